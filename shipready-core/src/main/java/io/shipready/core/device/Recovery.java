@@ -1,0 +1,11 @@
+package io.shipready.core.device;
+
+import java.util.List;
+
+/** Reinstalls a device's operating system from recovery images. */
+public interface Recovery extends Capability {
+  void recover(List<Image> osComponents) throws InterruptedException;
+
+  /** The OS components installed now, as image ids. */
+  List<String> osComponentImageIds();
+}

@@ -1,0 +1,87 @@
+package io.shipready.core.event;
+
+import io.shipready.core.model.Identifier;
+import io.shipready.core.model.Measurement;
+import io.shipready.core.model.Outcome;
+import io.shipready.core.model.StepOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What happens on a station, as it happens. The store, the console and the web page all consume
+ * the same stream; events of one run arrive in the order they happened.
+ */
+public sealed interface Event {
+  Instant at();
+
+  /** The slot the event is about; empty for station-wide events. */
+  String slot();
+
+  /** A unit's run began in a slot. */
+  record RunStarted(
+      String runId,
+      String slot,
+      int unitNumber,
+      String recipe,
+      String recipeVersion,
+      String recipeSha256,
+      String variant,
+      int retest,
+      Instant at)
+      implements Event {}
+
+  /** The unit made itself known (identify or scan). */
+  record UnitIdentified(String runId, String slot, List<Identifier> identifiers, Instant at)
+      implements Event {
+    public UnitIdentified {
+      identifiers = List.copyOf(identifiers);
+    }
+  }
+
+  record StepStarted(
+      String runId, String slot, String stepId, String kind, int attempt, Instant at)
+      implements Event {}
+
+  /** A value a step recorded that no limit judges: an image hash, a hook's output. */
+  record AttributeRecorded(
+      String runId, String slot, String stepId, String key, String value, Instant at)
+      implements Event {}
+
+  record MeasurementTaken(
+      String runId, String slot, String stepId, Measurement measurement, Instant at)
+      implements Event {}
+
+  record StepFinished(
+      String runId,
+      String slot,
+      String stepId,
+      String kind,
+      int attempt,
+      StepOutcome outcome,
+      String message,
+      Duration duration,
+      Instant at)
+      implements Event {}
+
+  /**
+   * A unit's run ended. {@code failedStep} and {@code message} name the first step that did not
+   * pass, and why; both empty on PASS.
+   */
+  record RunFinished(
+      String runId,
+      String slot,
+      int unitNumber,
+      Outcome outcome,
+      String failedStep,
+      String message,
+      Duration duration,
+      Instant at)
+      implements Event {}
+
+  /** A slot changed state (idle, busy, out of service after an abandoned step...). */
+  record SlotChanged(String slot, SlotState state, String message, Instant at) implements Event {}
+
+  /** A line of information for the operator. */
+  record Notice(String slot, String message, Instant at) implements Event {}
+}

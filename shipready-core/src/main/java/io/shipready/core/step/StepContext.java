@@ -1,0 +1,84 @@
+package io.shipready.core.step;
+
+import io.shipready.core.device.Device;
+import io.shipready.core.device.Image;
+import io.shipready.core.model.Identifier;
+import io.shipready.core.recipe.StepSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What a running step can see and do: its spec, the device, the run so far, and the record. */
+public interface StepContext {
+  StepSpec spec();
+
+  Device device();
+
+  String slot();
+
+  String runId();
+
+  /** Everything the run learnt so far: identifiers, attributes. Safe to read from parallel steps. */
+  Map<String, String> runAttributes();
+
+  List<Identifier> identifiers();
+
+  /** Records a value for a declared measurement; it is judged when the step returns. */
+  void measure(String name, Object value);
+
+  /** Records a value no limit judges. Also visible to later steps through runAttributes(). */
+  void attribute(String key, String value);
+
+  /** Records identifiers of the unit (from identify or a scan). */
+  void identified(List<Identifier> identifiers);
+
+  /** A line for the operator and the record. */
+  void log(String message);
+
+  /** Loads an image the recipe names, relative to the recipe's folder, and checks its hash. */
+  Image image(String reference);
+
+  Prompter prompter();
+
+  /** Sleeps, answering cancellation. */
+  void sleep(Duration duration) throws InterruptedException;
+
+  default Optional<Object> param(String name) {
+    return Optional.ofNullable(spec().params().get(name));
+  }
+
+  default String string(String name) {
+    Object value = spec().params().get(name);
+    if (value == null) {
+      throw new IllegalStateException("step " + spec().id() + " has no parameter " + name);
+    }
+    return String.valueOf(value);
+  }
+
+  default String string(String name, String fallback) {
+    Object value = spec().params().get(name);
+    return value == null ? fallback : String.valueOf(value);
+  }
+
+  default boolean flag(String name, boolean fallback) {
+    Object value = spec().params().get(name);
+    return value == null ? fallback : (Boolean) value;
+  }
+
+  default long integer(String name, long fallback) {
+    Object value = spec().params().get(name);
+    return value == null ? fallback : ((Number) value).longValue();
+  }
+
+  default Duration duration(String name, Duration fallback) {
+    Object value = spec().params().get(name);
+    return value == null ? fallback : (Duration) value;
+  }
+
+  @SuppressWarnings("unchecked")
+  default List<String> strings(String name) {
+    Object value = spec().params().get(name);
+    return value == null ? List.of() : (List<String>) value;
+  }
+}
