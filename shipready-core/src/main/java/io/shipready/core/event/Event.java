@@ -79,6 +79,29 @@ public sealed interface Event {
       Instant at)
       implements Event {}
 
+  /**
+   * An irreversible operation (e-fuse write, manufacturing state) is about to happen, or has
+   * happened: recorded on both sides so an interrupted one can be told from one never tried.
+   */
+  record IrreversibleOperation(
+      String runId, String slot, String stepId, Phase phase, String detail, Instant at)
+      implements Event {
+    /** Which side of the operation the event is on. */
+    public enum Phase {
+      BEFORE,
+      AFTER_SUCCESS,
+      AFTER_FAILURE
+    }
+  }
+
+  /**
+   * The run's record is stored for good (or could not be): only now may a station show the outcome
+   * as final. {@code durable} is false when the station runs without a store.
+   */
+  record RunRecorded(
+      String runId, String slot, int unitNumber, Outcome outcome, boolean durable, Instant at)
+      implements Event {}
+
   /** A slot changed state (idle, busy, out of service after an abandoned step...). */
   record SlotChanged(String slot, SlotState state, String message, Instant at) implements Event {}
 

@@ -1,7 +1,6 @@
 package io.shipready.core.step;
 
 import io.shipready.core.device.Device;
-import io.shipready.core.device.Image;
 import io.shipready.core.model.Identifier;
 import io.shipready.core.recipe.StepSpec;
 import java.time.Duration;
@@ -36,10 +35,13 @@ public interface StepContext {
   /** A line for the operator and the record. */
   void log(String message);
 
-  /** Loads an image the recipe names, relative to the recipe's folder, and checks its hash. */
-  Image image(String reference);
+  /** Loads an image file the recipe names, relative to the recipe's folder. */
+  ImageLibrary.ImageFile imageFile(String reference);
 
   Prompter prompter();
+
+  /** The recipe's folder: where commands run and relative paths start. */
+  java.nio.file.Path recipeDirectory();
 
   /** Sleeps, answering cancellation. */
   void sleep(Duration duration) throws InterruptedException;

@@ -1,0 +1,332 @@
+package io.shipready.core.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.shipready.core.ShipreadyException;
+import io.shipready.core.device.Capability;
+import io.shipready.core.device.Device;
+import io.shipready.core.event.Event;
+import io.shipready.core.event.EventListener;
+import io.shipready.core.event.SlotState;
+import io.shipready.core.model.Outcome;
+import io.shipready.core.model.RunResult;
+import io.shipready.core.recipe.Recipe;
+import io.shipready.core.step.ImageLibrary;
+import io.shipready.core.step.Prompter;
+import io.shipready.core.step.StepLibrary;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A station running one recipe on many slots at once. Each slot has its own thread and takes units
+ * from a {@link UnitSource} until it runs dry; each unit's run has its own record. Shared
+ * instruments are locked by name, every step attempt has a timeout, and a step that ignores its
+ * timeout is abandoned with its slot marked ERROR, so one hung fixture never stops the station.
+ */
+public final class Station {
+  private final Recipe recipe;
+  private final List<String> slots;
+  private final String variant;
+  private final StationServices services;
+  private final Map<String, SlotState> slotStates = new ConcurrentHashMap<>();
+  private final Set<UnitRun> activeRuns = ConcurrentHashMap.newKeySet();
+  private volatile String stopReason;
+
+  private Station(Builder builder) {
+    this.recipe = builder.recipe.forVariant(builder.variant);
+    this.slots = List.copyOf(builder.slots);
+    this.variant = builder.variant;
+    AtomicInteger besideThreads = new AtomicInteger();
+    ExecutorService parallel =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, "step-" + besideThreads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    this.services =
+        new StationServices(
+            builder.library,
+            builder.events,
+            builder.records,
+            builder.images,
+            builder.prompter,
+            builder.clock,
+            new InstrumentLocks(recipe.station().instruments()),
+            new Watchdog(),
+            parallel,
+            builder.abandonGrace,
+            builder.durableTimeout);
+  }
+
+  public static Builder builder(Recipe recipe, StepLibrary library) {
+    return new Builder(recipe, library);
+  }
+
+  /**
+   * Runs units from the source on every slot until the source runs dry, a stop is asked for, or
+   * every slot is out of service. Station setup runs first and teardown last.
+   */
+  public StationReport run(UnitSource units) {
+    long started = System.nanoTime();
+    List<RunResult> runs = Collections.synchronizedList(new ArrayList<>());
+    slots.forEach(slot -> slotStates.put(slot, SlotState.IDLE));
+    String setupError = runStationSection("station setup", true);
+    if (setupError != null) {
+      close();
+      return new StationReport(
+          runs, slotStates, Duration.ofNanos(System.nanoTime() - started), setupError);
+    }
+    CountDownLatch slotsDone = new CountDownLatch(slots.size());
+    for (String slot : slots) {
+      Thread thread = new Thread(() -> serveSlot(slot, units, runs, slotsDone), "slot-" + slot);
+      thread.setDaemon(true);
+      thread.start();
+    }
+    try {
+      slotsDone.await();
+    } catch (InterruptedException interrupted) {
+      stop("station interrupted");
+      Thread.currentThread().interrupt();
+    }
+    String teardownError = runStationSection("station teardown", false);
+    close();
+    return new StationReport(
+        runs, slotStates, Duration.ofNanos(System.nanoTime() - started), teardownError);
+  }
+
+  /** Aborts every run in progress (each ends ABORTED) and takes no more units. */
+  public void stop(String reason) {
+    stopReason = requireNonNull(reason, "reason");
+    activeRuns.forEach(run -> run.cancel(reason));
+  }
+
+  private void serveSlot(
+      String slot, UnitSource units, List<RunResult> runs, CountDownLatch slotsDone) {
+    // Counted down once: when the slot runs dry, or when a hung step takes it out of service.
+    var doneOnce = new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable slotDone =
+        () -> {
+          if (doneOnce.compareAndSet(false, true)) {
+            slotsDone.countDown();
+          }
+        };
+    try {
+      while (stopReason == null && slotStates.get(slot) != SlotState.ERROR) {
+        Optional<AttachedUnit> unit = units.next(slot);
+        if (unit.isEmpty() || stopReason != null) {
+          break;
+        }
+        setSlot(slot, SlotState.BUSY, "unit " + unit.get().number());
+        UnitRun run =
+            new UnitRun(
+                services,
+                recipe,
+                newRunId(),
+                slot,
+                unit.get(),
+                variant,
+                () -> {
+                  setSlot(slot, SlotState.ERROR, "a step hung; check the fixture");
+                  slotDone.run();
+                });
+        activeRuns.add(run);
+        if (stopReason != null) {
+          run.cancel(stopReason);
+        }
+        RunResult result = run.execute();
+        activeRuns.remove(run);
+        if (result == null) {
+          break;
+        }
+        runs.add(result);
+        if (result.outcome() != Outcome.ABORTED || stopReason == null) {
+          setSlot(slot, SlotState.IDLE, "");
+        }
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException broken) {
+      setSlot(slot, SlotState.ERROR, "slot stopped: " + broken.getMessage());
+    } finally {
+      slotDone.run();
+    }
+  }
+
+  /** Runs station setup or teardown as a run of its own; returns why it failed, or null. */
+  private String runStationSection(String what, boolean setup) {
+    var steps = setup ? recipe.stationSetup() : recipe.stationTeardown();
+    if (steps.isEmpty()) {
+      return null;
+    }
+    Recipe section =
+        new Recipe(
+            recipe.name(),
+            recipe.version(),
+            recipe.description(),
+            recipe.station(),
+            List.of(),
+            List.of(),
+            steps,
+            List.of(),
+            List.of(),
+            Map.of(),
+            Map.of(),
+            recipe.baseDir(),
+            recipe.source(),
+            recipe.contentSha256());
+    UnitRun run =
+        new UnitRun(
+            services,
+            section,
+            newRunId(),
+            "station",
+            new AttachedUnit(0, new StationDevice()),
+            variant,
+            () -> {});
+    RunResult result = run.execute();
+    if (result == null || result.outcome() != Outcome.PASS) {
+      return what
+          + " failed"
+          + (result == null ? "" : " at " + result.failedStep() + ": " + result.message());
+    }
+    return null;
+  }
+
+  private void setSlot(String slot, SlotState state, String message) {
+    slotStates.put(slot, state);
+    services.events().on(new Event.SlotChanged(slot, state, message, services.clock().instant()));
+  }
+
+  private void close() {
+    services.watchdog().close();
+    services.parallelSteps().shutdown();
+  }
+
+  private static String newRunId() {
+    return UUID.randomUUID().toString();
+  }
+
+  /** The station itself, for station setup and teardown: it has no device capabilities. */
+  private static final class StationDevice implements Device {
+    @Override
+    public String slot() {
+      return "station";
+    }
+
+    @Override
+    public String family() {
+      return "station";
+    }
+
+    @Override
+    public <T extends Capability> Optional<T> capability(Class<T> type) {
+      return Optional.empty();
+    }
+  }
+
+  /** Settings of a station; everything but the recipe and the step library has a default. */
+  public static final class Builder {
+    private final Recipe recipe;
+    private final StepLibrary library;
+    private List<String> slots;
+    private String variant;
+    private EventListener events = event -> {};
+    private RecordSink records = RecordSink.NONE;
+    private ImageLibrary images =
+        reference -> {
+          throw new ShipreadyException(
+              "this station has no image library; cannot load " + reference);
+        };
+    private Prompter prompter =
+        (prompt, timeout) -> {
+          throw new ShipreadyException("this station has no operator to ask: " + prompt.message());
+        };
+    private Clock clock = Clock.systemUTC();
+    private Duration abandonGrace = Duration.ofSeconds(5);
+    private Duration durableTimeout = Duration.ofSeconds(30);
+
+    private Builder(Recipe recipe, StepLibrary library) {
+      this.recipe = requireNonNull(recipe, "recipe");
+      this.library = requireNonNull(library, "library");
+      this.slots = numberedSlots(Math.max(1, recipe.station().slots()));
+    }
+
+    /** Slots named 1..count. */
+    public static List<String> numberedSlots(int count) {
+      List<String> names = new ArrayList<>();
+      for (int i = 1; i <= count; i++) {
+        names.add(Integer.toString(i));
+      }
+      return names;
+    }
+
+    public Builder slots(List<String> names) {
+      if (names.isEmpty()) {
+        throw new IllegalArgumentException("a station needs at least one slot");
+      }
+      if (names.stream().distinct().count() != names.size()) {
+        throw new IllegalArgumentException("slot names must be unique: " + names);
+      }
+      this.slots = List.copyOf(names);
+      return this;
+    }
+
+    public Builder variant(String variant) {
+      this.variant = variant;
+      return this;
+    }
+
+    public Builder events(EventListener events) {
+      this.events = requireNonNull(events, "events");
+      return this;
+    }
+
+    public Builder records(RecordSink records) {
+      this.records = requireNonNull(records, "records");
+      return this;
+    }
+
+    public Builder images(ImageLibrary images) {
+      this.images = requireNonNull(images, "images");
+      return this;
+    }
+
+    public Builder prompter(Prompter prompter) {
+      this.prompter = requireNonNull(prompter, "prompter");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How long a step that ran out of time has to stop before it is abandoned. */
+    public Builder abandonGrace(Duration grace) {
+      this.abandonGrace = requireNonNull(grace, "grace");
+      return this;
+    }
+
+    public Builder durableTimeout(Duration timeout) {
+      this.durableTimeout = requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    public Station build() {
+      return new Station(this);
+    }
+  }
+}

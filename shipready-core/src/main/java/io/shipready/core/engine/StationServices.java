@@ -1,0 +1,23 @@
+package io.shipready.core.engine;
+
+import io.shipready.core.event.EventListener;
+import io.shipready.core.step.ImageLibrary;
+import io.shipready.core.step.Prompter;
+import io.shipready.core.step.StepLibrary;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+
+/** What every run on a station shares: the step library, the event stream, locks and timers. */
+record StationServices(
+    StepLibrary library,
+    EventListener events,
+    RecordSink records,
+    ImageLibrary images,
+    Prompter prompter,
+    Clock clock,
+    InstrumentLocks locks,
+    Watchdog watchdog,
+    ExecutorService parallelSteps,
+    Duration abandonGrace,
+    Duration durableTimeout) {}

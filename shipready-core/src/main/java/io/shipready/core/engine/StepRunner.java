@@ -1,0 +1,254 @@
+package io.shipready.core.engine;
+
+import io.shipready.core.ShipreadyException;
+import io.shipready.core.device.DeviceException;
+import io.shipready.core.event.Event;
+import io.shipready.core.event.Event.IrreversibleOperation.Phase;
+import io.shipready.core.model.Measurement;
+import io.shipready.core.model.StepOutcome;
+import io.shipready.core.model.StepResult;
+import io.shipready.core.recipe.MeasurementSpec;
+import io.shipready.core.recipe.RetryPolicy;
+import io.shipready.core.recipe.StepSpec;
+import io.shipready.core.step.StepFailedException;
+import io.shipready.core.step.StepKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * Runs one step of one unit: takes its instrument, tries it as often as its retry policy allows,
+ * times each attempt out, judges its measurements and reports every attempt on the event stream.
+ */
+final class StepRunner {
+  private final UnitRun run;
+  private final StepSpec spec;
+  private final StepKind kind;
+
+  StepRunner(UnitRun run, StepSpec spec) {
+    this.run = run;
+    this.spec = spec;
+    this.kind = run.services().library().get(spec.kind());
+  }
+
+  /** Runs the step; returns null when the run was given up while the step hung. */
+  StepResult run() {
+    Duration total = Duration.ZERO;
+    AttemptResult last = null;
+    RetryPolicy retry = spec.retry();
+    for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
+      if (attempt > 1 && !pauseBeforeRetry(retry.delay())) {
+        return cancelledResult(attempt - 1, total);
+      }
+      last = attempt(attempt);
+      if (last == null) {
+        return null;
+      }
+      total = total.plus(last.duration);
+      if (last.outcome.passed() || !retryable(last, retry) || run.cancelled()) {
+        return new StepResult(
+            spec.id(), spec.kind(), last.outcome, attempt, last.message, last.measurements, total);
+      }
+    }
+    return new StepResult(
+        spec.id(),
+        spec.kind(),
+        last.outcome,
+        retry.attempts(),
+        last.message,
+        last.measurements,
+        total);
+  }
+
+  private record AttemptResult(
+      StepOutcome outcome,
+      String message,
+      List<Measurement> measurements,
+      Duration duration,
+      boolean cancelled) {}
+
+  private AttemptResult attempt(int number) {
+    String lock = spec.lock();
+    if (lock != null) {
+      try {
+        run.services().locks().acquire(lock);
+      } catch (InterruptedException cancelled) {
+        Thread.interrupted();
+        return new AttemptResult(
+            StepOutcome.ERROR,
+            "aborted while waiting for " + lock,
+            List.of(),
+            Duration.ZERO,
+            true);
+      }
+    }
+    try {
+      return attemptHoldingLock(number);
+    } finally {
+      if (lock != null) {
+        run.services().locks().release(lock);
+      }
+    }
+  }
+
+  private AttemptResult attemptHoldingLock(int number) {
+    boolean irreversible = kind.category(spec).irreversible();
+    run.publish(
+        new Event.StepStarted(
+            run.runId(), run.slot(), spec.id(), spec.kind(), number, run.now()));
+    if (irreversible) {
+      run.publish(
+          new Event.IrreversibleOperation(
+              run.runId(), run.slot(), spec.id(), Phase.BEFORE, describe(), run.now()));
+    }
+    AttemptContext context = new AttemptContext(run, spec);
+    StepAttempt attempt = new StepAttempt(Thread.currentThread());
+    run.attemptStarted(attempt);
+    ScheduledFuture<?> timer =
+        run.services().watchdog().after(spec.timeout(), () -> timeOut(attempt));
+    long started = System.nanoTime();
+    StepOutcome outcome;
+    String message;
+    try {
+      kind.execute(context);
+      String judged = judge(context.measurements());
+      outcome = judged.isEmpty() ? StepOutcome.PASS : StepOutcome.FAIL;
+      message = judged;
+    } catch (StepFailedException failed) {
+      outcome = StepOutcome.FAIL;
+      message = failed.getMessage();
+    } catch (DeviceException device) {
+      outcome = device.unitFault() ? StepOutcome.FAIL : StepOutcome.ERROR;
+      message = device.getMessage();
+    } catch (InterruptedException interrupted) {
+      outcome = StepOutcome.ERROR;
+      message = "interrupted";
+    } catch (ShipreadyException station) {
+      // Our own errors already say what is wrong and what to do.
+      outcome = StepOutcome.ERROR;
+      message = station.getMessage();
+    } catch (Exception | LinkageError unexpected) {
+      outcome = StepOutcome.ERROR;
+      message = unexpected.getClass().getSimpleName() + ": " + unexpected.getMessage();
+    }
+    Duration duration = Duration.ofNanos(System.nanoTime() - started);
+    timer.cancel(false);
+    StepAttempt.State ended = attempt.finish();
+    run.attemptEnded(attempt);
+    if (ended == StepAttempt.State.ABANDONED) {
+      return null;
+    }
+    boolean cancelled = ended == StepAttempt.State.CANCELLED;
+    if (ended == StepAttempt.State.TIMED_OUT) {
+      outcome = StepOutcome.TIMEOUT;
+      message = "did not finish within " + Timing.text(spec.timeout());
+    } else if (cancelled) {
+      outcome = StepOutcome.ERROR;
+      message = "aborted: " + run.cancelReason();
+    }
+    if (irreversible) {
+      run.publish(
+          new Event.IrreversibleOperation(
+              run.runId(),
+              run.slot(),
+              spec.id(),
+              outcome.passed() ? Phase.AFTER_SUCCESS : Phase.AFTER_FAILURE,
+              describe() + (outcome.passed() ? "" : ": " + message),
+              run.now()));
+    }
+    run.publish(
+        new Event.StepFinished(
+            run.runId(),
+            run.slot(),
+            spec.id(),
+            spec.kind(),
+            number,
+            outcome,
+            message,
+            duration,
+            run.now()));
+    return new AttemptResult(outcome, message, context.measurements(), duration, cancelled);
+  }
+
+  private void timeOut(StepAttempt attempt) {
+    if (attempt.timeOut()) {
+      run.services()
+          .watchdog()
+          .after(run.services().abandonGrace(), () -> abandonIfHung(attempt));
+    }
+  }
+
+  private void abandonIfHung(StepAttempt attempt) {
+    if (attempt.abandonIfStillRunning()) {
+      run.abandon(
+          spec,
+          "did not stop within "
+              + Timing.text(run.services().abandonGrace())
+              + " after its "
+              + Timing.text(spec.timeout())
+              + " timeout; abandoned, slot taken out of service");
+    }
+  }
+
+  /** Empty when every declared measurement was taken and met its limits; else why not. */
+  private String judge(List<Measurement> taken) {
+    List<String> problems = new ArrayList<>();
+    for (MeasurementSpec declared : spec.measurements()) {
+      List<Measurement> values =
+          taken.stream().filter(m -> m.name().equals(declared.name())).toList();
+      if (values.isEmpty()) {
+        problems.add("measurement " + declared.name() + " was not taken");
+      }
+      values.stream().filter(m -> !m.passed()).forEach(m -> problems.add(m.message()));
+    }
+    return String.join("; ", problems);
+  }
+
+  private boolean retryable(AttemptResult result, RetryPolicy retry) {
+    if (result.cancelled) {
+      return false;
+    }
+    return switch (result.outcome) {
+      case FAIL -> retry.on().contains(RetryPolicy.On.FAIL);
+      case ERROR -> retry.on().contains(RetryPolicy.On.ERROR);
+      case TIMEOUT -> retry.on().contains(RetryPolicy.On.TIMEOUT);
+      default -> false;
+    };
+  }
+
+  /** Waits between attempts; false when the run was aborted meanwhile. */
+  private boolean pauseBeforeRetry(Duration delay) {
+    if (run.cancelled()) {
+      return false;
+    }
+    StepAttempt pause = new StepAttempt(Thread.currentThread());
+    run.attemptStarted(pause);
+    try {
+      if (!delay.isZero()) {
+        Thread.sleep(delay.toMillis());
+      }
+    } catch (InterruptedException cancelled) {
+      // Reported below through the attempt's state.
+    } finally {
+      pause.finish();
+      run.attemptEnded(pause);
+    }
+    return !run.cancelled();
+  }
+
+  private StepResult cancelledResult(int attempts, Duration total) {
+    return new StepResult(
+        spec.id(),
+        spec.kind(),
+        StepOutcome.ERROR,
+        attempts,
+        "aborted: " + run.cancelReason(),
+        List.of(),
+        total);
+  }
+
+  private String describe() {
+    return spec.kind() + (spec.params().isEmpty() ? "" : " " + spec.params());
+  }
+}

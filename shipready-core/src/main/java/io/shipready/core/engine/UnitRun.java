@@ -1,0 +1,391 @@
+package io.shipready.core.engine;
+
+import io.shipready.core.device.Device;
+import io.shipready.core.event.Event;
+import io.shipready.core.model.Identifier;
+import io.shipready.core.model.Outcome;
+import io.shipready.core.model.RunResult;
+import io.shipready.core.model.StepOutcome;
+import io.shipready.core.model.StepResult;
+import io.shipready.core.recipe.Recipe;
+import io.shipready.core.recipe.StepSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One recipe run on one unit in one slot. Steps whose dependencies are done start at once: one on
+ * the slot's own thread (no hand-off for the common, sequential case), the others beside it. Every
+ * event of the run goes out under the run's lock, so nothing follows its RunFinished.
+ */
+final class UnitRun {
+  private final StationServices services;
+  private final Recipe recipe;
+  private final String runId;
+  private final String slot;
+  private final int unitNumber;
+  private final Device device;
+  private final String variant;
+  private final Runnable onAbandoned;
+
+  private final Map<String, String> attributes = new ConcurrentHashMap<>();
+  private final List<Identifier> identifiers = new CopyOnWriteArrayList<>();
+  private final Map<String, StepResult> results = new ConcurrentHashMap<>();
+  private final List<StepResult> resultsInOrder = new CopyOnWriteArrayList<>();
+  private final Set<StepAttempt> running = ConcurrentHashMap.newKeySet();
+  private final Instant started;
+  private final long startedNanos = System.nanoTime();
+
+  private final Object publishLock = new Object();
+  private boolean finished; // guarded by publishLock
+  private RunResult result; // guarded by publishLock
+  private volatile boolean stopAfterFailure;
+  private volatile String cancelReason;
+
+  UnitRun(
+      StationServices services,
+      Recipe recipe,
+      String runId,
+      String slot,
+      AttachedUnit unit,
+      String variant,
+      Runnable onAbandoned) {
+    this.services = services;
+    this.recipe = recipe;
+    this.runId = runId;
+    this.slot = slot;
+    this.unitNumber = unit.number();
+    this.device = unit.device();
+    this.variant = variant;
+    this.onAbandoned = onAbandoned;
+    this.started = services.clock().instant();
+  }
+
+  /**
+   * Runs the unit to its end; returns null when the watchdog ended the run first because a step
+   * hung (the slot is then out of service).
+   */
+  RunResult execute() {
+    publish(
+        new Event.RunStarted(
+            runId,
+            slot,
+            unitNumber,
+            recipe.name(),
+            recipe.version(),
+            recipe.contentSha256(),
+            variant,
+            0,
+            now()));
+    runSection(recipe.runSetup(), false);
+    runSection(recipe.steps(), false);
+    runSection(recipe.runTeardown(), true);
+    return finish(null, null);
+  }
+
+  private void runSection(List<StepSpec> section, boolean teardown) {
+    Map<String, StepSpec> pending = new LinkedHashMap<>();
+    section.forEach(step -> pending.put(step.id(), step));
+    BlockingQueue<StepResult> doneBeside = new LinkedBlockingQueue<>();
+    int beside = 0;
+    while ((!pending.isEmpty() || beside > 0) && !isFinished()) {
+      List<StepSpec> ready = takeReady(pending, teardown);
+      if (!ready.isEmpty()) {
+        for (StepSpec step : ready.subList(1, ready.size())) {
+          beside++;
+          services
+              .parallelSteps()
+              .execute(
+                  () -> {
+                    StepResult result = new StepRunner(this, step).run();
+                    doneBeside.add(result == null ? abandonedMarker(step) : result);
+                  });
+        }
+        record(new StepRunner(this, ready.get(0)).run());
+        continue;
+      }
+      if (beside == 0) {
+        // Nothing ready and nothing running: the rest waits on steps that never ran.
+        pending.values().forEach(step -> skip(step, "its dependencies did not run"));
+        pending.clear();
+        break;
+      }
+      try {
+        StepResult result = doneBeside.poll(100, TimeUnit.MILLISECONDS);
+        if (result != null) {
+          beside--;
+          record(result.kind() == null ? null : result);
+        }
+      } catch (InterruptedException shutdown) {
+        cancel("station shut down");
+      }
+    }
+  }
+
+  /** Removes and returns the steps that can start now; skips those that never will. */
+  private List<StepSpec> takeReady(Map<String, StepSpec> pending, boolean teardown) {
+    List<StepSpec> ready = new ArrayList<>();
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (var iterator = pending.values().iterator(); iterator.hasNext(); ) {
+        StepSpec step = iterator.next();
+        if (!step.dependsOn().stream().allMatch(results::containsKey)) {
+          continue;
+        }
+        String skipReason = skipReason(step, teardown);
+        iterator.remove();
+        if (skipReason != null) {
+          skip(step, skipReason);
+          changed = true;
+        } else {
+          ready.add(step);
+        }
+      }
+    }
+    return ready;
+  }
+
+  private String skipReason(StepSpec step, boolean teardown) {
+    if (!teardown && cancelReason != null) {
+      return "aborted: " + cancelReason;
+    }
+    if (!teardown && stopAfterFailure) {
+      return "run stopped after " + firstProblem().stepId() + " did not pass";
+    }
+    for (String dependency : step.dependsOn()) {
+      if (!results.get(dependency).outcome().passed()) {
+        return "depends on " + dependency + ", which did not pass";
+      }
+    }
+    boolean irreversible =
+        services.library().get(step.kind()).category(step).irreversible();
+    if (irreversible && firstProblem() != null) {
+      return "irreversible, and " + firstProblem().stepId() + " did not pass";
+    }
+    return null;
+  }
+
+  private void skip(StepSpec step, String reason) {
+    publish(
+        new Event.StepFinished(
+            runId,
+            slot,
+            step.id(),
+            step.kind(),
+            0,
+            StepOutcome.SKIPPED,
+            reason,
+            Duration.ZERO,
+            now()));
+    record(
+        new StepResult(
+            step.id(), step.kind(), StepOutcome.SKIPPED, 0, reason, List.of(), Duration.ZERO));
+  }
+
+  private void record(StepResult result) {
+    if (result == null) {
+      return;
+    }
+    results.put(result.stepId(), result);
+    resultsInOrder.add(result);
+    boolean failed = !result.outcome().passed() && result.outcome() != StepOutcome.SKIPPED;
+    if (failed) {
+      StepSpec spec = recipe.step(result.stepId()).orElseThrow();
+      if (spec.onFail() == io.shipready.core.recipe.OnFail.STOP) {
+        stopAfterFailure = true;
+      }
+    }
+  }
+
+  /** The first step that ran and did not pass, or null. */
+  private StepResult firstProblem() {
+    for (StepResult result : resultsInOrder) {
+      if (!result.outcome().passed() && result.outcome() != StepOutcome.SKIPPED) {
+        return result;
+      }
+    }
+    return null;
+  }
+
+  /** Marks a step given up on while running beside the slot's thread. */
+  private static StepResult abandonedMarker(StepSpec step) {
+    return new StepResult(step.id(), null, StepOutcome.ERROR, 0, "", List.of(), Duration.ZERO);
+  }
+
+  /**
+   * Ends the run: the normal end (both null) or a step given up on while hanging. Returns null when
+   * the run had already ended.
+   */
+  private RunResult finish(StepSpec abandonedStep, String abandonMessage) {
+    RunResult ended;
+    synchronized (publishLock) {
+      if (finished) {
+        return null;
+      }
+      Outcome outcome;
+      String failedStep = "";
+      String message = "";
+      if (abandonedStep != null) {
+        services
+            .events()
+            .on(
+                new Event.StepFinished(
+                    runId,
+                    slot,
+                    abandonedStep.id(),
+                    abandonedStep.kind(),
+                    0,
+                    StepOutcome.ERROR,
+                    abandonMessage,
+                    Duration.ZERO,
+                    now()));
+        outcome = Outcome.ERROR;
+        failedStep = abandonedStep.id();
+        message = abandonMessage;
+      } else {
+        StepResult problem = firstProblem();
+        if (cancelReason != null) {
+          outcome = Outcome.ABORTED;
+          message = "aborted: " + cancelReason;
+          failedStep = problem == null ? "" : problem.stepId();
+        } else if (problem == null) {
+          outcome = Outcome.PASS;
+        } else {
+          outcome = problem.outcome() == StepOutcome.FAIL ? Outcome.FAIL : Outcome.ERROR;
+          failedStep = problem.stepId();
+          message = problem.message();
+        }
+      }
+      Duration duration = Duration.ofNanos(System.nanoTime() - startedNanos);
+      ended =
+          new RunResult(
+              runId,
+              slot,
+              unitNumber,
+              identifiers,
+              attributes,
+              outcome,
+              failedStep,
+              message,
+              resultsInOrder,
+              started,
+              duration);
+      services
+          .events()
+          .on(
+              new Event.RunFinished(
+                  runId, slot, unitNumber, outcome, failedStep, message, duration, now()));
+      finished = true;
+      result = ended;
+    }
+    boolean durable = awaitDurable();
+    services
+        .events()
+        .on(new Event.RunRecorded(runId, slot, unitNumber, ended.outcome(), durable, now()));
+    return ended;
+  }
+
+  private boolean awaitDurable() {
+    try {
+      return services.records().awaitDurable(runId, services.durableTimeout());
+    } catch (InterruptedException shutdown) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Called by the watchdog when a step ignored its timeout for too long. */
+  void abandon(StepSpec step, String message) {
+    if (finish(step, message) != null) {
+      onAbandoned.run();
+    }
+  }
+
+  void cancel(String reason) {
+    cancelReason = reason;
+    running.forEach(StepAttempt::cancel);
+  }
+
+  boolean cancelled() {
+    return cancelReason != null;
+  }
+
+  String cancelReason() {
+    return cancelReason;
+  }
+
+  void attemptStarted(StepAttempt attempt) {
+    running.add(attempt);
+    if (cancelReason != null) {
+      attempt.cancel();
+    }
+  }
+
+  void attemptEnded(StepAttempt attempt) {
+    running.remove(attempt);
+  }
+
+  void publish(Event event) {
+    synchronized (publishLock) {
+      if (!finished) {
+        services.events().on(event);
+      }
+    }
+  }
+
+  boolean isFinished() {
+    synchronized (publishLock) {
+      return finished;
+    }
+  }
+
+  void addIdentifiers(List<Identifier> found) {
+    List<Identifier> fresh = found.stream().filter(id -> !identifiers.contains(id)).toList();
+    identifiers.addAll(fresh);
+    if (!fresh.isEmpty()) {
+      publish(new Event.UnitIdentified(runId, slot, fresh, now()));
+    }
+  }
+
+  Instant now() {
+    return services.clock().instant();
+  }
+
+  Recipe recipe() {
+    return recipe;
+  }
+
+  StationServices services() {
+    return services;
+  }
+
+  Device device() {
+    return device;
+  }
+
+  String slot() {
+    return slot;
+  }
+
+  String runId() {
+    return runId;
+  }
+
+  Map<String, String> attributes() {
+    return attributes;
+  }
+
+  List<Identifier> identifiers() {
+    return identifiers;
+  }
+}

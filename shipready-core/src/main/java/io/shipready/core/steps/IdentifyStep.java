@@ -1,0 +1,58 @@
+package io.shipready.core.steps;
+
+import io.shipready.core.device.Identity;
+import io.shipready.core.model.Identifier;
+import io.shipready.core.step.ParamSpec;
+import io.shipready.core.step.ParamType;
+import io.shipready.core.step.StepCategory;
+import io.shipready.core.step.StepContext;
+import io.shipready.core.step.StepFailedException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Asks the device who it is. Identifiers go to the record; versions become attributes. Measurements
+ * may judge any identifier or version by naming it as their source (e.g. system_firmware).
+ */
+final class IdentifyStep extends SimpleStepKind {
+  IdentifyStep() {
+    super(
+        "identify",
+        "Read the unit's identifiers (device id, IMEI, ICCID, MAC...) and firmware versions.",
+        StepCategory.IDENTIFICATION,
+        true,
+        ParamSpec.optional(
+            "require",
+            ParamType.STRING_LIST,
+            "identifier kinds the device must report, e.g. [device_id, imei]"));
+  }
+
+  @Override
+  public void execute(StepContext context) {
+    Identity identity = context.device().require(Identity.class);
+    List<Identifier> identifiers = identity.identifiers();
+    Map<String, String> versions = identity.versions();
+    for (String kind : context.strings("require")) {
+      if (identifiers.stream().noneMatch(id -> id.kind().equals(kind) && !id.value().isBlank())) {
+        throw new StepFailedException("the device reported no " + kind);
+      }
+    }
+    context.identified(identifiers);
+    versions.forEach((name, version) -> context.attribute("version." + name, version));
+    context
+        .spec()
+        .measurements()
+        .forEach(
+            m -> {
+              String value =
+                  identifiers.stream()
+                      .filter(id -> id.kind().equals(m.source()))
+                      .map(Identifier::value)
+                      .findFirst()
+                      .orElse(versions.get(m.source()));
+              if (value != null) {
+                context.measure(m.name(), value);
+              }
+            });
+  }
+}

@@ -1,0 +1,99 @@
+package io.shipready.core.steps;
+
+import io.shipready.core.ShipreadyException;
+import io.shipready.core.device.ManufacturingState;
+import io.shipready.core.step.ParamSpec;
+import io.shipready.core.step.ParamType;
+import io.shipready.core.step.StepCategory;
+import io.shipready.core.step.StepContext;
+import io.shipready.core.step.StepFailedException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * Runs the ready-to-ship checks and records each verdict; any FAIL fails the step. Finalization
+ * (DeviceComplete) may only follow this step.
+ */
+final class ReadyToShipStep extends SimpleStepKind {
+  ReadyToShipStep() {
+    super(
+        "ready_to_ship",
+        "Ready-to-ship checks: state, capabilities, OS version, application images, Wi-Fi.",
+        StepCategory.CHECK,
+        false,
+        ParamSpec.oneOf(
+            "expected_state",
+            false,
+            "the state the device must be in (default DeviceComplete)",
+            List.of("Blank", "Module1Complete", "DeviceComplete")),
+        ParamSpec.required(
+            "os_versions",
+            ParamType.STRING,
+            "JSON file: each OS version and its component image ids"),
+        ParamSpec.required("allowed_os", ParamType.STRING_LIST, "OS versions allowed to ship"),
+        ParamSpec.required(
+            "images", ParamType.STRING_LIST, "application image ids that must be installed"),
+        ParamSpec.optional(
+            "forbidden_components",
+            ParamType.STRING_LIST,
+            "OS component image ids that must be gone (the RF test server)"));
+  }
+
+  @Override
+  public void execute(StepContext context) {
+    var expectations =
+        new ReadyToShip.Expectations(
+            ManufacturingState.parse(context.string("expected_state", "DeviceComplete")),
+            osVersions(context.recipeDirectory().resolve(context.string("os_versions"))),
+            context.strings("allowed_os"),
+            context.strings("images"),
+            context.strings("forbidden_components"));
+    List<ReadyToShip.Check> checks = ReadyToShip.run(context.device(), expectations);
+    for (ReadyToShip.Check check : checks) {
+      context.attribute("ready_to_ship." + check.name().replace(' ', '_'), check.toString());
+    }
+    List<ReadyToShip.Check> failed =
+        checks.stream().filter(c -> c.verdict() == ReadyToShip.Verdict.FAIL).toList();
+    if (!failed.isEmpty()) {
+      throw new StepFailedException(
+          failed.stream().map(Object::toString).collect(Collectors.joining("; ")));
+    }
+  }
+
+  /** Reads {"22.11": ["id", ...], ...}: each OS version and its component image ids. */
+  static Map<String, List<String>> osVersions(Path file) {
+    Object loaded;
+    try {
+      loaded =
+          new Load(LoadSettings.builder().build())
+              .loadFromString(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException unreadable) {
+      throw new ShipreadyException(
+          "cannot read OS version list " + file + ": " + unreadable.getMessage(), unreadable);
+    }
+    if (!(loaded instanceof Map<?, ?> map)) {
+      throw new ShipreadyException(
+          file + ": expected an object of OS version -> list of component image ids");
+    }
+    Map<String, List<String>> versions = new LinkedHashMap<>();
+    map.forEach(
+        (version, ids) -> {
+          if (!(ids instanceof List<?> list)) {
+            throw new ShipreadyException(
+                file + ": version " + version + " must list its component image ids");
+          }
+          List<String> components = new ArrayList<>();
+          list.forEach(id -> components.add(String.valueOf(id)));
+          versions.put(String.valueOf(version), components);
+        });
+    return versions;
+  }
+}

@@ -1,0 +1,105 @@
+package io.shipready.core.steps;
+
+import io.shipready.core.device.Markings;
+import io.shipready.core.model.Identifier;
+import io.shipready.core.step.ParamSpec;
+import io.shipready.core.step.ParamType;
+import io.shipready.core.step.Prompter;
+import io.shipready.core.step.StepCategory;
+import io.shipready.core.step.StepContext;
+import io.shipready.core.step.StepFailedException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Scans a barcode on the unit: its serial sticker, or a component's barcode (genealogy). A fixture
+ * that can read markings (or the simulator) answers directly; otherwise the operator scans. A scan
+ * that does not match the expected pattern fails the step, naming what was read.
+ */
+final class ScanStep extends SimpleStepKind {
+  ScanStep() {
+    super(
+        "scan",
+        "Scan a barcode on the unit (serial sticker, component barcode) into its identifiers.",
+        StepCategory.IDENTIFICATION,
+        true,
+        ParamSpec.optional(
+            "marking",
+            ParamType.STRING,
+            "which marking: serial (default) or component:<reference designator>"),
+        ParamSpec.optional(
+            "fields",
+            ParamType.STRING_LIST,
+            "identifier kinds of the scan's space-separated parts, e.g. [serial, mobile_secret];"
+                + " default [serial], or [component] for a component marking"),
+        ParamSpec.optional(
+            "pattern", ParamType.STRING, "regular expression the whole scan must match"),
+        ParamSpec.optional("prompt", ParamType.STRING, "what to tell the operator"),
+        ParamSpec.optional(
+            "wait", ParamType.DURATION, "how long to wait for the operator (default 5m)"));
+  }
+
+  @Override
+  public void execute(StepContext context) throws InterruptedException {
+    String marking = context.string("marking", "serial");
+    boolean component = marking.startsWith("component:");
+    String scanned = read(context, marking).trim();
+    String pattern = context.string("pattern", null);
+    if (pattern != null && !Pattern.compile(pattern).matcher(scanned).matches()) {
+      throw new StepFailedException(
+          "scanned '" + scanned + "' from " + marking + ", which does not match " + pattern);
+    }
+    List<String> fields = context.strings("fields");
+    if (fields.isEmpty()) {
+      fields = List.of(component ? Identifier.COMPONENT : Identifier.SERIAL);
+    }
+    String[] parts = scanned.split("\\s+");
+    if (parts.length != fields.size()) {
+      throw new StepFailedException(
+          "scanned '"
+              + scanned
+              + "' from "
+              + marking
+              + ": expected "
+              + fields.size()
+              + " part(s) "
+              + fields
+              + ", got "
+              + parts.length);
+    }
+    List<Identifier> found = new ArrayList<>();
+    for (int i = 0; i < parts.length; i++) {
+      found.add(new Identifier(fields.get(i), parts[i]));
+    }
+    context.identified(found);
+    if (component) {
+      // Genealogy: which component sits at which reference designator of this unit.
+      context.attribute(marking, scanned);
+    }
+    for (var m : context.spec().measurements()) {
+      found.stream()
+          .filter(id -> id.kind().equals(m.source()))
+          .findFirst()
+          .ifPresent(id -> context.measure(m.name(), id.value()));
+    }
+  }
+
+  private static String read(StepContext context, String marking) throws InterruptedException {
+    Optional<Markings> markings = context.device().capability(Markings.class);
+    if (markings.isPresent()) {
+      return markings
+          .get()
+          .read(marking)
+          .orElseThrow(() -> new StepFailedException("the unit has no readable " + marking));
+    }
+    String prompt = context.string("prompt", "Scan the " + marking + " barcode");
+    return context
+        .prompter()
+        .ask(
+            new Prompter.Prompt(context.slot(), Prompter.Kind.SCAN, prompt, List.of(), null),
+            context.duration("wait", Duration.ofMinutes(5)));
+  }
+}

@@ -1,0 +1,76 @@
+package io.shipready.core.steps;
+
+import io.shipready.core.device.Image;
+import io.shipready.core.device.ImageRejectedException;
+import io.shipready.core.device.ImageStore;
+import io.shipready.core.device.ImageType;
+import io.shipready.core.step.ParamSpec;
+import io.shipready.core.step.ParamType;
+import io.shipready.core.step.StepCategory;
+import io.shipready.core.step.StepContext;
+import io.shipready.core.step.StepFailedException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Loads a signed image into the device's image store. When the device says the image is not
+ * trusted and the recipe names a keystore image, the newer keystore is loaded and the image tried
+ * once more, as the vendor's process prescribes.
+ */
+final class SideloadStep extends SimpleStepKind {
+  SideloadStep() {
+    super(
+        "sideload",
+        "Load a signed image into the device's image store, updating a stale keystore if needed.",
+        StepCategory.ACTION,
+        false,
+        ParamSpec.required("image", ParamType.STRING, "signed image file, relative to the recipe"),
+        ParamSpec.required("component_id", ParamType.STRING, "the image's component id"),
+        ParamSpec.required("image_id", ParamType.STRING, "the image's image id"),
+        ParamSpec.oneOf(
+            "type",
+            false,
+            "what the image is (default application)",
+            List.of("application", "board_config", "keystore")),
+        ParamSpec.optional("version", ParamType.STRING, "the image's version, for the record"),
+        ParamSpec.optional("sha256", ParamType.STRING, "expected SHA-256 of the file"),
+        ParamSpec.optional(
+            "keystore", ParamType.STRING, "keystore image to load when the device says not trusted"),
+        ParamSpec.optional("keystore_component_id", ParamType.STRING, "the keystore's component"),
+        ParamSpec.optional("keystore_image_id", ParamType.STRING, "the keystore's image id"));
+  }
+
+  @Override
+  public void execute(StepContext context) throws InterruptedException {
+    ImageType type =
+        ImageType.valueOf(context.string("type", "application").toUpperCase(Locale.ROOT));
+    Image image = FlashStep.Images.firmware(context, context.string("component_id"), type);
+    ImageStore store = context.device().require(ImageStore.class);
+    context.attribute("image." + image.imageId() + ".sha256", image.sha256());
+    try {
+      store.install(image);
+    } catch (ImageRejectedException rejected) {
+      String keystore = context.string("keystore", null);
+      if (rejected.reason() != ImageRejectedException.Reason.NOT_TRUSTED || keystore == null) {
+        throw rejected;
+      }
+      context.log("image not trusted; loading keystore " + keystore + " and retrying");
+      var file = context.imageFile(keystore);
+      store.install(
+          new Image(
+              "keystore",
+              "",
+              ImageType.KEYSTORE,
+              context.string("keystore_component_id", "keystore"),
+              context.string("keystore_image_id", "keystore"),
+              file.content(),
+              file.signature()));
+      store.install(image);
+    }
+    boolean installed =
+        store.installed().stream().anyMatch(i -> image.imageId().equals(i.imageId()));
+    if (!installed) {
+      throw new StepFailedException("image " + image.imageId() + " is not listed after loading");
+    }
+  }
+}

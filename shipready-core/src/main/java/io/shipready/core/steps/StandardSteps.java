@@ -1,0 +1,30 @@
+package io.shipready.core.steps;
+
+import io.shipready.core.step.StepLibrary;
+
+/** The step library every station has. */
+public final class StandardSteps {
+  private StandardSteps() {}
+
+  public static StepLibrary library() {
+    return new StepLibrary()
+        .add(new IdentifyStep())
+        .add(new ScanStep())
+        .add(new FlashStep())
+        .add(new RecoverStep())
+        .add(new SideloadStep())
+        .add(new DeleteImageStep())
+        .add(new MeasureStep())
+        .add(new ConsoleStep())
+        .add(new WifiStep())
+        .add(new FuseWriteStep())
+        .add(new FuseCheckStep())
+        .add(new ReadyToShipStep())
+        .add(new SetStateStep())
+        .add(new SetFlagStep())
+        .add(new RebootStep())
+        .add(new CommandStep())
+        .add(new PromptStep())
+        .add(new WaitStep());
+  }
+}
