@@ -138,7 +138,8 @@ public final class Station {
                 slot,
                 unit.get(),
                 variant,
-                () -> {
+                abandoned -> {
+                  runs.add(abandoned);
                   setSlot(slot, SlotState.ERROR, "a step hung; check the fixture");
                   slotDone.run();
                 });
@@ -195,7 +196,7 @@ public final class Station {
             "station",
             new AttachedUnit(0, new StationDevice()),
             variant,
-            () -> {});
+            abandoned -> {});
     RunResult result = run.execute();
     if (result == null || result.outcome() != Outcome.PASS) {
       return what

@@ -35,7 +35,7 @@ final class UnitRun {
   private final int unitNumber;
   private final Device device;
   private final String variant;
-  private final Runnable onAbandoned;
+  private final java.util.function.Consumer<RunResult> onAbandoned;
 
   private final Map<String, String> attributes = new ConcurrentHashMap<>();
   private final List<Identifier> identifiers = new CopyOnWriteArrayList<>();
@@ -58,7 +58,7 @@ final class UnitRun {
       String slot,
       AttachedUnit unit,
       String variant,
-      Runnable onAbandoned) {
+      java.util.function.Consumer<RunResult> onAbandoned) {
     this.services = services;
     this.recipe = recipe;
     this.runId = runId;
@@ -306,8 +306,9 @@ final class UnitRun {
 
   /** Called by the watchdog when a step ignored its timeout for too long. */
   void abandon(StepSpec step, String message) {
-    if (finish(step, message) != null) {
-      onAbandoned.run();
+    RunResult ended = finish(step, message);
+    if (ended != null) {
+      onAbandoned.accept(ended);
     }
   }
 

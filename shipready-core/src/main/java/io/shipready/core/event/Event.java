@@ -18,6 +18,11 @@ public sealed interface Event {
   /** The slot the event is about; empty for station-wide events. */
   String slot();
 
+  /** The run the event belongs to, or null for events of a slot or the station. */
+  default String runId() {
+    return null;
+  }
+
   /** A unit's run began in a slot. */
   record RunStarted(
       String runId,

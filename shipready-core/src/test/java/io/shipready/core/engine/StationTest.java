@@ -1,0 +1,337 @@
+package io.shipready.core.engine;
+
+import static io.shipready.core.engine.TestRecipes.recipe;
+import static io.shipready.core.engine.TestRecipes.step;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shipready.core.event.Event;
+import io.shipready.core.event.SlotState;
+import io.shipready.core.model.Outcome;
+import io.shipready.core.model.RunResult;
+import io.shipready.core.model.StepOutcome;
+import io.shipready.core.model.StepResult;
+import io.shipready.core.recipe.MeasurementSpec;
+import io.shipready.core.recipe.OnFail;
+import io.shipready.core.recipe.Recipe;
+import io.shipready.core.recipe.RetryPolicy;
+import io.shipready.core.recipe.Validator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class StationTest {
+  private final TestKinds kinds = new TestKinds();
+  private final List<Event> events = Collections.synchronizedList(new ArrayList<>());
+
+  private StationReport run(Recipe recipe, int slots, int units) {
+    return station(recipe, slots).run(new TestUnits(units));
+  }
+
+  private Station station(Recipe recipe, int slots) {
+    return Station.builder(recipe, kinds.library())
+        .slots(Station.Builder.numberedSlots(slots))
+        .events(events::add)
+        .abandonGrace(Duration.ofMillis(300))
+        .build();
+  }
+
+  private static StepResult stepOf(RunResult run, String id) {
+    return run.steps().stream().filter(s -> s.stepId().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void runsEverySlotAtOnceEachUnitWithItsOwnRecord() {
+    Recipe recipe = recipe(step("a", "work").with(Map.of("ms", 200L)).build());
+
+    StationReport report = run(recipe, 8, 16);
+
+    assertThat(report.runs()).hasSize(16).allMatch(r -> r.outcome() == Outcome.PASS);
+    assertThat(report.runs()).extracting(RunResult::runId).doesNotHaveDuplicates();
+    assertThat(report.runs()).extracting(RunResult::unitNumber).containsExactlyInAnyOrder(
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
+    assertThat(kinds.mostAtOnce.get()).isEqualTo(8);
+  }
+
+  @Test
+  void retriesAFailingStepUntilItPasses() {
+    Recipe recipe =
+        recipe(
+            step("flaky", "work")
+                .with(Map.of("fail_times", 2L))
+                .retry(new RetryPolicy(2, Duration.ofMillis(10), EnumSet.of(RetryPolicy.On.FAIL)))
+                .build());
+
+    RunResult run = run(recipe, 1, 1).runs().get(0);
+
+    assertThat(run.outcome()).isEqualTo(Outcome.PASS);
+    assertThat(stepOf(run, "flaky").attempts()).isEqualTo(3);
+    assertThat(events)
+        .filteredOn(e -> e instanceof Event.StepFinished f && f.stepId().equals("flaky"))
+        .extracting(e -> ((Event.StepFinished) e).outcome())
+        .containsExactly(StepOutcome.FAIL, StepOutcome.FAIL, StepOutcome.PASS);
+  }
+
+  @Test
+  void doesNotRetryAnEndingTheRecipeDidNotName() {
+    Recipe recipe =
+        recipe(
+            step("flaky", "work")
+                .with(Map.of("fail_times", 1L))
+                .retry(new RetryPolicy(3, Duration.ZERO, EnumSet.of(RetryPolicy.On.ERROR)))
+                .build());
+
+    RunResult run = run(recipe, 1, 1).runs().get(0);
+
+    assertThat(run.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(run.failedStep()).isEqualTo("flaky");
+    assertThat(run.message()).isEqualTo("failed on attempt 1");
+    assertThat(stepOf(run, "flaky").attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnexpectedExceptionIsAnErrorNotAFailure() {
+    Recipe recipe =
+        recipe(step("boom", "work").with(Map.of("fail_times", 1L, "error", true)).build());
+
+    RunResult run = run(recipe, 1, 1).runs().get(0);
+
+    assertThat(run.outcome()).isEqualTo(Outcome.ERROR);
+    assertThat(run.message()).contains("boom on attempt 1");
+  }
+
+  @Test
+  void aStepThatRunsOutOfTimeIsCancelledAndTheRunIsAnError() {
+    Recipe recipe =
+        recipe(
+            step("slow", "work").with(Map.of("ms", 10_000L)).timeout(Duration.ofMillis(100)).build(),
+            step("after", "work").after("slow").build());
+
+    long started = System.nanoTime();
+    RunResult run = run(recipe, 1, 1).runs().get(0);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    assertThat(run.outcome()).isEqualTo(Outcome.ERROR);
+    assertThat(stepOf(run, "slow").outcome()).isEqualTo(StepOutcome.TIMEOUT);
+    assertThat(run.message()).isEqualTo("did not finish within 100ms");
+    assertThat(stepOf(run, "after").outcome()).isEqualTo(StepOutcome.SKIPPED);
+  }
+
+  @Test
+  void aTimedOutStepIsRetriedWhenTheRecipeSaysSo() {
+    Recipe recipe =
+        recipe(
+            step("slow", "work")
+                .with(Map.of("ms", 10_000L))
+                .timeout(Duration.ofMillis(50))
+                .retry(new RetryPolicy(1, Duration.ZERO, EnumSet.of(RetryPolicy.On.TIMEOUT)))
+                .build());
+
+    RunResult run = run(recipe, 1, 1).runs().get(0);
+
+    assertThat(stepOf(run, "slow").attempts()).isEqualTo(2);
+    assertThat(stepOf(run, "slow").outcome()).isEqualTo(StepOutcome.TIMEOUT);
+  }
+
+  @Test
+  void aStepThatIgnoresCancellationIsAbandonedAndItsSlotMarkedError() {
+    Recipe recipe =
+        recipe(
+            step("hang", "stubborn")
+                .with(Map.of("ms", 4_000L))
+                .timeout(Duration.ofMillis(100))
+                .build());
+    long started = System.nanoTime();
+
+    StationReport report = station(recipe, 2).run(new TestUnits(2, java.util.Set.of(1, 2)));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    assertThat(report.slots().values()).containsOnly(SlotState.ERROR);
+    assertThat(events)
+        .filteredOn(e -> e instanceof Event.RunFinished)
+        .extracting(e -> ((Event.RunFinished) e).message())
+        .allMatch(m -> m.contains("abandoned"));
+  }
+
+  @Test
+  void aHungSlotDoesNotStopTheOthers() {
+    Recipe recipe =
+        recipe(
+            step("maybe_hang", "stubborn")
+                .with(Map.of("ms", 3_000L))
+                .timeout(Duration.ofMillis(100))
+                .build(),
+            step("work", "work").with(Map.of("ms", 20L)).after("maybe_hang").build());
+
+    StationReport report = station(recipe, 3).run(new TestUnits(9, java.util.Set.of(1)));
+
+    assertThat(report.runs()).hasSize(9);
+    assertThat(report.count(Outcome.PASS)).isEqualTo(8);
+    assertThat(report.runs())
+        .filteredOn(r -> r.unitNumber() == 1)
+        .singleElement()
+        .satisfies(r -> assertThat(r.message()).contains("abandoned"));
+    assertThat(report.slots().values())
+        .containsExactlyInAnyOrder(SlotState.ERROR, SlotState.IDLE, SlotState.IDLE);
+    assertThat(events)
+        .filteredOn(e -> e instanceof Event.RunFinished f && f.unitNumber() == 1)
+        .singleElement()
+        .satisfies(e -> assertThat(((Event.RunFinished) e).outcome()).isEqualTo(Outcome.ERROR));
+  }
+
+  @Test
+  void anInstrumentIsHeldByOneSlotAtATime() {
+    Recipe recipe =
+        recipe(
+            List.of("rf_tester"),
+            step("rf", "work").with(Map.of("ms", 30L)).lock("rf_tester").build());
+
+    StationReport report = run(recipe, 6, 12);
+
+    assertThat(report.runs()).allMatch(r -> r.outcome() == Outcome.PASS);
+    assertThat(kinds.mostAtOnce.get()).isEqualTo(1);
+  }
+
+  @Test
+  void independentStepsOfOneUnitRunSideBySide() {
+    Recipe recipe =
+        recipe(
+            step("id", "identify").build(),
+            step("flash", "work").with(Map.of("ms", 300L)).after("id").build(),
+            step("test_radio", "work").with(Map.of("ms", 300L)).after("id").build(),
+            step("final_check", "check").after("flash", "test_radio").build());
+
+    RunResult run = run(recipe, 1, 1).runs().get(0);
+
+    assertThat(run.outcome()).isEqualTo(Outcome.PASS);
+    assertThat(kinds.mostAtOnce.get()).isEqualTo(2);
+    String id = run.runId();
+    long finalStarted = kinds.startedNanos.get(id + "/final_check");
+    assertThat(finalStarted)
+        .isGreaterThanOrEqualTo(kinds.endedNanos.get(id + "/flash"))
+        .isGreaterThanOrEqualTo(kinds.endedNanos.get(id + "/test_radio"));
+    assertThat(run.duration()).isLessThan(Duration.ofMillis(580));
+  }
+
+  @Test
+  void aFailureSkipsWhatDependsOnItAndWhatFollowsWhenStopping() {
+    Recipe recipe =
+        recipe(
+            step("id", "identify").build(),
+            step("bad", "check").with(Map.of("fail_times", 1L)).after("id").build(),
+            step("side", "work").with(Map.of("ms", 100L)).after("id").build(),
+            step("later", "work").after("bad", "side").build());
+
+    RunResult run = run(recipe, 1, 1).runs().get(0);
+
+    assertThat(run.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(run.failedStep()).isEqualTo("bad");
+    // A step already running beside the failure is allowed to finish, never cut off mid-flash.
+    assertThat(stepOf(run, "side").outcome()).isEqualTo(StepOutcome.PASS);
+    assertThat(stepOf(run, "later").outcome()).isEqualTo(StepOutcome.SKIPPED);
+  }
+
+  @Test
+  void continuingAfterAFailureStillNeverRunsAnIrreversibleStep() {
+    Recipe recipe =
+        recipe(
+            step("id", "identify").build(),
+            step("soft_check", "check")
+                .with(Map.of("fail_times", 1L))
+                .onFail(OnFail.CONTINUE)
+                .after("id")
+                .build(),
+            step("more", "work").after("soft_check").build(),
+            step("burn", "burn").after("more").build());
+
+    RunResult run = run(recipe, 1, 1).runs().get(0);
+
+    assertThat(run.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(stepOf(run, "more").outcome()).isEqualTo(StepOutcome.SKIPPED);
+    // soft_check failed, so everything depending on it is skipped, the irreversible step above all.
+    assertThat(stepOf(run, "burn").outcome()).isEqualTo(StepOutcome.SKIPPED);
+    assertThat(kinds.calls).doesNotContainKey(run.runId() + "/burn");
+  }
+
+  @Test
+  void anIrreversibleStepIsAuditedBeforeAndAfter() {
+    Recipe recipe =
+        recipe(
+            step("id", "identify").build(),
+            step("check", "check").after("id").build(),
+            step("burn", "burn").after("check").build());
+
+    RunResult run = run(recipe, 1, 1).runs().get(0);
+
+    assertThat(run.outcome()).isEqualTo(Outcome.PASS);
+    assertThat(events)
+        .filteredOn(e -> e instanceof Event.IrreversibleOperation)
+        .extracting(e -> ((Event.IrreversibleOperation) e).phase())
+        .containsExactly(
+            Event.IrreversibleOperation.Phase.BEFORE,
+            Event.IrreversibleOperation.Phase.AFTER_SUCCESS);
+  }
+
+  @Test
+  void measurementsAreJudgedAgainstTheirLimits() {
+    MeasurementSpec vdd =
+        new MeasurementSpec("vdd", "V", null, List.of(new Validator.Range(3.0, 3.6)), null);
+    Recipe good = recipe(step("m", "check").with(Map.of("value", 3.3)).measure(vdd).build());
+    Recipe low = recipe(step("m", "check").with(Map.of("value", 2.9)).measure(vdd).build());
+    Recipe none = recipe(step("m", "check").measure(vdd).build());
+
+    assertThat(run(good, 1, 1).runs().get(0).outcome()).isEqualTo(Outcome.PASS);
+    RunResult failed = run(low, 1, 1).runs().get(0);
+    assertThat(failed.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(failed.message()).isEqualTo("vdd = 2.9 V is outside 3 <= x <= 3.6");
+    assertThat(stepOf(failed, "m").measurements().get(0).passed()).isFalse();
+    assertThat(run(none, 1, 1).runs().get(0).message())
+        .isEqualTo("measurement vdd was not taken");
+  }
+
+  @Test
+  void stoppingTheStationAbortsRunsInProgress() throws Exception {
+    Recipe recipe = recipe(step("long", "work").with(Map.of("ms", 30_000L)).build());
+    Station station = station(recipe, 4);
+    CompletableFuture<StationReport> report =
+        CompletableFuture.supplyAsync(() -> station.run(new TestUnits(100)));
+    while (kinds.running.get() < 4) {
+      Thread.sleep(5);
+    }
+
+    station.stop("operator pressed stop");
+
+    StationReport stopped = report.get(10, TimeUnit.SECONDS);
+    assertThat(stopped.runs()).hasSize(4).allMatch(r -> r.outcome() == Outcome.ABORTED);
+    assertThat(stopped.runs().get(0).message()).isEqualTo("aborted: operator pressed stop");
+  }
+
+  @Test
+  void eachRunsEventsStartWithRunStartedAndEndWithRunRecorded() {
+    Recipe recipe =
+        recipe(
+            step("id", "identify").build(),
+            step("a", "work").with(Map.of("ms", 5L)).after("id").build(),
+            step("b", "work").with(Map.of("ms", 5L)).after("id").build());
+
+    StationReport report = run(recipe, 4, 12);
+
+    for (RunResult run : report.runs()) {
+      List<Event> mine =
+          events.stream()
+              .filter(e -> run.runId().equals(e.runId()))
+              .toList();
+      assertThat(mine.get(0)).isInstanceOf(Event.RunStarted.class);
+      assertThat(mine.get(mine.size() - 2)).isInstanceOf(Event.RunFinished.class);
+      assertThat(mine.get(mine.size() - 1)).isInstanceOf(Event.RunRecorded.class);
+      assertThat(mine).filteredOn(e -> e instanceof Event.StepFinished).hasSize(3);
+    }
+  }
+}
