@@ -2,5 +2,5 @@ package io.shipready.core.device;
 
 /** Whether the device's Ethernet interface is up (after a board configuration and reboot). */
 public interface Ethernet extends Capability {
-  boolean linkUp();
+  boolean linkUp() throws InterruptedException;
 }

@@ -5,7 +5,7 @@ package io.shipready.core.device;
  * state allows it.
  */
 public interface Fuses extends Capability {
-  byte[] read(int offset, int length);
+  byte[] read(int offset, int length) throws InterruptedException;
 
   /**
    * Burns bytes at an offset.
@@ -13,5 +13,5 @@ public interface Fuses extends Capability {
    * @throws OperationRefusedException when the state forbids e-fuse writes, or a bit already set
    *     would have to be cleared
    */
-  void write(int offset, byte[] bytes);
+  void write(int offset, byte[] bytes) throws InterruptedException;
 }

@@ -22,5 +22,5 @@ public interface ImageStore extends Capability {
   /** Deletes the image of a component; refused where the state forbids it. */
   void delete(String componentId) throws InterruptedException;
 
-  List<InstalledImage> installed();
+  List<InstalledImage> installed() throws InterruptedException;
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Reads and advances a device's manufacturing state, and lists its capabilities (certificates). */
 public interface ManufacturingStates extends Capability {
-  ManufacturingState current();
+  ManufacturingState current() throws InterruptedException;
 
   /**
    * Moves the device forward to a later state.
@@ -14,5 +14,5 @@ public interface ManufacturingStates extends Capability {
   void advanceTo(ManufacturingState target) throws InterruptedException;
 
   /** Capabilities installed on the device (e.g. a field-servicing capability). */
-  List<String> installedCapabilities();
+  List<String> installedCapabilities() throws InterruptedException;
 }

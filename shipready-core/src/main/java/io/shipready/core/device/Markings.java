@@ -8,5 +8,5 @@ import java.util.Optional;
  */
 public interface Markings extends Capability {
   /** The text of the named marking: "serial", "component:<reference>"... */
-  Optional<String> read(String marking);
+  Optional<String> read(String marking) throws InterruptedException;
 }

@@ -17,5 +17,5 @@ public interface Programmer extends Capability {
   String readBackSha256(String region) throws InterruptedException;
 
   /** The version of the image in the named region, empty when none. */
-  String version(String region);
+  String version(String region) throws InterruptedException;
 }

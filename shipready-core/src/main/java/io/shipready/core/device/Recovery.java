@@ -7,5 +7,5 @@ public interface Recovery extends Capability {
   void recover(List<Image> osComponents) throws InterruptedException;
 
   /** The OS components installed now, as image ids. */
-  List<String> osComponentImageIds();
+  List<String> osComponentImageIds() throws InterruptedException;
 }

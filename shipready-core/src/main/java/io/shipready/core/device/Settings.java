@@ -6,5 +6,5 @@ import java.util.Optional;
 public interface Settings extends Capability {
   void set(String name, String value) throws InterruptedException;
 
-  Optional<String> get(String name);
+  Optional<String> get(String name) throws InterruptedException;
 }

@@ -12,7 +12,7 @@ public interface Wifi extends Capability {
 
   Status status() throws InterruptedException;
 
-  List<String> networks();
+  List<String> networks() throws InterruptedException;
 
-  void removeAllNetworks();
+  void removeAllNetworks() throws InterruptedException;
 }

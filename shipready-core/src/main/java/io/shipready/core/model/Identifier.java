@@ -15,6 +15,7 @@ public record Identifier(String kind, String value) {
   public static final String WIFI_MAC = "wifi_mac";
   public static final String ASSOCIATION_ID = "association_id";
   public static final String MOBILE_SECRET = "mobile_secret";
+  public static final String COMPANY_CODE = "company_code";
   public static final String COMPONENT = "component";
 
   public Identifier {

@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The duration syntax of recipes: a number with an optional unit, {@code 500ms}, {@code 30s}, {@code
- * 2m}, {@code 1h}. A bare number is seconds, so {@code timeout: 30} reads as people expect.
+ * The duration syntax of recipes: a number with an optional unit, {@code 500ms}, {@code 30s},
+ * {@code 2m}, {@code 1h}. A bare number is seconds, so {@code timeout: 30} reads as people expect.
  */
 public final class Durations {
   /** The accepted text as a regular expression; the recipe schema checks durations with it too. */

@@ -52,7 +52,11 @@ final class ParamReader {
       if (spec.required() && written.map(map -> !map.has(spec.name())).orElse(true)) {
         problems.add(
             written.map(YamlMap::location).orElse(stepLocation),
-            step + " has no parameter '" + spec.name() + "', which kind '" + kind.name()
+            step
+                + " has no parameter '"
+                + spec.name()
+                + "', which kind '"
+                + kind.name()
                 + "' requires",
             "add '" + spec.name() + ": ...' under 'with:'" + explained(spec));
       }

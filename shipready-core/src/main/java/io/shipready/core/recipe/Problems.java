@@ -40,10 +40,6 @@ final class Problems {
     found.add(new RecipeProblem(location, message, fix));
   }
 
-  int count() {
-    return found.size();
-  }
-
   boolean none() {
     return found.isEmpty();
   }

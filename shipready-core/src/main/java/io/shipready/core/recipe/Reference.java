@@ -2,7 +2,9 @@ package io.shipready.core.recipe;
 
 import static java.util.Objects.requireNonNull;
 
-/** A name one part of a recipe uses for another (a step id, an instrument), and where it is used. */
+/**
+ * A name one part of a recipe uses for another (a step id, an instrument), and where it is used.
+ */
 record Reference(String name, SourceLocation location) {
   Reference {
     requireNonNull(name, "name");

@@ -95,10 +95,6 @@ final class YamlMap {
     return Collections.unmodifiableCollection(entries.values());
   }
 
-  MappingNode node() {
-    return node;
-  }
-
   String where() {
     return where;
   }

@@ -20,8 +20,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * carries on to the next value.
  */
 final class YamlValue {
-  static final String MAPPING = "a mapping of keys to values";
-  static final String DURATION_FIX =
+  private static final String MAPPING = "a mapping of keys to values";
+  private static final String DURATION_FIX =
       "write a number with a unit, such as 500ms, 30s, 2m or 1h (a bare number is seconds)";
   private static final Set<Tag> NUMBERS = Set.of(Tag.INT, Tag.FLOAT);
 
@@ -51,6 +51,11 @@ final class YamlValue {
   /** Where the value is; for a key written without a value, where the key is. */
   SourceLocation location() {
     return problems.at(isNull() && key != null ? key : node);
+  }
+
+  /** Where the key of this value is, for problems with the key's presence rather than its value. */
+  SourceLocation keyLocation() {
+    return problems.at(key != null ? key : node);
   }
 
   /** Reports a problem with this value at its location. */

@@ -22,7 +22,7 @@ final class FuseCheckStep extends SimpleStepKind {
   }
 
   @Override
-  public void execute(StepContext context) {
+  public void execute(StepContext context) throws InterruptedException {
     int offset = (int) context.integer("offset", 0);
     byte[] expected = FuseBytes.of(context);
     byte[] actual = context.device().require(Fuses.class).read(offset, expected.length);

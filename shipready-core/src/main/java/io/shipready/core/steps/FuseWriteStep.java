@@ -26,7 +26,7 @@ final class FuseWriteStep extends SimpleStepKind {
   }
 
   @Override
-  public void execute(StepContext context) {
+  public void execute(StepContext context) throws InterruptedException {
     Fuses fuses = context.device().require(Fuses.class);
     int offset = (int) context.integer("offset", 0);
     byte[] wanted = FuseBytes.of(context);

@@ -28,7 +28,7 @@ final class IdentifyStep extends SimpleStepKind {
   }
 
   @Override
-  public void execute(StepContext context) {
+  public void execute(StepContext context) throws InterruptedException {
     Identity identity = context.device().require(Identity.class);
     List<Identifier> identifiers = identity.identifiers();
     Map<String, String> versions = identity.versions();

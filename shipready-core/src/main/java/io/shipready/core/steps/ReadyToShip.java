@@ -54,7 +54,8 @@ public final class ReadyToShip {
 
   private ReadyToShip() {}
 
-  public static List<Check> run(Device device, Expectations expected) {
+  public static List<Check> run(Device device, Expectations expected)
+      throws InterruptedException {
     List<Check> checks = new ArrayList<>();
     ManufacturingState state = device.require(ManufacturingStates.class).current();
     checks.add(
@@ -88,7 +89,8 @@ public final class ReadyToShip {
     return checks;
   }
 
-  private static Check osVersion(Device device, Expectations expected) {
+  private static Check osVersion(Device device, Expectations expected)
+      throws InterruptedException {
     Set<String> installed = new HashSet<>(device.require(Recovery.class).osComponentImageIds());
     for (String forbidden : expected.forbiddenComponents()) {
       if (installed.contains(forbidden)) {
@@ -115,7 +117,8 @@ public final class ReadyToShip {
     return fail("os version", "is " + matching + ", allowed " + expected.allowedOs());
   }
 
-  private static Check applicationImages(Device device, Expectations expected) {
+  private static Check applicationImages(Device device, Expectations expected)
+      throws InterruptedException {
     Set<String> installed = new TreeSet<>();
     for (ImageStore.InstalledImage image : device.require(ImageStore.class).installed()) {
       if (image.type() == ImageType.APPLICATION) {

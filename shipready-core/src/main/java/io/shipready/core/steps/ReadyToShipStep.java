@@ -48,7 +48,7 @@ final class ReadyToShipStep extends SimpleStepKind {
   }
 
   @Override
-  public void execute(StepContext context) {
+  public void execute(StepContext context) throws InterruptedException {
     var expectations =
         new ReadyToShip.Expectations(
             ManufacturingState.parse(context.string("expected_state", "DeviceComplete")),

@@ -1,0 +1,32 @@
+package io.shipready.app;
+
+import io.shipready.app.cli.BenchCommand;
+import io.shipready.app.cli.RecipeCommand;
+import io.shipready.app.cli.RunCommand;
+import io.shipready.app.cli.ShipreadyCommand;
+import picocli.CommandLine;
+
+/** The {@code shipready} command line. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns its exit code: 0 ok, 1 failure, 2 bad usage. */
+  public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  public static CommandLine commandLine() {
+    CommandLine commandLine =
+        new CommandLine(new ShipreadyCommand())
+            .addSubcommand(new RunCommand())
+            .addSubcommand(new RecipeCommand())
+            .addSubcommand(new BenchCommand());
+    commandLine.setExecutionExceptionHandler(new ErrorReporter());
+    commandLine.setParameterExceptionHandler(new UsageReporter());
+    return commandLine;
+  }
+}

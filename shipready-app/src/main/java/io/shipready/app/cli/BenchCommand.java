@@ -1,0 +1,104 @@
+package io.shipready.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.shipready.app.bench.EngineBenchmark;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Benchmarks that print figures; not part of the test suite. */
+@Command(
+    name = "bench",
+    description = "Measure shipready's speed.",
+    mixinStandardHelpOptions = true,
+    subcommands = {BenchCommand.Engine.class})
+public final class BenchCommand {
+
+  /** {@code shipready bench engine}. */
+  @Command(
+      name = "engine",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Run one unit per slot through a chain of steps that each wait --step-ms, all slots at once.",
+        "Prints wall time, ideal time, parallel efficiency (ideal / wall) and the engine's overhead"
+            + " per step, beside a baseline of bare threads doing the same waits."
+      })
+  public static final class Engine implements Callable<Integer> {
+    @Mixin VerboseOption verbose;
+
+    @Option(names = "--slots", defaultValue = "256", description = "Slots (default ${DEFAULT-VALUE}).")
+    int slots;
+
+    @Option(names = "--steps", defaultValue = "50", description = "Steps per unit (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--step-ms", defaultValue = "10", description = "Milliseconds per step (default ${DEFAULT-VALUE}).")
+    double stepMs;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds; the best is reported (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+      EngineBenchmark.Result result =
+          new EngineBenchmark(slots, steps, Duration.ofNanos((long) (stepMs * 1_000_000)))
+              .run(Math.max(1, rounds));
+      if (json) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("slots", result.slots());
+        figures.put("steps", result.steps());
+        figures.put("step_ms", result.stepMs());
+        figures.put("wall_s", round(result.wallSeconds(), 4));
+        figures.put("ideal_s", round(result.idealSeconds(), 4));
+        figures.put("efficiency", round(result.efficiency(), 4));
+        figures.put("overhead_us_per_step", round(result.overheadMicrosPerStep(), 2));
+        figures.put("step_overshoot_us", round(result.stepOvershootMicros(), 2));
+        figures.put("baseline_wall_s", round(result.baselineWallSeconds(), 4));
+        figures.put("baseline_efficiency", round(result.baselineEfficiency(), 4));
+        figures.put("events", result.events());
+        figures.put("units_passed", result.passed());
+        System.out.println(
+            new ObjectMapper()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .writeValueAsString(figures));
+      } else {
+        System.out.printf(
+            Locale.ROOT,
+            "engine: %d slots x %d steps x %.1f ms%n"
+                + "  wall           %.3f s%n"
+                + "  ideal          %.3f s%n"
+                + "  efficiency     %.3f (bare threads doing the same waits: %.3f, %.3f s)%n"
+                + "  overhead       %.1f us per step (engine time between a unit's steps)%n"
+                + "  step overshoot %.1f us per step (sleep precision of this machine)%n"
+                + "  events         %d; units passed %d%n",
+            result.slots(),
+            result.steps(),
+            result.stepMs(),
+            result.wallSeconds(),
+            result.idealSeconds(),
+            result.efficiency(),
+            result.baselineEfficiency(),
+            result.baselineWallSeconds(),
+            result.overheadMicrosPerStep(),
+            result.stepOvershootMicros(),
+            result.events(),
+            result.passed());
+      }
+      return 0;
+    }
+
+    private static double round(double value, int places) {
+      double scale = Math.pow(10, places);
+      return Math.round(value * scale) / scale;
+    }
+  }
+}
