@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -65,7 +64,7 @@ public final class Station {
             builder.prompter,
             builder.clock,
             new InstrumentLocks(recipe.station().instruments()),
-            new Watchdog(),
+            new Watchdog(builder.abandonGrace),
             parallel,
             builder.abandonGrace,
             builder.durableTimeout);
@@ -90,11 +89,34 @@ public final class Station {
           runs, slotStates, Duration.ofNanos(System.nanoTime() - started), setupError);
     }
     CountDownLatch slotsDone = new CountDownLatch(slots.size());
+    // Every slot starts at the same moment, however long it takes to start their threads: a latch
+    // wakes its waiters one after another, so each also sleeps until a common start time.
+    CountDownLatch gate = new CountDownLatch(1);
+    long[] startAt = new long[1];
     for (String slot : slots) {
-      Thread thread = new Thread(() -> serveSlot(slot, units, runs, slotsDone), "slot-" + slot);
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  gate.await();
+                  for (long wait = startAt[0] - System.nanoTime();
+                      wait > 0;
+                      wait = startAt[0] - System.nanoTime()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                  }
+                } catch (InterruptedException stop) {
+                  slotsDone.countDown();
+                  return;
+                }
+                serveSlot(slot, units, runs, slotsDone);
+              },
+              "slot-" + slot);
       thread.setDaemon(true);
       thread.start();
     }
+    started = System.nanoTime() + 5_000_000L + 40_000L * slots.size();
+    startAt[0] = started;
+    gate.countDown();
     try {
       slotsDone.await();
     } catch (InterruptedException interrupted) {
@@ -217,7 +239,7 @@ public final class Station {
   }
 
   private static String newRunId() {
-    return UUID.randomUUID().toString();
+    return RunIds.next();
   }
 
   /** The station itself, for station setup and teardown: it has no device capabilities. */

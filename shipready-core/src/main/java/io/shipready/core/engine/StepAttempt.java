@@ -14,11 +14,27 @@ final class StepAttempt {
     ABANDONED
   }
 
+  private final UnitRun run;
   private final Thread thread;
+  private final long deadlineNanos;
+  private final Runnable onAbandon;
   private State state = State.RUNNING;
+  private long stoppedAtNanos;
 
-  StepAttempt(Thread thread) {
+  /**
+   * @param timeoutNanos how long the attempt may run; Long.MAX_VALUE for no limit
+   * @param onAbandon what to do when the attempt was told to stop and did not within the grace
+   */
+  StepAttempt(UnitRun run, Thread thread, long timeoutNanos, Runnable onAbandon) {
+    this.run = run;
     this.thread = thread;
+    long now = System.nanoTime();
+    this.deadlineNanos = timeoutNanos >= Long.MAX_VALUE - now ? Long.MAX_VALUE : now + timeoutNanos;
+    this.onAbandon = onAbandon;
+  }
+
+  UnitRun run() {
+    return run;
   }
 
   /** The step's own thread is done with it; returns the state it ended in. */
@@ -32,35 +48,43 @@ final class StepAttempt {
     return state;
   }
 
-  /** The watchdog's timer rang: ask the step to stop. */
-  synchronized boolean timeOut() {
-    return stop(State.TIMED_OUT);
-  }
-
   /** The run is being aborted: ask the step to stop. */
-  synchronized boolean cancel() {
-    return stop(State.CANCELLED);
+  synchronized void cancel() {
+    stop(State.CANCELLED, System.nanoTime());
   }
 
-  /** The step was asked to stop and still runs: the run goes on without it. */
-  synchronized boolean abandonIfStillRunning() {
-    if (state == State.TIMED_OUT || state == State.CANCELLED) {
-      state = State.ABANDONED;
-      return true;
+  /**
+   * Called by the watchdog now and then: times the attempt out when its deadline passed, and gives
+   * up on it when it was told to stop longer than {@code graceNanos} ago and still runs.
+   */
+  void check(long nowNanos, long graceNanos) {
+    boolean abandon;
+    synchronized (this) {
+      if (state == State.RUNNING && nowNanos - deadlineNanos >= 0) {
+        stop(State.TIMED_OUT, nowNanos);
+      }
+      abandon =
+          (state == State.TIMED_OUT || state == State.CANCELLED)
+              && nowNanos - stoppedAtNanos >= graceNanos;
+      if (abandon) {
+        state = State.ABANDONED;
+      }
     }
-    return false;
+    if (abandon && onAbandon != null) {
+      onAbandon.run();
+    }
   }
 
   synchronized State state() {
     return state;
   }
 
-  private boolean stop(State reason) {
+  private void stop(State reason, long nowNanos) {
     if (state != State.RUNNING) {
-      return false;
+      return;
     }
     state = reason;
+    stoppedAtNanos = nowNanos;
     thread.interrupt();
-    return true;
   }
 }

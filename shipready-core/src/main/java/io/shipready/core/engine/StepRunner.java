@@ -15,7 +15,6 @@ import io.shipready.core.step.StepKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * Runs one step of one unit: takes its instrument, tries it as often as its retry policy allows,
@@ -103,10 +102,9 @@ final class StepRunner {
               run.runId(), run.slot(), spec.id(), Phase.BEFORE, describe(), run.now()));
     }
     AttemptContext context = new AttemptContext(run, spec);
-    StepAttempt attempt = new StepAttempt(Thread.currentThread());
+    StepAttempt attempt =
+        new StepAttempt(run, Thread.currentThread(), spec.timeout().toNanos(), this::abandonHung);
     run.attemptStarted(attempt);
-    ScheduledFuture<?> timer =
-        run.services().watchdog().after(spec.timeout(), () -> timeOut(attempt));
     long started = System.nanoTime();
     StepOutcome outcome;
     String message;
@@ -133,7 +131,6 @@ final class StepRunner {
       message = unexpected.getClass().getSimpleName() + ": " + unexpected.getMessage();
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - started);
-    timer.cancel(false);
     StepAttempt.State ended = attempt.finish();
     run.attemptEnded(attempt);
     if (ended == StepAttempt.State.ABANDONED) {
@@ -171,24 +168,14 @@ final class StepRunner {
     return new AttemptResult(outcome, message, context.measurements(), duration, cancelled);
   }
 
-  private void timeOut(StepAttempt attempt) {
-    if (attempt.timeOut()) {
-      run.services()
-          .watchdog()
-          .after(run.services().abandonGrace(), () -> abandonIfHung(attempt));
-    }
-  }
-
-  private void abandonIfHung(StepAttempt attempt) {
-    if (attempt.abandonIfStillRunning()) {
-      run.abandon(
-          spec,
-          "did not stop within "
-              + Timing.text(run.services().abandonGrace())
-              + " after its "
-              + Timing.text(spec.timeout())
-              + " timeout; abandoned, slot taken out of service");
-    }
+  private void abandonHung() {
+    run.abandon(
+        spec,
+        "did not stop within "
+            + Timing.text(run.services().abandonGrace())
+            + " after its "
+            + Timing.text(spec.timeout())
+            + " timeout; abandoned, slot taken out of service");
   }
 
   /** Empty when every declared measurement was taken and met its limits; else why not. */
@@ -222,7 +209,7 @@ final class StepRunner {
     if (run.cancelled()) {
       return false;
     }
-    StepAttempt pause = new StepAttempt(Thread.currentThread());
+    StepAttempt pause = new StepAttempt(run, Thread.currentThread(), Long.MAX_VALUE, null);
     run.attemptStarted(pause);
     try {
       if (!delay.isZero()) {

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,8 +39,9 @@ final class UnitRun {
   private final Map<String, String> attributes = new ConcurrentHashMap<>();
   private final List<Identifier> identifiers = new CopyOnWriteArrayList<>();
   private final Map<String, StepResult> results = new ConcurrentHashMap<>();
-  private final List<StepResult> resultsInOrder = new CopyOnWriteArrayList<>();
-  private final Set<StepAttempt> running = ConcurrentHashMap.newKeySet();
+  private final List<StepResult> resultsInOrder =
+      java.util.Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, StepSpec> stepsById = new java.util.HashMap<>();
   private final Instant started;
   private final long startedNanos = System.nanoTime();
 
@@ -68,6 +68,7 @@ final class UnitRun {
     this.variant = variant;
     this.onAbandoned = onAbandoned;
     this.started = services.clock().instant();
+    recipe.runSteps().forEach(step -> stepsById.put(step.id(), step));
   }
 
   /**
@@ -139,7 +140,7 @@ final class UnitRun {
       changed = false;
       for (var iterator = pending.values().iterator(); iterator.hasNext(); ) {
         StepSpec step = iterator.next();
-        if (!step.dependsOn().stream().allMatch(results::containsKey)) {
+        if (!allDone(step.dependsOn())) {
           continue;
         }
         String skipReason = skipReason(step, teardown);
@@ -153,6 +154,15 @@ final class UnitRun {
       }
     }
     return ready;
+  }
+
+  private boolean allDone(List<String> stepIds) {
+    for (String id : stepIds) {
+      if (!results.containsKey(id)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String skipReason(StepSpec step, boolean teardown) {
@@ -200,7 +210,7 @@ final class UnitRun {
     resultsInOrder.add(result);
     boolean failed = !result.outcome().passed() && result.outcome() != StepOutcome.SKIPPED;
     if (failed) {
-      StepSpec spec = recipe.step(result.stepId()).orElseThrow();
+      StepSpec spec = stepsById.get(result.stepId());
       if (spec.onFail() == io.shipready.core.recipe.OnFail.STOP) {
         stopAfterFailure = true;
       }
@@ -209,9 +219,11 @@ final class UnitRun {
 
   /** The first step that ran and did not pass, or null. */
   private StepResult firstProblem() {
-    for (StepResult result : resultsInOrder) {
-      if (!result.outcome().passed() && result.outcome() != StepOutcome.SKIPPED) {
-        return result;
+    synchronized (resultsInOrder) {
+      for (StepResult result : resultsInOrder) {
+        if (!result.outcome().passed() && result.outcome() != StepOutcome.SKIPPED) {
+          return result;
+        }
       }
     }
     return null;
@@ -314,7 +326,7 @@ final class UnitRun {
 
   void cancel(String reason) {
     cancelReason = reason;
-    running.forEach(StepAttempt::cancel);
+    services.watchdog().cancelAll(this);
   }
 
   boolean cancelled() {
@@ -326,14 +338,14 @@ final class UnitRun {
   }
 
   void attemptStarted(StepAttempt attempt) {
-    running.add(attempt);
+    services.watchdog().watch(attempt);
     if (cancelReason != null) {
       attempt.cancel();
     }
   }
 
   void attemptEnded(StepAttempt attempt) {
-    running.remove(attempt);
+    services.watchdog().unwatch(attempt);
   }
 
   void publish(Event event) {
