@@ -30,6 +30,8 @@ public final class BenchCommand {
             + " per step, beside a baseline of bare threads doing the same waits."
       })
   public static final class Engine implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin VerboseOption verbose;
 
     @Option(names = "--slots", defaultValue = "256", description = "Slots (default ${DEFAULT-VALUE}).")
@@ -52,6 +54,7 @@ public final class BenchCommand {
       EngineBenchmark.Result result =
           new EngineBenchmark(slots, steps, Duration.ofNanos((long) (stepMs * 1_000_000)))
               .run(Math.max(1, rounds));
+      var out = spec.commandLine().getOut();
       if (json) {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("slots", result.slots());
@@ -66,12 +69,12 @@ public final class BenchCommand {
         figures.put("baseline_efficiency", round(result.baselineEfficiency(), 4));
         figures.put("events", result.events());
         figures.put("units_passed", result.passed());
-        System.out.println(
+        out.println(
             new ObjectMapper()
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .writeValueAsString(figures));
       } else {
-        System.out.printf(
+        out.printf(
             Locale.ROOT,
             "engine: %d slots x %d steps x %.1f ms%n"
                 + "  wall           %.3f s%n"
@@ -93,6 +96,7 @@ public final class BenchCommand {
             result.events(),
             result.passed());
       }
+      out.flush();
       return 0;
     }
 

@@ -29,6 +29,8 @@ public final class RecipeCommand {
       mixinStandardHelpOptions = true,
       description = "Report every problem in the recipes as file:line:column, with what to do.")
   public static final class Check implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin VerboseOption verbose;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Recipe files.")
@@ -37,16 +39,18 @@ public final class RecipeCommand {
     @Override
     public Integer call() {
       RecipeParser parser = new RecipeParser(StandardSteps.library());
+      var out = spec.commandLine().getOut();
+      var err = spec.commandLine().getErr();
       int problems = 0;
       for (Path file : files) {
         if (!Files.isRegularFile(file)) {
-          System.err.println(file + ": no such file");
+          err.println(file + ": no such file");
           problems++;
           continue;
         }
         try {
           Recipe recipe = parser.parse(file);
-          System.out.printf(
+          out.printf(
               "%s: ok (%s %s, %d steps, device family %s)%n",
               file,
               recipe.name(),
@@ -55,14 +59,16 @@ public final class RecipeCommand {
               recipe.station().deviceFamily());
         } catch (RecipeException invalid) {
           for (RecipeProblem problem : invalid.problems()) {
-            System.out.println(problem);
+            out.println(problem);
           }
           problems += invalid.problems().size();
         }
       }
       if (problems > 0) {
-        System.out.println(problems + (problems == 1 ? " problem" : " problems"));
+        out.println(problems + (problems == 1 ? " problem" : " problems"));
       }
+      out.flush();
+      err.flush();
       return problems == 0 ? 0 : 1;
     }
   }
@@ -73,6 +79,8 @@ public final class RecipeCommand {
       mixinStandardHelpOptions = true,
       description = "Print the JSON Schema of recipes, for editors that complete and check YAML.")
   public static final class Schema implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Write to a file instead.")
     Path out;
 
@@ -80,7 +88,8 @@ public final class RecipeCommand {
     public Integer call() throws Exception {
       String schema = RecipeSchema.generate(StandardSteps.library());
       if (out == null) {
-        System.out.println(schema);
+        spec.commandLine().getOut().println(schema);
+        spec.commandLine().getOut().flush();
       } else {
         Files.writeString(out, schema + System.lineSeparator());
       }

@@ -1,13 +1,161 @@
 package io.shipready.app.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.shipready.app.console.ConsoleReporter;
+import io.shipready.app.console.RunSummary;
+import io.shipready.app.simulate.AutoAnswerPrompter;
+import io.shipready.app.simulate.SimulatedUnits;
+import io.shipready.core.ShipreadyException;
+import io.shipready.core.engine.Station;
+import io.shipready.core.engine.StationReport;
+import io.shipready.core.event.EventBus;
+import io.shipready.core.recipe.Recipe;
+import io.shipready.core.recipe.RecipeParser;
+import io.shipready.core.steps.StandardSteps;
+import io.shipready.device.image.FileImageLibrary;
+import io.shipready.device.sim.FaultPlanner;
+import io.shipready.device.sim.SimulatedFleet;
+import io.shipready.device.sim.SimulationSettings;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code shipready run}: placeholder until the simulator is wired. */
-@Command(name = "run", description = "Run a recipe on units.")
+/** {@code shipready run}: a recipe on a batch of units, many slots at once. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a recipe on units, many slots at once, with a live console and a summary.",
+      "Exit code 0 when the batch ran (whatever the units' outcomes), 1 when the station could"
+          + " not run, 2 on bad usage."
+    })
 public final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin VerboseOption verbose;
+
+  @Option(names = "--recipe", required = true, paramLabel = "FILE", description = "The recipe.")
+  Path recipeFile;
+
+  @Option(
+      names = "--simulate",
+      paramLabel = "N",
+      description = "Run N simulated units of the recipe's device family (a dry run).")
+  Integer simulate;
+
+  @Option(
+      names = "--slots",
+      paramLabel = "N",
+      description = "Slots to run at once (default: the recipe's station.slots).")
+  Integer slots;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
+      description = "Seed of the simulated units and their faults (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--fail-rate",
+      paramLabel = "F",
+      defaultValue = "0",
+      description = "Share of simulated units given a fault the recipe should catch (0..1).")
+  double failRate;
+
+  @Option(
+      names = "--time-scale",
+      paramLabel = "X",
+      description = "Simulated time per real time: 0.1 runs ten times faster (default: recipe's).")
+  Double timeScale;
+
+  @Option(names = "--variant", paramLabel = "NAME", description = "Product variant's limits.")
+  String variant;
+
+  @Option(names = "--json", description = "Print only a JSON summary on standard output.")
+  boolean json;
+
   @Override
-  public Integer call() {
-    return 1;
+  public Integer call() throws Exception {
+    if (simulate == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "say how many units to run: --simulate N runs N simulated units");
+    }
+    if (simulate < 1 || (slots != null && slots < 1)) {
+      throw new ParameterException(spec.commandLine(), "--simulate and --slots must be at least 1");
+    }
+    if (failRate < 0 || failRate > 1) {
+      throw new ParameterException(spec.commandLine(), "--fail-rate must be between 0 and 1");
+    }
+    Recipe recipe = new RecipeParser(StandardSteps.library()).parse(recipeFile).forVariant(variant);
+    SimulatedFleet fleet = new SimulatedFleet(settings(recipe));
+    Map<Integer, FaultPlanner.PlannedFault> faults =
+        FaultPlanner.plan(recipe, fleet, simulate, failRate);
+    int slotCount = slots != null ? slots : Math.max(1, recipe.station().slots());
+
+    EventBus events = new EventBus();
+    var out = spec.commandLine().getOut();
+    ConsoleReporter console = json ? null : new ConsoleReporter(out);
+    if (console != null) {
+      events.subscribe(console);
+    }
+    Station station =
+        Station.builder(recipe, StandardSteps.library())
+            .slots(Station.Builder.numberedSlots(slotCount))
+            .events(events)
+            .images(new FileImageLibrary(recipe.baseDir()))
+            .prompter(new AutoAnswerPrompter())
+            .build();
+    Thread stopOnSignal =
+        new Thread(() -> station.stop("station shut down (signal)"), "shutdown");
+    Runtime.getRuntime().addShutdownHook(stopOnSignal);
+    StationReport report;
+    try {
+      report =
+          station.run(
+              new SimulatedUnits(fleet, recipe.station().deviceFamily(), simulate, faults));
+    } finally {
+      if (console != null) {
+        console.close();
+      }
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+      } catch (IllegalStateException shuttingDown) {
+        // Already shutting down: the hook is running.
+      }
+    }
+    RunSummary summary = new RunSummary(recipe.name(), slotCount, report, faults);
+    if (json) {
+      out.println(
+          new ObjectMapper()
+              .enable(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(summary.asData()));
+      out.flush();
+    } else {
+      summary.print(out);
+    }
+    return report.stationError().isEmpty() ? 0 : 1;
+  }
+
+  private SimulationSettings settings(Recipe recipe) {
+    SimulationSettings.Builder builder;
+    try {
+      builder = SimulationSettings.fromMap(recipe.simulation()).toBuilder();
+    } catch (IllegalArgumentException bad) {
+      throw new ShipreadyException(recipeFile + ": simulation: " + bad.getMessage());
+    }
+    builder.seed(seed);
+    if (timeScale != null) {
+      builder.timeScale(timeScale);
+    }
+    return builder.build();
   }
 }

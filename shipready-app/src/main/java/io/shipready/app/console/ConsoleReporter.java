@@ -2,7 +2,7 @@ package io.shipready.app.console;
 
 import io.shipready.core.event.Event;
 import io.shipready.core.event.EventListener;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ConsoleReporter implements EventListener, AutoCloseable {
   private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
-  private final PrintStream out;
+  private final PrintWriter out;
   private final Thread printer;
   private volatile boolean closing;
 
-  public ConsoleReporter(PrintStream out) {
+  public ConsoleReporter(PrintWriter out) {
     this.out = out;
     this.printer = new Thread(this::print, "console");
     printer.setDaemon(true);
@@ -37,6 +37,9 @@ public final class ConsoleReporter implements EventListener, AutoCloseable {
           String line = EventLines.of(event);
           if (line != null) {
             out.println(line);
+            if (queue.isEmpty()) {
+              out.flush();
+            }
           }
         }
       }

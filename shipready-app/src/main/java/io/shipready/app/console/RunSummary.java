@@ -1,0 +1,177 @@
+package io.shipready.app.console;
+
+import io.shipready.core.engine.StationReport;
+import io.shipready.core.model.Identifier;
+import io.shipready.core.model.Outcome;
+import io.shipready.core.model.RunResult;
+import io.shipready.device.sim.FaultPlanner.PlannedFault;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The end-of-batch summary: counts, first-pass yield, units per hour, every unit that did not pass
+ * with its step and message, and for a simulated batch whether each planned fault showed where it
+ * should.
+ */
+public final class RunSummary {
+  private final String recipe;
+  private final int slots;
+  private final StationReport report;
+  private final Map<Integer, PlannedFault> faults;
+
+  public RunSummary(
+      String recipe, int slots, StationReport report, Map<Integer, PlannedFault> faults) {
+    this.recipe = recipe;
+    this.slots = slots;
+    this.report = report;
+    this.faults = faults;
+  }
+
+  /** Planned faults that did not end their unit where and how they should have. */
+  public List<String> faultsAstray() {
+    List<String> astray = new ArrayList<>();
+    for (RunResult run : report.runs()) {
+      PlannedFault planned = faults.get(run.unitNumber());
+      if (planned == null) {
+        if (run.outcome() != Outcome.PASS) {
+          astray.add("unit " + run.unitNumber() + " had no fault but ended " + run.outcome());
+        }
+      } else if (run.outcome() != planned.opportunity().expected()
+          || !run.failedStep().equals(planned.opportunity().stepId())) {
+        astray.add(
+            "unit "
+                + run.unitNumber()
+                + " should have ended "
+                + planned.opportunity().expected()
+                + " at "
+                + planned.opportunity().stepId()
+                + " but ended "
+                + run.outcome()
+                + (run.failedStep().isEmpty() ? "" : " at " + run.failedStep()));
+      }
+    }
+    return astray;
+  }
+
+  public void print(PrintWriter out) {
+    out.printf(
+        Locale.ROOT,
+        "%n%s: %d units on %d slots in %.1f s%n",
+        recipe,
+        report.runs().size(),
+        slots,
+        report.wallTime().toNanos() / 1e9);
+    out.printf(
+        Locale.ROOT,
+        "  PASS %d   FAIL %d   ERROR %d   ABORTED %d%n",
+        report.count(Outcome.PASS),
+        report.count(Outcome.FAIL),
+        report.count(Outcome.ERROR),
+        report.count(Outcome.ABORTED));
+    out.printf(
+        Locale.ROOT,
+        "  first-pass yield %.1f %%   units per hour %.0f%n",
+        report.firstPassYield() * 100,
+        report.unitsPerHour());
+    List<RunResult> notPassed = notPassed();
+    if (!notPassed.isEmpty()) {
+      out.println("  not passed:");
+      for (RunResult run : notPassed) {
+        out.printf(
+            Locale.ROOT,
+            "    unit %-4d slot %-4s %-26s %-7s at %s: %s%n",
+            run.unitNumber(),
+            run.slot(),
+            run.unitName(),
+            run.outcome(),
+            run.failedStep().isEmpty() ? "-" : run.failedStep(),
+            run.message());
+      }
+    }
+    if (!faults.isEmpty()) {
+      List<String> astray = faultsAstray();
+      out.printf(
+          Locale.ROOT,
+          "  injected faults: %d; %s%n",
+          faults.size(),
+          astray.isEmpty() ? "each showed at its planned step, and no other unit failed" : "");
+      faults.values().stream()
+          .sorted(Comparator.comparingInt(PlannedFault::unitNumber))
+          .forEach(
+              f ->
+                  out.printf(
+                      Locale.ROOT,
+                      "    unit %-4d %s -> expected %s at %s%n",
+                      f.unitNumber(),
+                      f.opportunity().description(),
+                      f.opportunity().expected(),
+                      f.opportunity().stepId()));
+      astray.forEach(line -> out.println("  ASTRAY: " + line));
+    }
+    if (!report.stationError().isEmpty()) {
+      out.println("  station: " + report.stationError());
+    }
+    out.flush();
+  }
+
+  /** The summary as plain data, for --json. */
+  public Map<String, Object> asData() {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("recipe", recipe);
+    data.put("slots", slots);
+    data.put("units", report.runs().size());
+    for (Outcome outcome : Outcome.values()) {
+      data.put(outcome.name().toLowerCase(Locale.ROOT), report.count(outcome));
+    }
+    data.put("first_pass_yield", report.firstPassYield());
+    data.put("units_per_hour", Math.round(report.unitsPerHour()));
+    data.put("wall_s", report.wallTime().toNanos() / 1e9);
+    data.put("station_error", report.stationError());
+    List<Map<String, Object>> runs = new ArrayList<>();
+    for (RunResult run :
+        report.runs().stream().sorted(Comparator.comparingInt(RunResult::unitNumber)).toList()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("unit", run.unitNumber());
+      entry.put("slot", run.slot());
+      entry.put("run_id", run.runId());
+      entry.put("outcome", run.outcome().name());
+      entry.put("failed_step", run.failedStep());
+      entry.put("message", run.message());
+      Map<String, String> ids = new LinkedHashMap<>();
+      for (Identifier id : run.identifiers()) {
+        ids.putIfAbsent(id.kind(), id.value());
+      }
+      entry.put("identifiers", ids);
+      entry.put("duration_s", run.duration().toNanos() / 1e9);
+      runs.add(entry);
+    }
+    data.put("runs", runs);
+    List<Map<String, Object>> planned = new ArrayList<>();
+    faults.values().stream()
+        .sorted(Comparator.comparingInt(PlannedFault::unitNumber))
+        .forEach(
+            f -> {
+              Map<String, Object> entry = new LinkedHashMap<>();
+              entry.put("unit", f.unitNumber());
+              entry.put("step", f.opportunity().stepId());
+              entry.put("fault", f.opportunity().description());
+              entry.put("expected", f.opportunity().expected().name());
+              planned.add(entry);
+            });
+    data.put("injected_faults", planned);
+    data.put("faults_astray", faultsAstray());
+    return data;
+  }
+
+  private List<RunResult> notPassed() {
+    return report.runs().stream()
+        .filter(run -> run.outcome() != Outcome.PASS)
+        .sorted(Comparator.comparingInt(RunResult::unitNumber))
+        .toList();
+  }
+}

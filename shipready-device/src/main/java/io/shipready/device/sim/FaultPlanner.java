@@ -1,0 +1,150 @@
+package io.shipready.device.sim;
+
+import static java.util.Objects.requireNonNull;
+
+import io.shipready.core.device.Radio;
+import io.shipready.core.model.Outcome;
+import io.shipready.core.recipe.MeasurementSpec;
+import io.shipready.core.recipe.Recipe;
+import io.shipready.core.recipe.StepSpec;
+import io.shipready.core.recipe.Validator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Plans faults "at a rate" for a simulated batch: which units are bad, how, and so at which step
+ * they must fail and with what outcome. Only faults the recipe can actually see are planned (a low
+ * RSSI on a line that never measures RSSI would be a fault that cannot show), and each is tied to
+ * the first step that touches its operation. The plan depends only on the fleet's seed, so a seed
+ * gives the same failures on the same units every time.
+ */
+public final class FaultPlanner {
+
+  /** A fault a recipe can reveal, the step that reveals it, and the outcome it must cause. */
+  public record Opportunity(String stepId, Fault fault, Outcome expected, String description) {
+    public Opportunity {
+      requireNonNull(stepId, "stepId");
+      requireNonNull(fault, "fault");
+      requireNonNull(expected, "expected");
+    }
+  }
+
+  /** A fault planned for one unit of the batch. */
+  public record PlannedFault(int unitNumber, Opportunity opportunity) {}
+
+  private FaultPlanner() {}
+
+  /** Every fault this recipe would reveal, each at the first step that touches its operation. */
+  public static List<Opportunity> opportunities(Recipe recipe) {
+    List<Opportunity> found = new ArrayList<>();
+    Set<String> touched = new HashSet<>();
+    for (StepSpec step : recipe.runSteps()) {
+      switch (step.kind()) {
+        case "flash" -> {
+          String region = String.valueOf(step.params().get("region"));
+          if (touched.add("flash:" + region)) {
+            found.add(
+                new Opportunity(
+                    step.id(),
+                    new Fault.FlashFailure(region),
+                    Outcome.FAIL,
+                    "flash failure in region " + region));
+            found.add(
+                new Opportunity(
+                    step.id(),
+                    new Fault.Unplugged("flash:" + region),
+                    Outcome.ERROR,
+                    "unplugged while flashing " + region));
+          }
+        }
+        case "measure" -> {
+          for (MeasurementSpec m : step.measurements()) {
+            outOfLimits(step, m, touched).ifPresent(found::add);
+          }
+        }
+        case "console" -> {
+          if (touched.add("console")) {
+            found.add(
+                new Opportunity(
+                    step.id(),
+                    new Fault.Unresponsive("console"),
+                    Outcome.ERROR,
+                    "console does not answer"));
+          }
+        }
+        default -> {
+          // Other steps get no planned faults; inject them per device when a test needs one.
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Draws, for each of {@code units} units, whether it is bad (with probability {@code rate}) and
+   * which of the recipe's opportunities hits it.
+   */
+  public static Map<Integer, PlannedFault> plan(
+      Recipe recipe, SimulatedFleet fleet, int units, double rate) {
+    if (rate < 0 || rate > 1) {
+      throw new IllegalArgumentException("fail rate must be between 0 and 1, not " + rate);
+    }
+    List<Opportunity> opportunities = opportunities(recipe);
+    Map<Integer, PlannedFault> plan = new LinkedHashMap<>();
+    if (opportunities.isEmpty() || rate == 0) {
+      return plan;
+    }
+    for (int unit = 1; unit <= units; unit++) {
+      if (fleet.draw(unit, "fault") < rate) {
+        int pick = (int) (fleet.draw(unit, "fault-kind") * opportunities.size());
+        plan.put(unit, new PlannedFault(unit, opportunities.get(pick)));
+      }
+    }
+    return plan;
+  }
+
+  private static java.util.Optional<Opportunity> outOfLimits(
+      StepSpec step, MeasurementSpec m, Set<String> touched) {
+    Validator.Range range =
+        m.validators().stream()
+            .filter(Validator.Range.class::isInstance)
+            .map(Validator.Range.class::cast)
+            .findFirst()
+            .orElse(null);
+    if (range == null) {
+      return java.util.Optional.empty();
+    }
+    String source = m.source();
+    if (source.startsWith("rssi:")) {
+      if (range.min() == null || !touched.add(source)) {
+        return java.util.Optional.empty();
+      }
+      Radio.Band band = Radio.Band.valueOf(source.substring(5).toUpperCase(Locale.ROOT));
+      double weak = range.min() - 10;
+      return java.util.Optional.of(
+          new Opportunity(
+              step.id(),
+              new Fault.LowRssi(band, weak),
+              Outcome.FAIL,
+              "weak " + band + " signal (" + weak + " dBm) at " + m.name()));
+    }
+    if (!touched.add("sensor:" + source)) {
+      return java.util.Optional.empty();
+    }
+    double bad =
+        range.max() != null
+            ? range.max() + Math.max(Math.abs(range.max()) * 0.2, 1)
+            : range.min() - Math.max(Math.abs(range.min()) * 0.2, 1);
+    return java.util.Optional.of(
+        new Opportunity(
+            step.id(),
+            new Fault.OutOfLimits(source, bad),
+            Outcome.FAIL,
+            m.name() + " out of limits (" + bad + (m.units().isEmpty() ? "" : " " + m.units()) + ")"));
+  }
+}
