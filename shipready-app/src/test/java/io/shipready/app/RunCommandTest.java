@@ -98,8 +98,17 @@ class RunCommandTest {
   void theLiveConsoleNamesEachFailureAndTheSummaryCountsThem() {
     CommandLineRun run =
         CommandLineRun.of(
-            "run", "--recipe", SAMPLE, "--simulate", "8", "--seed", "7", "--fail-rate", "0.5",
-            "--time-scale", "0.01");
+            "run",
+            "--recipe",
+            SAMPLE,
+            "--simulate",
+            "8",
+            "--seed",
+            "7",
+            "--fail-rate",
+            "0.5",
+            "--time-scale",
+            "0.01");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
@@ -133,8 +142,7 @@ class RunCommandTest {
             kind: flsh
         """);
 
-    CommandLineRun run =
-        CommandLineRun.of("run", "--recipe", recipe.toString(), "--simulate", "1");
+    CommandLineRun run = CommandLineRun.of("run", "--recipe", recipe.toString(), "--simulate", "1");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("broken.yaml:7:").contains("flsh").contains("flash");

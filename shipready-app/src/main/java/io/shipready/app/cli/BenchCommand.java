@@ -34,16 +34,28 @@ public final class BenchCommand {
 
     @Mixin VerboseOption verbose;
 
-    @Option(names = "--slots", defaultValue = "256", description = "Slots (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--slots",
+        defaultValue = "256",
+        description = "Slots (default ${DEFAULT-VALUE}).")
     int slots;
 
-    @Option(names = "--steps", defaultValue = "50", description = "Steps per unit (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--steps",
+        defaultValue = "50",
+        description = "Steps per unit (default ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--step-ms", defaultValue = "10", description = "Milliseconds per step (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--step-ms",
+        defaultValue = "10",
+        description = "Milliseconds per step (default ${DEFAULT-VALUE}).")
     double stepMs;
 
-    @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds; the best is reported (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--rounds",
+        defaultValue = "3",
+        description = "Measured rounds; the best is reported (default ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(names = "--json", description = "Print one JSON object.")

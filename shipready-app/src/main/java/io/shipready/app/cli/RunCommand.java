@@ -86,8 +86,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (simulate == null) {
       throw new ParameterException(
-          spec.commandLine(),
-          "say how many units to run: --simulate N runs N simulated units");
+          spec.commandLine(), "say how many units to run: --simulate N runs N simulated units");
     }
     if (simulate < 1 || (slots != null && slots < 1)) {
       throw new ParameterException(spec.commandLine(), "--simulate and --slots must be at least 1");
@@ -114,14 +113,12 @@ public final class RunCommand implements Callable<Integer> {
             .images(new FileImageLibrary(recipe.baseDir()))
             .prompter(new AutoAnswerPrompter())
             .build();
-    Thread stopOnSignal =
-        new Thread(() -> station.stop("station shut down (signal)"), "shutdown");
+    Thread stopOnSignal = new Thread(() -> station.stop("station shut down (signal)"), "shutdown");
     Runtime.getRuntime().addShutdownHook(stopOnSignal);
     StationReport report;
     try {
       report =
-          station.run(
-              new SimulatedUnits(fleet, recipe.station().deviceFamily(), simulate, faults));
+          station.run(new SimulatedUnits(fleet, recipe.station().deviceFamily(), simulate, faults));
     } finally {
       if (console != null) {
         console.close();

@@ -58,7 +58,12 @@ final class EventLines {
     if (event instanceof Event.RunFinished e) {
       return e.failedStep().isEmpty()
           ? null
-          : prefix(e.slot()) + "unit " + e.unitNumber() + " stopped at " + e.failedStep() + ": "
+          : prefix(e.slot())
+              + "unit "
+              + e.unitNumber()
+              + " stopped at "
+              + e.failedStep()
+              + ": "
               + e.message();
     }
     if (event instanceof Event.SlotChanged e) {

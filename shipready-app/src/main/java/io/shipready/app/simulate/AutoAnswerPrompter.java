@@ -15,8 +15,9 @@ public final class AutoAnswerPrompter implements Prompter {
       case CONFIRM -> "yes";
       case CHOOSE -> prompt.choices().isEmpty() ? "" : prompt.choices().get(0);
       case VALUE -> "";
-      case SCAN -> throw new StepFailedException(
-          "nobody to scan '" + prompt.message() + "' in a simulated run");
+      case SCAN ->
+          throw new StepFailedException(
+              "nobody to scan '" + prompt.message() + "' in a simulated run");
     };
   }
 }

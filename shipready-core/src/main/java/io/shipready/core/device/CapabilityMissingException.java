@@ -1,6 +1,8 @@
 package io.shipready.core.device;
 
-/** A step asked a device for something its family cannot do: a recipe written for another family. */
+/**
+ * A step asked a device for something its family cannot do: a recipe written for another family.
+ */
 public class CapabilityMissingException extends DeviceException {
   public CapabilityMissingException(Device device, Class<? extends Capability> type) {
     super(

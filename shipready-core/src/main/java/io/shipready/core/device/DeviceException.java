@@ -4,8 +4,8 @@ import io.shipready.core.ShipreadyException;
 
 /**
  * A device could not do what a step asked. {@link #unitFault()} tells the engine whether this says
- * something about the unit (the step FAILs: it refused a rule, failed verification) or only about the
- * link to it (the step is an ERROR: it stopped answering, it was unplugged).
+ * something about the unit (the step FAILs: it refused a rule, failed verification) or only about
+ * the link to it (the step is an ERROR: it stopped answering, it was unplugged).
  */
 public class DeviceException extends ShipreadyException {
   private final boolean unitFault;

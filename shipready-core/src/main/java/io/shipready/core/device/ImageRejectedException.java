@@ -8,7 +8,9 @@ public class ImageRejectedException extends DeviceException {
 
   /** Why the image was refused. */
   public enum Reason {
-    /** Signed by a key the device's trusted keystore does not hold: "Image not trusted by device". */
+    /**
+     * Signed by a key the device's trusted keystore does not hold: "Image not trusted by device".
+     */
     NOT_TRUSTED,
     /** Signed by a trusted key, but the signature does not match the bytes. */
     BAD_SIGNATURE,

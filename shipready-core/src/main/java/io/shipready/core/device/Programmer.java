@@ -13,7 +13,9 @@ public interface Programmer extends Capability {
    */
   void write(Image image) throws InterruptedException;
 
-  /** SHA-256 of what the named region holds now, as lowercase hex; empty when it was never written. */
+  /**
+   * SHA-256 of what the named region holds now, as lowercase hex; empty when it was never written.
+   */
   String readBackSha256(String region) throws InterruptedException;
 
   /** The version of the image in the named region, empty when none. */

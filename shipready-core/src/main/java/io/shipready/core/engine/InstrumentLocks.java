@@ -7,8 +7,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * One lock per shared instrument, handed out first come, first served, so a slot waiting for the
- * RF tester is not overtaken forever by its neighbours.
+ * One lock per shared instrument, handed out first come, first served, so a slot waiting for the RF
+ * tester is not overtaken forever by its neighbours.
  */
 final class InstrumentLocks {
   private final Map<String, Semaphore> locks;
@@ -17,7 +17,8 @@ final class InstrumentLocks {
     this.locks =
         instruments.stream()
             .distinct()
-            .collect(Collectors.toUnmodifiableMap(Function.identity(), name -> new Semaphore(1, true)));
+            .collect(
+                Collectors.toUnmodifiableMap(Function.identity(), name -> new Semaphore(1, true)));
   }
 
   void acquire(String instrument) throws InterruptedException {

@@ -1,9 +1,9 @@
 package io.shipready.core.engine;
 
 /**
- * The life of one attempt of a step, shared between the thread doing the step and the watchdog
- * that may time it out, cancel it or give up on it. Every change happens under this object's
- * monitor, so an interrupt meant for this attempt can never land on the thread's next step.
+ * The life of one attempt of a step, shared between the thread doing the step and the watchdog that
+ * may time it out, cancel it or give up on it. Every change happens under this object's monitor, so
+ * an interrupt meant for this attempt can never land on the thread's next step.
  */
 final class StepAttempt {
   enum State {
@@ -42,7 +42,8 @@ final class StepAttempt {
     if (state == State.RUNNING) {
       state = State.DONE;
     } else {
-      // An interrupt was delivered for this attempt; it must not leak into what the thread does next.
+      // An interrupt was delivered for this attempt; it must not leak into what the thread does
+      // next.
       Thread.interrupted();
     }
     return state;

@@ -75,11 +75,7 @@ final class StepRunner {
       } catch (InterruptedException cancelled) {
         Thread.interrupted();
         return new AttemptResult(
-            StepOutcome.ERROR,
-            "aborted while waiting for " + lock,
-            List.of(),
-            Duration.ZERO,
-            true);
+            StepOutcome.ERROR, "aborted while waiting for " + lock, List.of(), Duration.ZERO, true);
       }
     }
     try {
@@ -94,8 +90,7 @@ final class StepRunner {
   private AttemptResult attemptHoldingLock(int number) {
     boolean irreversible = kind.category(spec).irreversible();
     run.publish(
-        new Event.StepStarted(
-            run.runId(), run.slot(), spec.id(), spec.kind(), number, run.now()));
+        new Event.StepStarted(run.runId(), run.slot(), spec.id(), spec.kind(), number, run.now()));
     if (irreversible) {
       run.publish(
           new Event.IrreversibleOperation(

@@ -177,8 +177,7 @@ final class UnitRun {
         return "depends on " + dependency + ", which did not pass";
       }
     }
-    boolean irreversible =
-        services.library().get(step.kind()).category(step).irreversible();
+    boolean irreversible = services.library().get(step.kind()).category(step).irreversible();
     if (irreversible && firstProblem() != null) {
       return "irreversible, and " + firstProblem().stepId() + " did not pass";
     }

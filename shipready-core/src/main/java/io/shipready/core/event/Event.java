@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What happens on a station, as it happens. The store, the console and the web page all consume
- * the same stream; events of one run arrive in the order they happened.
+ * What happens on a station, as it happens. The store, the console and the web page all consume the
+ * same stream; events of one run arrive in the order they happened.
  */
 public sealed interface Event {
   Instant at();
@@ -44,8 +44,7 @@ public sealed interface Event {
     }
   }
 
-  record StepStarted(
-      String runId, String slot, String stepId, String kind, int attempt, Instant at)
+  record StepStarted(String runId, String slot, String stepId, String kind, int attempt, Instant at)
       implements Event {}
 
   /** A value a step recorded that no limit judges: an image hash, a hook's output. */

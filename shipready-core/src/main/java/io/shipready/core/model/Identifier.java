@@ -3,8 +3,8 @@ package io.shipready.core.model;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One of the names a unit is known by: its serial, device id, ICCID, IMEI, MAC, association id or
- * a component barcode. The kind is open ended (a line may add its own), so it is a string.
+ * One of the names a unit is known by: its serial, device id, ICCID, IMEI, MAC, association id or a
+ * component barcode. The kind is open ended (a line may add its own), so it is a string.
  */
 public record Identifier(String kind, String value) {
   public static final String SERIAL = "serial";

@@ -29,7 +29,9 @@ public record RunResult(
     message = message == null ? "" : message;
   }
 
-  /** The unit's best name for people: its serial, device id, or first identifier; else its number. */
+  /**
+   * The unit's best name for people: its serial, device id, or first identifier; else its number.
+   */
   public String unitName() {
     for (String kind : List.of(Identifier.SERIAL, Identifier.DEVICE_ID)) {
       for (Identifier id : identifiers) {

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * How one step of a run ended, after its last attempt.
  *
- * @param duration time spent inside the step's own work over all attempts, not counting waits for
- *     a shared instrument or between retries
+ * @param duration time spent inside the step's own work over all attempts, not counting waits for a
+ *     shared instrument or between retries
  */
 public record StepResult(
     String stepId,

@@ -13,8 +13,8 @@ import java.util.Optional;
  *
  * @param baseDir the folder the recipe was read from; images and other files it names are relative
  *     to it
- * @param contentSha256 hash of the recipe's bytes, kept in every run's record so a result can be tied
- *     to the exact recipe that produced it
+ * @param contentSha256 hash of the recipe's bytes, kept in every run's record so a result can be
+ *     tied to the exact recipe that produced it
  */
 public record Recipe(
     String name,

@@ -5,11 +5,12 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * How often a step is tried again, after what pause, and on which endings. A retried step keeps every
- * attempt in the record, so a unit that passed on its third flash is visible as such.
+ * How often a step is tried again, after what pause, and on which endings. A retried step keeps
+ * every attempt in the record, so a unit that passed on its third flash is visible as such.
  */
 public record RetryPolicy(int count, Duration delay, Set<On> on) {
-  public static final RetryPolicy NONE = new RetryPolicy(0, Duration.ZERO, EnumSet.noneOf(On.class));
+  public static final RetryPolicy NONE =
+      new RetryPolicy(0, Duration.ZERO, EnumSet.noneOf(On.class));
 
   /** The endings of an attempt that may be retried. */
   public enum On {

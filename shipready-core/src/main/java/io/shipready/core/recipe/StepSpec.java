@@ -12,8 +12,8 @@ import java.util.Optional;
  * timeout, retries and dependencies.
  *
  * @param dependsOn the ids of the steps this one waits for; empty when it may start as soon as the
- *     run starts. The parser fills in the step listed before when the recipe says nothing, so a plain
- *     list of steps runs in order.
+ *     run starts. The parser fills in the step listed before when the recipe says nothing, so a
+ *     plain list of steps runs in order.
  * @param lock the name of a shared instrument this step holds while it runs, or null
  */
 public record StepSpec(

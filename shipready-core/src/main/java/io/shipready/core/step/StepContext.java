@@ -18,7 +18,9 @@ public interface StepContext {
 
   String runId();
 
-  /** Everything the run learnt so far: identifiers, attributes. Safe to read from parallel steps. */
+  /**
+   * Everything the run learnt so far: identifiers, attributes. Safe to read from parallel steps.
+   */
   Map<String, String> runAttributes();
 
   List<Identifier> identifiers();

@@ -32,7 +32,9 @@ final class CommandStep extends SimpleStepKind {
         StepCategory.CHECK,
         true,
         ParamSpec.required(
-            "run", ParamType.STRING_LIST, "the program and its arguments, run in the recipe's folder"),
+            "run",
+            ParamType.STRING_LIST,
+            "the program and its arguments, run in the recipe's folder"),
         ParamSpec.optional("expect_exit", ParamType.INTEGER, "exit code that passes (default 0)"));
   }
 

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Sends a command to the unit's console and expects a reply. Named groups of the expected pattern
- * become measurements: {@code expect: "VDD=(?<vdd>[0-9.]+)"} with a measurement whose source is vdd.
+ * become measurements: {@code expect: "VDD=(?<vdd>[0-9.]+)"} with a measurement whose source is
+ * vdd.
  */
 final class ConsoleStep extends SimpleStepKind {
   ConsoleStep() {
@@ -23,8 +24,7 @@ final class ConsoleStep extends SimpleStepKind {
         StepCategory.CHECK,
         true,
         ParamSpec.required("send", ParamType.STRING, "the command line to send"),
-        ParamSpec.required(
-            "expect", ParamType.STRING, "regular expression the reply must contain"),
+        ParamSpec.required("expect", ParamType.STRING, "regular expression the reply must contain"),
         ParamSpec.optional(
             "reply_within", ParamType.DURATION, "how long to wait for the reply (default 5s)"));
   }
@@ -40,7 +40,12 @@ final class ConsoleStep extends SimpleStepKind {
     Matcher matcher = Pattern.compile(context.string("expect")).matcher(reply);
     if (!matcher.find()) {
       throw new StepFailedException(
-          "'" + command + "' replied '" + reply.strip() + "', expected " + context.string("expect"));
+          "'"
+              + command
+              + "' replied '"
+              + reply.strip()
+              + "', expected "
+              + context.string("expect"));
     }
     for (MeasurementSpec m : context.spec().measurements()) {
       String value;

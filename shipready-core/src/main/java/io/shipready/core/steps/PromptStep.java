@@ -23,7 +23,10 @@ final class PromptStep extends SimpleStepKind {
         true,
         ParamSpec.required("message", ParamType.STRING, "what to ask"),
         ParamSpec.oneOf(
-            "ask", false, "confirm (default), choose or value", List.of("confirm", "choose", "value")),
+            "ask",
+            false,
+            "confirm (default), choose or value",
+            List.of("confirm", "choose", "value")),
         ParamSpec.optional("choices", ParamType.STRING_LIST, "the choices, for choose"),
         ParamSpec.optional("image", ParamType.STRING, "a picture to show with the question"),
         ParamSpec.optional("wait", ParamType.DURATION, "how long to wait (default 10m)"));
@@ -46,7 +49,8 @@ final class PromptStep extends SimpleStepKind {
                 context.duration("wait", Duration.ofMinutes(10)));
     context.attribute("answer." + context.spec().id(), answer);
     if (kind == Prompter.Kind.CONFIRM && !isYes(answer)) {
-      throw new StepFailedException("operator answered '" + answer + "' to: " + context.string("message"));
+      throw new StepFailedException(
+          "operator answered '" + answer + "' to: " + context.string("message"));
     }
     if (kind == Prompter.Kind.CHOOSE && !context.strings("choices").contains(answer)) {
       throw new StepFailedException("'" + answer + "' is not one of " + context.strings("choices"));
@@ -55,6 +59,7 @@ final class PromptStep extends SimpleStepKind {
   }
 
   private static boolean isYes(String answer) {
-    return List.of("yes", "y", "ok", "pass", "true").contains(answer.trim().toLowerCase(Locale.ROOT));
+    return List.of("yes", "y", "ok", "pass", "true")
+        .contains(answer.trim().toLowerCase(Locale.ROOT));
   }
 }

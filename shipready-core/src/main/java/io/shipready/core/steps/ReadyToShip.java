@@ -54,8 +54,7 @@ public final class ReadyToShip {
 
   private ReadyToShip() {}
 
-  public static List<Check> run(Device device, Expectations expected)
-      throws InterruptedException {
+  public static List<Check> run(Device device, Expectations expected) throws InterruptedException {
     List<Check> checks = new ArrayList<>();
     ManufacturingState state = device.require(ManufacturingStates.class).current();
     checks.add(
@@ -63,7 +62,10 @@ public final class ReadyToShip {
             ? pass("manufacturing state", state.displayName())
             : fail(
                 "manufacturing state",
-                "is " + state.displayName() + ", expected " + expected.expectedState().displayName()));
+                "is "
+                    + state.displayName()
+                    + ", expected "
+                    + expected.expectedState().displayName()));
     if (state == ManufacturingState.BLANK) {
       checks.add(skip("capabilities", "device is Blank"));
     } else {
@@ -89,8 +91,7 @@ public final class ReadyToShip {
     return checks;
   }
 
-  private static Check osVersion(Device device, Expectations expected)
-      throws InterruptedException {
+  private static Check osVersion(Device device, Expectations expected) throws InterruptedException {
     Set<String> installed = new HashSet<>(device.require(Recovery.class).osComponentImageIds());
     for (String forbidden : expected.forbiddenComponents()) {
       if (installed.contains(forbidden)) {

@@ -13,8 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * Reinstalls the operating system from recovery images, then checks the device lists exactly
- * their image ids as its OS components. Slow (minutes on real devices); give it a long timeout.
+ * Reinstalls the operating system from recovery images, then checks the device lists exactly their
+ * image ids as its OS components. Slow (minutes on real devices); give it a long timeout.
  */
 final class RecoverStep extends SimpleStepKind {
   RecoverStep() {
@@ -53,7 +53,10 @@ final class RecoverStep extends SimpleStepKind {
     recovery.recover(components);
     if (!new HashSet<>(recovery.osComponentImageIds()).containsAll(ids)) {
       throw new StepFailedException(
-          "after recovery the device lists " + recovery.osComponentImageIds() + ", expected " + ids);
+          "after recovery the device lists "
+              + recovery.osComponentImageIds()
+              + ", expected "
+              + ids);
     }
   }
 }

@@ -27,7 +27,8 @@ final class SetFlagStep extends SimpleStepKind {
     settings.set(name, value);
     String readBack = settings.get(name).orElse("");
     if (!readBack.equals(value)) {
-      throw new StepFailedException(name + " reads '" + readBack + "' after setting '" + value + "'");
+      throw new StepFailedException(
+          name + " reads '" + readBack + "' after setting '" + value + "'");
     }
   }
 }

@@ -21,10 +21,7 @@ final class SetStateStep extends SimpleStepKind {
         StepCategory.IRREVERSIBLE,
         false,
         ParamSpec.oneOf(
-            "state",
-            true,
-            "the state to move to",
-            List.of("Module1Complete", "DeviceComplete")));
+            "state", true, "the state to move to", List.of("Module1Complete", "DeviceComplete")));
   }
 
   @Override

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Loads a signed image into the device's image store. When the device says the image is not
- * trusted and the recipe names a keystore image, the newer keystore is loaded and the image tried
- * once more, as the vendor's process prescribes.
+ * Loads a signed image into the device's image store. When the device says the image is not trusted
+ * and the recipe names a keystore image, the newer keystore is loaded and the image tried once
+ * more, as the vendor's process prescribes.
  */
 final class SideloadStep extends SimpleStepKind {
   SideloadStep() {
@@ -35,7 +35,9 @@ final class SideloadStep extends SimpleStepKind {
         ParamSpec.optional("version", ParamType.STRING, "the image's version, for the record"),
         ParamSpec.optional("sha256", ParamType.STRING, "expected SHA-256 of the file"),
         ParamSpec.optional(
-            "keystore", ParamType.STRING, "keystore image to load when the device says not trusted"),
+            "keystore",
+            ParamType.STRING,
+            "keystore image to load when the device says not trusted"),
         ParamSpec.optional("keystore_component_id", ParamType.STRING, "the keystore's component"),
         ParamSpec.optional("keystore_image_id", ParamType.STRING, "the keystore's image id"));
   }

@@ -11,8 +11,8 @@ import io.shipready.core.step.StepFailedException;
 import java.util.List;
 
 /**
- * The Wi-Fi test: add a test network, check the device connects (measurements may judge rssi,
- * ssid, connected), and remove every network again so none ships configured.
+ * The Wi-Fi test: add a test network, check the device connects (measurements may judge rssi, ssid,
+ * connected), and remove every network again so none ships configured.
  */
 final class WifiStep extends SimpleStepKind {
   WifiStep() {
@@ -60,8 +60,9 @@ final class WifiStep extends SimpleStepKind {
         case "rssi" -> context.measure(m.name(), status.rssiDbm());
         case "ssid" -> context.measure(m.name(), status.ssid());
         case "connected" -> context.measure(m.name(), status.connected());
-        default -> throw new StepFailedException(
-            "wifi status has no " + m.source() + "; use rssi, ssid or connected");
+        default ->
+            throw new StepFailedException(
+                "wifi status has no " + m.source() + "; use rssi, ssid or connected");
       }
     }
   }

@@ -55,8 +55,9 @@ class StationTest {
 
     assertThat(report.runs()).hasSize(16).allMatch(r -> r.outcome() == Outcome.PASS);
     assertThat(report.runs()).extracting(RunResult::runId).doesNotHaveDuplicates();
-    assertThat(report.runs()).extracting(RunResult::unitNumber).containsExactlyInAnyOrder(
-        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
+    assertThat(report.runs())
+        .extracting(RunResult::unitNumber)
+        .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
     assertThat(kinds.mostAtOnce.get()).isEqualTo(8);
   }
 
@@ -111,7 +112,10 @@ class StationTest {
   void aStepThatRunsOutOfTimeIsCancelledAndTheRunIsAnError() {
     Recipe recipe =
         recipe(
-            step("slow", "work").with(Map.of("ms", 10_000L)).timeout(Duration.ofMillis(100)).build(),
+            step("slow", "work")
+                .with(Map.of("ms", 10_000L))
+                .timeout(Duration.ofMillis(100))
+                .build(),
             step("after", "work").after("slow").build());
 
     long started = System.nanoTime();
@@ -292,8 +296,7 @@ class StationTest {
     assertThat(failed.outcome()).isEqualTo(Outcome.FAIL);
     assertThat(failed.message()).isEqualTo("vdd = 2.9 V is outside 3 <= x <= 3.6");
     assertThat(stepOf(failed, "m").measurements().get(0).passed()).isFalse();
-    assertThat(run(none, 1, 1).runs().get(0).message())
-        .isEqualTo("measurement vdd was not taken");
+    assertThat(run(none, 1, 1).runs().get(0).message()).isEqualTo("measurement vdd was not taken");
   }
 
   @Test
@@ -324,10 +327,7 @@ class StationTest {
     StationReport report = run(recipe, 4, 12);
 
     for (RunResult run : report.runs()) {
-      List<Event> mine =
-          events.stream()
-              .filter(e -> run.runId().equals(e.runId()))
-              .toList();
+      List<Event> mine = events.stream().filter(e -> run.runId().equals(e.runId())).toList();
       assertThat(mine.get(0)).isInstanceOf(Event.RunStarted.class);
       assertThat(mine.get(mine.size() - 2)).isInstanceOf(Event.RunFinished.class);
       assertThat(mine.get(mine.size() - 1)).isInstanceOf(Event.RunRecorded.class);

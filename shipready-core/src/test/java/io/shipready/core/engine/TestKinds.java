@@ -49,7 +49,10 @@ final class TestKinds {
         }
         throw new StepFailedException("failed on attempt " + call);
       }
-      context.spec().measurements().forEach(m -> context.param("value").ifPresent(v -> context.measure(m.name(), v)));
+      context
+          .spec()
+          .measurements()
+          .forEach(m -> context.param("value").ifPresent(v -> context.measure(m.name(), v)));
     } finally {
       running.decrementAndGet();
       endedNanos.put(key, System.nanoTime());

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Images as files beside a recipe. A signed image has a sidecar {@code <file>.sig} holding one line:
- * the signing key's id, a space, and the base64 Ed25519 signature over the image's SHA-256. Files
- * are read once per station, not once per unit, and never from outside the recipe's folder.
+ * Images as files beside a recipe. A signed image has a sidecar {@code <file>.sig} holding one
+ * line: the signing key's id, a space, and the base64 Ed25519 signature over the image's SHA-256.
+ * Files are read once per station, not once per unit, and never from outside the recipe's folder.
  */
 public final class FileImageLibrary implements ImageLibrary {
   private final Path root;

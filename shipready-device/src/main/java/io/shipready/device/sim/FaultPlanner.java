@@ -145,6 +145,10 @@ public final class FaultPlanner {
             step.id(),
             new Fault.OutOfLimits(source, bad),
             Outcome.FAIL,
-            m.name() + " out of limits (" + bad + (m.units().isEmpty() ? "" : " " + m.units()) + ")"));
+            m.name()
+                + " out of limits ("
+                + bad
+                + (m.units().isEmpty() ? "" : " " + m.units())
+                + ")"));
   }
 }
