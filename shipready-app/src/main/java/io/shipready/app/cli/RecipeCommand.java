@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
     name = "recipe",
     description = "Check recipes and print the recipe JSON Schema.",
     mixinStandardHelpOptions = true,
-    subcommands = {RecipeCommand.Check.class, RecipeCommand.Schema.class})
+    subcommands = {RecipeCommand.Check.class, RecipeCommand.Schema.class, RecipeCommand.Kinds.class})
 public final class RecipeCommand {
 
   /** {@code shipready recipe check FILE...}. */
@@ -93,6 +93,38 @@ public final class RecipeCommand {
       } else {
         Files.writeString(out, schema + System.lineSeparator());
       }
+      return 0;
+    }
+  }
+
+  /** {@code shipready recipe kinds}. */
+  @Command(
+      name = "kinds",
+      mixinStandardHelpOptions = true,
+      description = "List the step kinds a recipe can use, with their parameters.")
+  public static final class Kinds implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      var out = spec.commandLine().getOut();
+      for (var kind : StandardSteps.library().kinds()) {
+        out.printf(
+            "%s%s%n    %s%n",
+            kind.name(),
+            kind.takesMeasurements() ? " (takes measurements)" : "",
+            kind.description());
+        for (var param : kind.params()) {
+          out.printf(
+              "    with.%-22s %-11s %s%s%n",
+              param.name(),
+              param.type().name().toLowerCase(java.util.Locale.ROOT),
+              param.required() ? "required. " : "",
+              param.description()
+                  + (param.allowed().isEmpty() ? "" : " " + param.allowed()));
+        }
+      }
+      out.flush();
       return 0;
     }
   }

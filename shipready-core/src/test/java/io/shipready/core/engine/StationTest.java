@@ -334,4 +334,70 @@ class StationTest {
       assertThat(mine).filteredOn(e -> e instanceof Event.StepFinished).hasSize(3);
     }
   }
+
+  private static Recipe withSections(
+      List<io.shipready.core.recipe.StepSpec> stationSetup,
+      List<io.shipready.core.recipe.StepSpec> runSetup,
+      List<io.shipready.core.recipe.StepSpec> steps,
+      List<io.shipready.core.recipe.StepSpec> runTeardown,
+      List<io.shipready.core.recipe.StepSpec> stationTeardown) {
+    Recipe base = recipe(steps.toArray(io.shipready.core.recipe.StepSpec[]::new));
+    return new Recipe(
+        base.name(),
+        base.version(),
+        base.description(),
+        base.station(),
+        stationSetup,
+        runSetup,
+        steps,
+        runTeardown,
+        stationTeardown,
+        Map.of(),
+        Map.of(),
+        null,
+        base.source(),
+        base.contentSha256());
+  }
+
+  @Test
+  void runTeardownRunsEvenAfterAFailureAndStationSectionsRunOnce() {
+    Recipe recipe =
+        withSections(
+            List.of(step("open_instruments", "work").build()),
+            List.of(step("power_on", "work").build()),
+            List.of(step("bad", "check").with(Map.of("fail_times", 1L)).build()),
+            List.of(step("power_off", "work").build()),
+            List.of(step("close_instruments", "work").build()));
+
+    StationReport report = run(recipe, 2, 3);
+
+    assertThat(report.runs()).hasSize(3).allMatch(r -> r.outcome() == Outcome.FAIL);
+    for (RunResult run : report.runs()) {
+      assertThat(stepOf(run, "power_on").outcome()).isEqualTo(StepOutcome.PASS);
+      assertThat(stepOf(run, "power_off").outcome()).isEqualTo(StepOutcome.PASS);
+    }
+    long setups =
+        kinds.calls.keySet().stream().filter(k -> k.endsWith("/open_instruments")).count();
+    long teardowns =
+        kinds.calls.keySet().stream().filter(k -> k.endsWith("/close_instruments")).count();
+    assertThat(setups).isEqualTo(1);
+    assertThat(teardowns).isEqualTo(1);
+  }
+
+  @Test
+  void aFailedStationSetupRunsNoUnitAndSaysWhy() {
+    Recipe recipe =
+        withSections(
+            List.of(step("open_instruments", "work").with(Map.of("fail_times", 1L)).build()),
+            List.of(),
+            List.of(step("a", "work").build()),
+            List.of(),
+            List.of());
+
+    StationReport report = run(recipe, 2, 3);
+
+    assertThat(report.runs()).isEmpty();
+    assertThat(report.stationError())
+        .isEqualTo("station setup failed at open_instruments: failed on attempt 1");
+  }
 }
