@@ -20,7 +20,11 @@ import picocli.CommandLine.Parameters;
     name = "recipe",
     description = "Check recipes and print the recipe JSON Schema.",
     mixinStandardHelpOptions = true,
-    subcommands = {RecipeCommand.Check.class, RecipeCommand.Schema.class, RecipeCommand.Kinds.class})
+    subcommands = {
+      RecipeCommand.Check.class,
+      RecipeCommand.Schema.class,
+      RecipeCommand.Kinds.class
+    })
 public final class RecipeCommand {
 
   /** {@code shipready recipe check FILE...}. */
@@ -120,8 +124,7 @@ public final class RecipeCommand {
               param.name(),
               param.type().name().toLowerCase(java.util.Locale.ROOT),
               param.required() ? "required. " : "",
-              param.description()
-                  + (param.allowed().isEmpty() ? "" : " " + param.allowed()));
+              param.description() + (param.allowed().isEmpty() ? "" : " " + param.allowed()));
         }
       }
       out.flush();

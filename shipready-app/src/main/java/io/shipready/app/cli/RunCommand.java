@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.shipready.app.console.ConsoleReporter;
 import io.shipready.app.console.RunSummary;
+import io.shipready.app.console.SlotTable;
 import io.shipready.app.simulate.AutoAnswerPrompter;
 import io.shipready.app.simulate.SimulatedUnits;
 import io.shipready.core.ShipreadyException;
@@ -82,6 +83,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print only a JSON summary on standard output.")
   boolean json;
 
+  @Option(
+      names = "--lines",
+      description = "A line per event even on a terminal (instead of the redrawn slot table).")
+  boolean lines;
+
   @Override
   public Integer call() throws Exception {
     if (simulate == null) {
@@ -102,9 +108,13 @@ public final class RunCommand implements Callable<Integer> {
 
     EventBus events = new EventBus();
     var out = spec.commandLine().getOut();
-    ConsoleReporter console = json ? null : new ConsoleReporter(out);
-    if (console != null) {
-      events.subscribe(console);
+    AutoCloseable console = null;
+    if (!json) {
+      boolean terminal = System.console() != null && !lines;
+      var listener =
+          terminal ? new SlotTable(out, recipe.runSteps().size()) : new ConsoleReporter(out);
+      events.subscribe(listener);
+      console = listener;
     }
     Station station =
         Station.builder(recipe, StandardSteps.library())
