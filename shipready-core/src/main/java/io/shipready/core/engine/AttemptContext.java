@@ -98,6 +98,20 @@ final class AttemptContext implements StepContext {
   }
 
   @Override
+  public void imageWritten(String name, String version, String sha256) {
+    run.publish(
+        new Event.ImageWritten(
+            run.runId(), run.slot(), spec.id(), name, version, sha256, run.now()));
+  }
+
+  @Override
+  public void componentLinked(String position, String barcode) {
+    run.publish(
+        new Event.ComponentLinked(
+            run.runId(), run.slot(), spec.id(), position, barcode, run.now()));
+  }
+
+  @Override
   public void identified(List<Identifier> identifiers) {
     run.addIdentifiers(identifiers);
   }

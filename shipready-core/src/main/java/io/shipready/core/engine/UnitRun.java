@@ -312,6 +312,21 @@ final class UnitRun {
     } catch (InterruptedException shutdown) {
       Thread.currentThread().interrupt();
       return false;
+    } catch (RuntimeException notStored) {
+      // The outcome must not be shown as final: say loudly that the record is missing.
+      services
+          .events()
+          .on(
+              new Event.Notice(
+                  slot,
+                  "the record of unit "
+                      + unitNumber
+                      + " (run "
+                      + runId
+                      + ") was NOT stored: "
+                      + notStored.getMessage(),
+                  now()));
+      return false;
     }
   }
 

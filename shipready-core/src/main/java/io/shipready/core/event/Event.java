@@ -52,6 +52,25 @@ public sealed interface Event {
       String runId, String slot, String stepId, String key, String value, Instant at)
       implements Event {}
 
+  /** An image was written to the unit and verified: what, which version, which bytes. */
+  record ImageWritten(
+      String runId,
+      String slot,
+      String stepId,
+      String name,
+      String version,
+      String sha256,
+      Instant at)
+      implements Event {}
+
+  /**
+   * A component was scanned into the unit (genealogy): its barcode and where it sits, as a
+   * reference designator or position.
+   */
+  record ComponentLinked(
+      String runId, String slot, String stepId, String position, String barcode, Instant at)
+      implements Event {}
+
   record MeasurementTaken(
       String runId, String slot, String stepId, Measurement measurement, Instant at)
       implements Event {}

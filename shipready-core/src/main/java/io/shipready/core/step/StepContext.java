@@ -31,6 +31,12 @@ public interface StepContext {
   /** Records a value no limit judges. Also visible to later steps through runAttributes(). */
   void attribute(String key, String value);
 
+  /** Records an image written to the unit, after it was verified. */
+  void imageWritten(String name, String version, String sha256);
+
+  /** Records a component scanned into the unit (genealogy) at a position. */
+  void componentLinked(String position, String barcode);
+
   /** Records identifiers of the unit (from identify or a scan). */
   void identified(List<Identifier> identifiers);
 

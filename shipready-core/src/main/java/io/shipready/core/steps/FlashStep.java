@@ -37,8 +37,6 @@ final class FlashStep extends SimpleStepKind {
   public void execute(StepContext context) throws InterruptedException {
     Image image = Images.firmware(context, context.string("region"), ImageType.FIRMWARE);
     Programmer programmer = context.device().require(Programmer.class);
-    context.attribute("image." + image.name() + ".sha256", image.sha256());
-    context.attribute("image." + image.name() + ".version", image.version());
     programmer.write(image);
     if (context.flag("verify", true)) {
       String readBack = programmer.readBackSha256(image.name());
@@ -52,6 +50,7 @@ final class FlashStep extends SimpleStepKind {
                 + (readBack.isEmpty() ? "nothing" : readBack));
       }
     }
+    context.imageWritten(image.name(), image.version(), image.sha256());
   }
 
   /** Loading an image and checking its file hash, shared by the steps that load images. */

@@ -77,7 +77,7 @@ final class ScanStep extends SimpleStepKind {
     context.identified(found);
     if (component) {
       // Genealogy: which component sits at which reference designator of this unit.
-      context.attribute(marking, scanned);
+      context.componentLinked(marking.substring("component:".length()), scanned);
     }
     for (var m : context.spec().measurements()) {
       found.stream()

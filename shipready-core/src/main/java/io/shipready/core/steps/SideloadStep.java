@@ -48,7 +48,6 @@ final class SideloadStep extends SimpleStepKind {
         ImageType.valueOf(context.string("type", "application").toUpperCase(Locale.ROOT));
     Image image = FlashStep.Images.firmware(context, context.string("component_id"), type);
     ImageStore store = context.device().require(ImageStore.class);
-    context.attribute("image." + image.imageId() + ".sha256", image.sha256());
     try {
       store.install(image);
     } catch (ImageRejectedException rejected) {
@@ -69,10 +68,15 @@ final class SideloadStep extends SimpleStepKind {
               file.signature()));
       store.install(image);
     }
+    if (type == ImageType.KEYSTORE) {
+      // A keystore update adds keys to the trusted keystore; it is not an image the store lists.
+      return;
+    }
     boolean installed =
         store.installed().stream().anyMatch(i -> image.imageId().equals(i.imageId()));
     if (!installed) {
       throw new StepFailedException("image " + image.imageId() + " is not listed after loading");
     }
+    context.imageWritten(image.imageId(), image.version(), image.sha256());
   }
 }
