@@ -21,6 +21,15 @@ public final class Values {
     return null;
   }
 
+  /** Text read from a device or a program: a number when it reads as one, else the text. */
+  public static Object numberOrText(String value) {
+    try {
+      return Double.valueOf(value.trim());
+    } catch (NumberFormatException text) {
+      return value;
+    }
+  }
+
   public static boolean same(Object expected, Object actual) {
     if (expected == null || actual == null) {
       return expected == actual;

@@ -2,6 +2,7 @@ package io.shipready.core.steps;
 
 import io.shipready.core.model.Identifier;
 import io.shipready.core.recipe.MeasurementSpec;
+import io.shipready.core.recipe.Values;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
@@ -69,7 +70,7 @@ final class CommandStep extends SimpleStepKind {
       for (MeasurementSpec m : context.spec().measurements()) {
         String value = output.get(m.source());
         if (value != null) {
-          context.measure(m.name(), numberOrText(value));
+          context.measure(m.name(), Values.numberOrText(value));
         }
       }
       long expected = context.integer("expect_exit", 0);
@@ -136,14 +137,6 @@ final class CommandStep extends SimpleStepKind {
 
     synchronized List<String> lastLines() {
       return List.copyOf(lastLines);
-    }
-  }
-
-  private static Object numberOrText(String value) {
-    try {
-      return Double.valueOf(value);
-    } catch (NumberFormatException text) {
-      return value;
     }
   }
 }

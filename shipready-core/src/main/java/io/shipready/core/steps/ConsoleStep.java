@@ -2,6 +2,7 @@ package io.shipready.core.steps;
 
 import io.shipready.core.device.Console;
 import io.shipready.core.recipe.MeasurementSpec;
+import io.shipready.core.recipe.Values;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
@@ -56,16 +57,8 @@ final class ConsoleStep extends SimpleStepKind {
             "the expect pattern has no group named " + m.source() + " for measurement " + m.name());
       }
       if (value != null) {
-        context.measure(m.name(), numberOrText(value));
+        context.measure(m.name(), Values.numberOrText(value));
       }
-    }
-  }
-
-  private static Object numberOrText(String value) {
-    try {
-      return Double.valueOf(value);
-    } catch (NumberFormatException text) {
-      return value;
     }
   }
 }
