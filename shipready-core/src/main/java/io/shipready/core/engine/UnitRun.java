@@ -173,7 +173,10 @@ final class UnitRun {
       return "run stopped after " + firstProblem().stepId() + " did not pass";
     }
     for (String dependency : step.dependsOn()) {
-      if (!results.get(dependency).outcome().passed()) {
+      // A step allowed to fail (on_fail: continue) still lets the steps after it run.
+      boolean mayGoOn =
+          stepsById.get(dependency).onFail() == io.shipready.core.recipe.OnFail.CONTINUE;
+      if (!results.get(dependency).outcome().passed() && !mayGoOn) {
         return "depends on " + dependency + ", which did not pass";
       }
     }

@@ -1,5 +1,6 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.ShipreadyException;
 import io.shipready.core.model.Identifier;
 import io.shipready.core.recipe.MeasurementSpec;
 import io.shipready.core.recipe.Values;
@@ -55,8 +56,14 @@ final class CommandStep extends SimpleStepKind {
     try {
       process = builder.start();
     } catch (IOException cannotStart) {
-      throw new IOException(
-          "cannot run " + command.get(0) + ": " + cannotStart.getMessage(), cannotStart);
+      throw new ShipreadyException(
+          "cannot run "
+              + command.get(0)
+              + " in "
+              + context.recipeDirectory()
+              + ": "
+              + cannotStart.getMessage(),
+          cannotStart);
     }
     OutputCollector collector = new OutputCollector(process);
     collector.start();

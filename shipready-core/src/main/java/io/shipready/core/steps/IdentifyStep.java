@@ -32,12 +32,13 @@ final class IdentifyStep extends SimpleStepKind {
     Identity identity = context.device().require(Identity.class);
     List<Identifier> identifiers = identity.identifiers();
     Map<String, String> versions = identity.versions();
+    // Kept even when one is missing, so the failed run can still be traced to the unit.
+    context.identified(identifiers);
     for (String kind : context.strings("require")) {
       if (identifiers.stream().noneMatch(id -> id.kind().equals(kind) && !id.value().isBlank())) {
         throw new StepFailedException("the device reported no " + kind);
       }
     }
-    context.identified(identifiers);
     versions.forEach((name, version) -> context.attribute("version." + name, version));
     context
         .spec()

@@ -31,8 +31,8 @@ final class ReadyToShipStep extends SimpleStepKind {
         false,
         ParamSpec.oneOf(
             "expected_state",
-            false,
-            "the state the device must be in (default DeviceComplete)",
+            true,
+            "the state the device must be in now (before finalizing: its current state)",
             List.of("Blank", "Module1Complete", "DeviceComplete")),
         ParamSpec.required(
             "os_versions",
@@ -51,7 +51,7 @@ final class ReadyToShipStep extends SimpleStepKind {
   public void execute(StepContext context) throws InterruptedException {
     var expectations =
         new ReadyToShip.Expectations(
-            ManufacturingState.parse(context.string("expected_state", "DeviceComplete")),
+            ManufacturingState.parse(context.string("expected_state")),
             osVersions(context.recipeDirectory().resolve(context.string("os_versions"))),
             context.strings("allowed_os"),
             context.strings("images"),

@@ -57,7 +57,7 @@ final class SideloadStep extends SimpleStepKind {
       }
       context.log("image not trusted; loading keystore " + keystore + " and retrying");
       var file = context.imageFile(keystore);
-      store.install(
+      Image keystoreImage =
           new Image(
               "keystore",
               "",
@@ -65,17 +65,19 @@ final class SideloadStep extends SimpleStepKind {
               context.string("keystore_component_id", "keystore"),
               context.string("keystore_image_id", "keystore"),
               file.content(),
-              file.signature()));
+              file.signature());
+      store.install(keystoreImage);
+      // The unit now trusts other keys for good: the record must say which keystore did that.
+      context.imageWritten(keystoreImage.imageId(), "", keystoreImage.sha256());
       store.install(image);
     }
-    if (type == ImageType.KEYSTORE) {
-      // A keystore update adds keys to the trusted keystore; it is not an image the store lists.
-      return;
-    }
-    boolean installed =
-        store.installed().stream().anyMatch(i -> image.imageId().equals(i.imageId()));
-    if (!installed) {
-      throw new StepFailedException("image " + image.imageId() + " is not listed after loading");
+    // A keystore update adds keys to the trusted keystore; it is not an image the store lists.
+    if (type != ImageType.KEYSTORE) {
+      boolean installed =
+          store.installed().stream().anyMatch(i -> image.imageId().equals(i.imageId()));
+      if (!installed) {
+        throw new StepFailedException("image " + image.imageId() + " is not listed after loading");
+      }
     }
     context.imageWritten(image.imageId(), image.version(), image.sha256());
   }

@@ -258,9 +258,12 @@ class StationTest {
     RunResult run = run(recipe, 1, 1).runs().get(0);
 
     assertThat(run.outcome()).isEqualTo(Outcome.FAIL);
-    assertThat(stepOf(run, "more").outcome()).isEqualTo(StepOutcome.SKIPPED);
-    // soft_check failed, so everything depending on it is skipped, the irreversible step above all.
+    assertThat(run.failedStep()).isEqualTo("soft_check");
+    // The run goes on after a step allowed to fail, but never as far as an irreversible step.
+    assertThat(stepOf(run, "more").outcome()).isEqualTo(StepOutcome.PASS);
     assertThat(stepOf(run, "burn").outcome()).isEqualTo(StepOutcome.SKIPPED);
+    assertThat(stepOf(run, "burn").message())
+        .isEqualTo("irreversible, and soft_check did not pass");
     assertThat(kinds.calls).doesNotContainKey(run.runId() + "/burn");
   }
 

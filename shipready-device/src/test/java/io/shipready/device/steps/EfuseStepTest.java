@@ -134,7 +134,8 @@ class EfuseStepTest {
 
     assertThat(retest.outcome()).isEqualTo(Outcome.FAIL);
     assertThat(retest.failedStep()).isEqualTo("region_code");
-    assertThat(retest.message()).isEqualTo("e-fuses at offset 54 already hold 4445; cannot write 5553");
+    assertThat(retest.message())
+        .isEqualTo("e-fuses at offset 54 already hold 4445; cannot write 5553");
     assertThat(step(retest, "region_check").outcome()).isEqualTo(StepOutcome.SKIPPED);
     assertThat(regionCode()).isEqualTo("DE");
   }
@@ -165,14 +166,19 @@ class EfuseStepTest {
   void noFuseIsBurntWhenAnEarlierCheckFailed() throws Exception {
     unit.inject(new Fault.OutOfLimits("supply_voltage", 2.7));
     // Even when the recipe goes on after the failed check, the irreversible steps do not run.
-    String goesOn = REGION_CODE.formatted("DE", "DE").replace("kind: measure", "kind: measure\n    on_fail: continue");
+    String goesOn =
+        REGION_CODE
+            .formatted("DE", "DE")
+            .replace("kind: measure", "kind: measure\n    on_fail: continue");
 
     RunResult run = line.run(goesOn, unit);
 
     assertThat(run.outcome()).isEqualTo(Outcome.FAIL);
     assertThat(run.failedStep()).isEqualTo("supply");
     assertThat(step(run, "region_code").outcome()).isEqualTo(StepOutcome.SKIPPED);
-    assertThat(step(run, "region_code").message()).isEqualTo("irreversible, and supply did not pass");
+    assertThat(step(run, "region_code").message())
+        .isEqualTo("irreversible, and supply did not pass");
+    assertThat(step(run, "region_check").outcome()).isEqualTo(StepOutcome.SKIPPED);
     assertThat(step(run, "lock_rf").outcome()).isEqualTo(StepOutcome.SKIPPED);
     assertThat(line.events(run, Event.IrreversibleOperation.class)).isEmpty();
     assertThat(unit.require(Fuses.class).read(0x36, 2)).containsOnly(0);

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The end of the Azure Sphere line: recovery to the factory OS, the functional test application
- * in and out again, the production application, then the ready-to-ship checks before DeviceComplete.
+ * The end of the Azure Sphere line: recovery to the factory OS, the functional test application in
+ * and out again, the production application, then the ready-to-ship checks before DeviceComplete.
  */
 class ReadyToShipStepTest {
   private static final String RECOVER =
@@ -131,7 +131,8 @@ class ReadyToShipStepTest {
     assertThat(run.outcome()).isEqualTo(Outcome.PASS);
     assertThat(state(unit)).isEqualTo(ManufacturingState.DEVICE_COMPLETE);
     assertThat(run.attributes())
-        .containsEntry("ready_to_ship.manufacturing_state", "manufacturing state: PASS (Module1Complete)")
+        .containsEntry(
+            "ready_to_ship.manufacturing_state", "manufacturing state: PASS (Module1Complete)")
         .containsEntry("ready_to_ship.capabilities", "capabilities: PASS (none)")
         .containsEntry("ready_to_ship.os_version", "os version: PASS (24.10)")
         .containsEntry(
@@ -196,7 +197,8 @@ class ReadyToShipStepTest {
             with: {action: add, ssid: factory-test, psk: "line-test-1234"}
         """;
     String goesOn =
-        recipe(true, leaveNetwork).replace("kind: ready_to_ship", "kind: ready_to_ship\n    on_fail: continue");
+        recipe(true, leaveNetwork)
+            .replace("kind: ready_to_ship", "kind: ready_to_ship\n    on_fail: continue");
 
     RunResult run = line.run(goesOn, unit);
 

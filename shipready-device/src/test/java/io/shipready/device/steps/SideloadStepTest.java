@@ -2,15 +2,18 @@ package io.shipready.device.steps;
 
 import static io.shipready.device.steps.TestLine.step;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.shipready.core.device.Image;
 import io.shipready.core.device.ImageStore;
 import io.shipready.core.device.ImageType;
+import io.shipready.core.event.Event;
 import io.shipready.core.model.Outcome;
 import io.shipready.core.model.RunResult;
 import io.shipready.core.model.StepOutcome;
 import io.shipready.device.sim.ImageSigning;
 import io.shipready.device.sim.SimulatedDevice;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,10 +80,19 @@ class SideloadStepTest {
         .containsExactly(
             "image not trusted; loading keystore images/keystore-2024.bin and retrying");
     assertThat(installedImageIds(unit)).containsExactly(SphereLine.APP_IMAGE_ID);
-    assertThat(run.attributes())
-        .containsEntry(
-            "image.tracker-app-1.4.2.sha256",
-            Image.sha256Hex(SphereLine.packageOf(SphereLine.APP_IMAGE_ID)));
+    // Both images changed the unit, so both are in the record.
+    assertThat(line.events(run, Event.ImageWritten.class))
+        .extracting(
+            Event.ImageWritten::name, Event.ImageWritten::version, Event.ImageWritten::sha256)
+        .containsExactly(
+            tuple(
+                "keystore",
+                "",
+                Image.sha256Hex(Files.readAllBytes(folder.resolve(SphereLine.KEYSTORE)))),
+            tuple(
+                SphereLine.APP_IMAGE_ID,
+                "1.4.2",
+                Image.sha256Hex(SphereLine.packageOf(SphereLine.APP_IMAGE_ID))));
   }
 
   @Test
@@ -96,6 +108,7 @@ class SideloadStepTest {
         .contains("signed with key 'line-2024'")
         .contains("deploy the newer trusted keystore image");
     assertThat(installedImageIds(unit)).isEmpty();
+    assertThat(line.events(run, Event.ImageWritten.class)).isEmpty();
   }
 
   @Test
@@ -214,8 +227,12 @@ class SideloadStepTest {
 
     assertThat(run.message()).isEmpty();
     assertThat(run.outcome()).isEqualTo(Outcome.PASS);
+    // The keystore is not listed by the unit, yet the record keeps it.
     assertThat(unit.require(ImageStore.class).installed())
         .extracting(ImageStore.InstalledImage::type)
         .containsExactly(ImageType.APPLICATION);
+    assertThat(line.events(run, Event.ImageWritten.class))
+        .extracting(Event.ImageWritten::name)
+        .containsExactly("keystore-2024", SphereLine.APP_IMAGE_ID);
   }
 }

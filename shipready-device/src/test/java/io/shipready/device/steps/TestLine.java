@@ -40,9 +40,9 @@ import java.util.Random;
 
 /**
  * A one-slot station on a folder: recipes are parsed from YAML text with the standard step library,
- * images and other files the recipes name live in the folder, and every event is kept for the
- * test to look at. Each call to {@link #run} starts a station of its own, so putting a unit in again
- * is a retest of the same unit.
+ * images and other files the recipes name live in the folder, and every event is kept for the test
+ * to look at. Each call to {@link #run} starts a station of its own, so putting a unit in again is
+ * a retest of the same unit.
  */
 final class TestLine {
   static final String SLOT = "1";
@@ -69,10 +69,6 @@ final class TestLine {
   TestLine variant(String variant) {
     this.variant = variant;
     return this;
-  }
-
-  Path folder() {
-    return folder;
   }
 
   /** Parses a recipe as the station would read it from a file in the folder. */

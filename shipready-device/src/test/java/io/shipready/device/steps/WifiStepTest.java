@@ -105,7 +105,8 @@ class WifiStepTest {
 
   @Test
   void aCheckOnTheWrongNetworkNamesBoth() throws Exception {
-    String otherNetwork = WIFI_TEST.replace("action: add, ssid: factory-test", "action: add, ssid: office");
+    String otherNetwork =
+        WIFI_TEST.replace("action: add, ssid: factory-test", "action: add, ssid: office");
 
     RunResult run = line.run(otherNetwork, unit);
 
