@@ -58,9 +58,9 @@ public final class EngineBenchmark {
     this.stepTime = stepTime;
   }
 
-  /** Runs a short warm-up, then the measured runs, keeping the best of them (least disturbed). */
+  /** Runs one round to warm up, then the measured rounds, keeping the best (least disturbed). */
   public Result run(int rounds) throws InterruptedException {
-    once(Math.min(slots, 16), Math.min(steps, 10));
+    once(slots, steps);
     Result best = null;
     for (int round = 0; round < rounds; round++) {
       Result result = once(slots, steps);
