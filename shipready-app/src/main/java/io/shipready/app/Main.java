@@ -1,9 +1,11 @@
 package io.shipready.app;
 
 import io.shipready.app.cli.BenchCommand;
+import io.shipready.app.cli.ExportCommand;
 import io.shipready.app.cli.RecipeCommand;
 import io.shipready.app.cli.RunCommand;
 import io.shipready.app.cli.ShipreadyCommand;
+import io.shipready.app.cli.TraceCommand;
 import picocli.CommandLine;
 
 /** The {@code shipready} command line. */
@@ -24,6 +26,8 @@ public final class Main {
         new CommandLine(new ShipreadyCommand())
             .addSubcommand(new RunCommand())
             .addSubcommand(new RecipeCommand())
+            .addSubcommand(new TraceCommand())
+            .addSubcommand(new ExportCommand())
             .addSubcommand(new BenchCommand());
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setParameterExceptionHandler(new UsageReporter());

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
     name = "bench",
     description = "Measure shipready's speed.",
     mixinStandardHelpOptions = true,
-    subcommands = {BenchCommand.Engine.class})
+    subcommands = {BenchCommand.Engine.class, BenchCommand.StoreBench.class})
 public final class BenchCommand {
 
   /** {@code shipready bench engine}. */
@@ -110,6 +110,115 @@ public final class BenchCommand {
       }
       out.flush();
       return 0;
+    }
+
+    private static double round(double value, int places) {
+      double scale = Math.pow(10, places);
+      return Math.round(value * scale) / scale;
+    }
+  }
+
+  /** {@code shipready bench store}. */
+  @Command(
+      name = "store",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Durable write throughput of the record writer (step results per second, each run waited"
+            + " on until committed) and trace latency (p50, p99) with --units units stored.",
+        "Runs on SQLite, and on PostgreSQL when --postgres or $SHIPREADY_BENCH_POSTGRES_URL names"
+            + " one. The units loaded stay in the databases, so a second run starts at once."
+      })
+  public static final class StoreBench implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin VerboseOption verbose;
+
+    @Option(
+        names = "--sqlite",
+        paramLabel = "FILE",
+        defaultValue = "shipready-bench.db",
+        description = "SQLite file to use (default ${DEFAULT-VALUE}).")
+    String sqlite;
+
+    @Option(names = "--postgres", paramLabel = "URL", description = "PostgreSQL JDBC URL.")
+    String postgres;
+
+    @Option(
+        names = "--units",
+        defaultValue = "1000000",
+        description = "Units stored before trace latency is measured (default ${DEFAULT-VALUE}).")
+    int units;
+
+    @Option(
+        names = "--runs",
+        defaultValue = "4000",
+        description = "Runs written for the throughput figure (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(
+        names = "--steps",
+        defaultValue = "25",
+        description = "Steps per run, each with a measurement (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(
+        names = "--lookups",
+        defaultValue = "2000",
+        description = "Trace look-ups timed (default ${DEFAULT-VALUE}).")
+    int lookups;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+      var out = spec.commandLine().getOut();
+      Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put("sqlite", measure(sqlite, out));
+      String postgresUrl =
+          postgres != null ? postgres : System.getenv("SHIPREADY_BENCH_POSTGRES_URL");
+      if (postgresUrl != null && !postgresUrl.isBlank()) {
+        figures.put("postgresql", measure(postgresUrl, out));
+      } else if (!json) {
+        out.println("postgresql: skipped (give --postgres URL or $SHIPREADY_BENCH_POSTGRES_URL)");
+      }
+      if (json) {
+        out.println(new ObjectMapper().writeValueAsString(figures));
+      }
+      out.flush();
+      return 0;
+    }
+
+    private Map<String, Object> measure(String url, java.io.PrintWriter out) throws Exception {
+      try (io.shipready.store.Store store = io.shipready.store.Store.open(url)) {
+        var latencies = io.shipready.store.StoreBenchmark.traceLatency(store, units, lookups);
+        double perSecond =
+            io.shipready.store.StoreBenchmark.durableStepResultsPerSecond(store, runs, steps);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("database", store.describe());
+        result.put("durable_step_results_per_s", Math.round(perSecond));
+        result.put("units_stored", latencies.unitsInStore());
+        result.put("trace_lookups", latencies.lookups());
+        result.put("trace_p50_ms", round(latencies.p50Millis(), 3));
+        result.put("trace_p99_ms", round(latencies.p99Millis(), 3));
+        if (!json) {
+          out.printf(
+              Locale.ROOT,
+              "%s%n  durable writes  %,.0f step results/s (%d runs x %d steps, commit awaited"
+                  + " per run)%n  trace           p50 %.3f ms, p99 %.3f ms over %d look-ups with"
+                  + " %,d units stored%n",
+              store.describe(),
+              perSecond,
+              runs,
+              steps,
+              latencies.p50Millis(),
+              latencies.p99Millis(),
+              latencies.lookups(),
+              latencies.unitsInStore());
+          out.flush();
+        }
+        return result;
+      }
     }
 
     private static double round(double value, int places) {

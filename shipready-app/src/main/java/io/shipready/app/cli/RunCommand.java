@@ -18,7 +18,12 @@ import io.shipready.device.image.FileImageLibrary;
 import io.shipready.device.sim.FaultPlanner;
 import io.shipready.device.sim.SimulatedFleet;
 import io.shipready.device.sim.SimulationSettings;
+import io.shipready.store.AbortedRun;
+import io.shipready.store.RecordWriter;
+import io.shipready.store.StationInfo;
+import io.shipready.store.Store;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,6 +46,20 @@ public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin VerboseOption verbose;
+
+  @Mixin StoreOption store;
+
+  @Option(
+      names = "--station",
+      paramLabel = "ID",
+      description = "This station's id in the records (default: the recipe's station name@host).")
+  String stationId;
+
+  @Option(
+      names = "--operator",
+      paramLabel = "NAME",
+      description = "The operator signed in, kept with every run (default: the login name).")
+  String operator;
 
   @Option(names = "--recipe", required = true, paramLabel = "FILE", description = "The recipe.")
   Path recipeFile;
@@ -106,8 +125,54 @@ public final class RunCommand implements Callable<Integer> {
         FaultPlanner.plan(recipe, fleet, simulate, failRate);
     int slotCount = slots != null ? slots : Math.max(1, recipe.station().slots());
 
+    String station = stationId != null ? stationId : recipe.station().name() + "@" + hostName();
+    try (Store records = Store.open(store.url())) {
+      List<AbortedRun> aborted =
+          records.closeOpenRuns(
+              station, "the station stopped before the run ended (killed, crashed or lost power)");
+      var out = spec.commandLine().getOut();
+      reportAborted(out, aborted);
+      StationReport report;
+      try (RecordWriter writer =
+          records.openWriter(
+              new StationInfo(
+                  station,
+                  hostName(),
+                  operator != null ? operator : System.getProperty("user.name", ""),
+                  Map.of(
+                      "recipe", recipe.name(),
+                      "recipe_version", recipe.version(),
+                      "simulated", "true",
+                      "slots", Integer.toString(slotCount))))) {
+        report = runStation(recipe, fleet, faults, slotCount, writer, out);
+      }
+      RunSummary summary = new RunSummary(recipe.name(), slotCount, report, faults);
+      if (json) {
+        out.println(
+            new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(summary.asData()));
+        out.flush();
+      } else {
+        summary.print(out);
+        out.println("  records: " + records.describe());
+        out.flush();
+      }
+      return report.stationError().isEmpty() ? 0 : 1;
+    }
+  }
+
+  private StationReport runStation(
+      Recipe recipe,
+      SimulatedFleet fleet,
+      Map<Integer, FaultPlanner.PlannedFault> faults,
+      int slotCount,
+      RecordWriter writer,
+      java.io.PrintWriter out)
+      throws Exception {
     EventBus events = new EventBus();
-    var out = spec.commandLine().getOut();
+    // The record first: a display must never learn of an event the record has not been given.
+    events.subscribe(writer);
     AutoCloseable console = null;
     if (!json) {
       boolean terminal = System.console() != null && !lines;
@@ -120,15 +185,15 @@ public final class RunCommand implements Callable<Integer> {
         Station.builder(recipe, StandardSteps.library())
             .slots(Station.Builder.numberedSlots(slotCount))
             .events(events)
+            .records(writer)
             .images(new FileImageLibrary(recipe.baseDir()))
             .prompter(new AutoAnswerPrompter())
             .build();
     Thread stopOnSignal = new Thread(() -> station.stop("station shut down (signal)"), "shutdown");
     Runtime.getRuntime().addShutdownHook(stopOnSignal);
-    StationReport report;
     try {
-      report =
-          station.run(new SimulatedUnits(fleet, recipe.station().deviceFamily(), simulate, faults));
+      return station.run(
+          new SimulatedUnits(fleet, recipe.station().deviceFamily(), simulate, faults));
     } finally {
       if (console != null) {
         console.close();
@@ -139,17 +204,38 @@ public final class RunCommand implements Callable<Integer> {
         // Already shutting down: the hook is running.
       }
     }
-    RunSummary summary = new RunSummary(recipe.name(), slotCount, report, faults);
-    if (json) {
-      out.println(
-          new ObjectMapper()
-              .enable(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsString(summary.asData()));
-      out.flush();
-    } else {
-      summary.print(out);
+  }
+
+  private static void reportAborted(java.io.PrintWriter out, List<AbortedRun> aborted) {
+    if (aborted.isEmpty()) {
+      return;
     }
-    return report.stationError().isEmpty() ? 0 : 1;
+    out.println(
+        aborted.size()
+            + " run(s) were left open when this station last stopped; they are now ABORTED and"
+            + " their units must run again:");
+    for (AbortedRun run : aborted) {
+      out.println(
+          "  ABORTED unit "
+              + run.unitNumber()
+              + " slot "
+              + run.slot()
+              + " "
+              + (run.identifiers().isEmpty() ? "(not identified)" : run.identifiers().get(0))
+              + " run "
+              + run.runId()
+              + " started "
+              + run.started());
+    }
+    out.flush();
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException unknown) {
+      return "station";
+    }
   }
 
   private SimulationSettings settings(Recipe recipe) {

@@ -53,7 +53,9 @@ final class EventLines {
           + e.unitNumber()
           + " "
           + e.outcome()
-          + (e.durable() ? " (recorded)" : "");
+          + (e.durable() ? " (recorded)" : " (NOT RECORDED)")
+          + " run "
+          + e.runId();
     }
     if (event instanceof Event.RunFinished e) {
       return e.failedStep().isEmpty()
