@@ -1,0 +1,345 @@
+package io.shipready.output.config;
+
+import static io.shipready.output.config.StationConfigKeys.ARCHIVE_FOLDER;
+import static io.shipready.output.config.StationConfigKeys.COMPUTER_NAME;
+import static io.shipready.output.config.StationConfigKeys.EXTRA;
+import static io.shipready.output.config.StationConfigKeys.FACTORY;
+import static io.shipready.output.config.StationConfigKeys.HW_VERSION;
+import static io.shipready.output.config.StationConfigKeys.MANUFACTURER;
+import static io.shipready.output.config.StationConfigKeys.OUTPUT_FOLDER;
+import static io.shipready.output.config.StationConfigKeys.PART_NO;
+import static io.shipready.output.config.StationConfigKeys.PLACEHOLDER;
+import static io.shipready.output.config.StationConfigKeys.PROGRAMMER_NAME;
+import static io.shipready.output.config.StationConfigKeys.STATION_ID;
+import static io.shipready.output.config.StationConfigKeys.TIME_ZONE;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a station configuration from a YAML or JSON file. Everything wrong with the file is
+ * gathered and reported in one {@link StationConfigException}: every field still {@code CHANGE_ME},
+ * empty or missing, every unknown key (with the nearest known one), every value that is not what
+ * the key needs.
+ *
+ * <p>The syntax follows the file name ({@code .json} is JSON; {@code .yaml} and {@code .yml} are
+ * YAML); any other name is read as JSON when its first character is <code>{</code>, else as YAML. A
+ * UTF-8 byte order mark, as some Windows editors write, is ignored.
+ */
+public final class StationConfigReader {
+  private static final Pattern EXTRA_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
+
+  private final String file;
+  private final Path baseFolder;
+  private final List<ConfigProblem> problems = new ArrayList<>();
+
+  private StationConfigReader(String file, Path baseFolder) {
+    this.file = requireNonNull(file, "file");
+    this.baseFolder = requireNonNull(baseFolder, "baseFolder");
+  }
+
+  /**
+   * Reads and checks the configuration file; relative folders in it are taken from the file's
+   * folder.
+   *
+   * @throws StationConfigException naming every problem, when the file cannot be used
+   */
+  public static StationConfig read(Path file) {
+    requireNonNull(file, "file");
+    String name = file.toString();
+    String text;
+    try {
+      text = Files.readString(file, UTF_8);
+    } catch (NoSuchFileException e) {
+      throw single(
+          name,
+          "the file does not exist",
+          "copy station-config.template.yaml from the line profile to "
+              + name
+              + " and fill in every "
+              + PLACEHOLDER);
+    } catch (MalformedInputException e) {
+      throw single(name, "the file is not UTF-8 text", "save it with UTF-8 encoding");
+    } catch (IOException e) {
+      throw single(name, "the file cannot be read: " + e, "check that it exists and can be read");
+    }
+    Path folder = file.toAbsolutePath().getParent();
+    return parse(name, text, folder == null ? Path.of("").toAbsolutePath() : folder);
+  }
+
+  /**
+   * Checks configuration text.
+   *
+   * @param sourceName how messages name the text, usually its file name; also picks the syntax
+   * @param baseFolder the folder relative paths in the configuration are taken from
+   * @throws StationConfigException naming every problem, when the text cannot be used
+   */
+  public static StationConfig parse(String sourceName, String text, Path baseFolder) {
+    requireNonNull(text, "text");
+    StationConfigReader reader = new StationConfigReader(sourceName, baseFolder);
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    ConfigNode root;
+    try {
+      root =
+          isJson(sourceName, body)
+              ? JsonConfigSyntax.parse(body)
+              : YamlConfigSyntax.parse(sourceName, body);
+    } catch (ConfigSyntaxException e) {
+      throw new StationConfigException(
+          sourceName,
+          List.of(
+              new ConfigProblem(
+                  sourceName,
+                  e.line(),
+                  e.column(),
+                  "",
+                  e.getMessage(),
+                  "correct the syntax; the template shows the expected shape")));
+    }
+    return reader.check(root);
+  }
+
+  private static boolean isJson(String sourceName, String text) {
+    String lower = sourceName.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".json")) {
+      return true;
+    }
+    if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+      return false;
+    }
+    return text.stripLeading().startsWith("{");
+  }
+
+  private StationConfig check(ConfigNode root) {
+    Map<String, ConfigNode.Entry> entries = new HashMap<>();
+    if (root instanceof ConfigNode.Mapping mapping) {
+      entries = index(mapping, "");
+      for (ConfigNode.Entry entry : mapping.entries()) {
+        if (!StationConfigKeys.names().contains(entry.key())) {
+          unknownKey(entry);
+        }
+      }
+    } else if (!(root instanceof ConfigNode.Scalar scalar && scalar.isNull())) {
+      add(
+          root.line(),
+          root.column(),
+          "",
+          "the file must be a mapping of keys to values",
+          "write one 'key: value' line per field, as in the template");
+    }
+
+    String stationId = text(entries, STATION_ID);
+    String computerName = text(entries, COMPUTER_NAME);
+    String programmerName = text(entries, PROGRAMMER_NAME);
+    ZoneId zone = zone(entries);
+    Path outputFolder = folder(entries, OUTPUT_FOLDER);
+    Path archiveFolder = folder(entries, ARCHIVE_FOLDER);
+    String partNo = text(entries, PART_NO);
+    String manufacturer = text(entries, MANUFACTURER);
+    String factory = text(entries, FACTORY);
+    String hwVersion = text(entries, HW_VERSION);
+    Map<String, String> extra = extra(entries.get(EXTRA));
+
+    if (outputFolder != null && outputFolder.equals(archiveFolder)) {
+      ConfigNode.Entry archive = entries.get(ARCHIVE_FOLDER);
+      add(
+          archive.value().line(),
+          archive.value().column(),
+          ARCHIVE_FOLDER,
+          "archiveFolder is the same folder as outputFolder (" + outputFolder + ")",
+          "name a separate folder, so archive copies are never mistaken for today's files");
+    }
+    if (!problems.isEmpty()) {
+      // Problems in file order; missing keys, which have no line, last.
+      problems.sort(
+          Comparator.comparingInt((ConfigProblem p) -> p.line() == 0 ? Integer.MAX_VALUE : p.line())
+              .thenComparingInt(ConfigProblem::column));
+      throw new StationConfigException(file, problems);
+    }
+    return new StationConfig(
+        new StationIdentity(partNo, manufacturer, factory, stationId, hwVersion),
+        computerName,
+        programmerName,
+        zone,
+        outputFolder,
+        archiveFolder,
+        extra);
+  }
+
+  /** The mapping's entries by key; a key written twice is reported and the first one kept. */
+  private Map<String, ConfigNode.Entry> index(ConfigNode.Mapping mapping, String prefix) {
+    Map<String, ConfigNode.Entry> entries = new LinkedHashMap<>();
+    for (ConfigNode.Entry entry : mapping.entries()) {
+      ConfigNode.Entry first = entries.putIfAbsent(entry.key(), entry);
+      if (first != null) {
+        add(
+            entry.line(),
+            entry.column(),
+            prefix + entry.key(),
+            "'" + prefix + entry.key() + "' is written twice",
+            "keep one of them; the other is on line " + first.line());
+      }
+    }
+    return entries;
+  }
+
+  private void unknownKey(ConfigNode.Entry entry) {
+    List<String> known = StationConfigKeys.names();
+    String fix =
+        NearestName.of(entry.key(), known).map(name -> "did you mean '" + name + "'? ").orElse("")
+            + "known keys: "
+            + String.join(", ", known);
+    add(entry.line(), entry.column(), entry.key(), "unknown key '" + entry.key() + "'", fix);
+  }
+
+  /** The text of a required single-value key, or null after reporting why there is none. */
+  private String text(Map<String, ConfigNode.Entry> entries, String key) {
+    String whatToWrite = StationConfigKeys.key(key).orElseThrow().whatToWrite();
+    ConfigNode.Entry entry = entries.get(key);
+    if (entry == null) {
+      add(0, 0, key, key + " is missing", "add a line '" + key + ": ...' with " + whatToWrite);
+      return null;
+    }
+    ConfigNode value = entry.value();
+    if (!(value instanceof ConfigNode.Scalar scalar)) {
+      add(
+          value.line(),
+          value.column(),
+          key,
+          key
+              + " must be a single value, not a "
+              + (value instanceof ConfigNode.Sequence ? "list" : "mapping"),
+          "write it on one line: " + whatToWrite);
+      return null;
+    }
+    if (scalar.isNull() || scalar.text().isBlank()) {
+      add(entry.line(), entry.column(), key, key + " is empty", "write " + whatToWrite);
+      return null;
+    }
+    if (StationConfigKeys.isPlaceholder(scalar.text())) {
+      add(
+          scalar.line(),
+          scalar.column(),
+          key,
+          key + " is still " + PLACEHOLDER,
+          "replace it with " + whatToWrite);
+      return null;
+    }
+    return scalar.text().strip();
+  }
+
+  private ZoneId zone(Map<String, ConfigNode.Entry> entries) {
+    String text = text(entries, TIME_ZONE);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return ZoneId.of(text);
+    } catch (DateTimeException e) {
+      ConfigNode value = entries.get(TIME_ZONE).value();
+      add(
+          value.line(),
+          value.column(),
+          TIME_ZONE,
+          "timeZone '" + text + "' is not a time zone",
+          "write " + StationConfigKeys.key(TIME_ZONE).orElseThrow().whatToWrite());
+      return null;
+    }
+  }
+
+  private Path folder(Map<String, ConfigNode.Entry> entries, String key) {
+    String text = text(entries, key);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return baseFolder.resolve(Path.of(text)).normalize();
+    } catch (InvalidPathException e) {
+      ConfigNode value = entries.get(key).value();
+      add(
+          value.line(),
+          value.column(),
+          key,
+          key + " '" + text + "' is not a folder path on this computer: " + e.getReason(),
+          "write " + StationConfigKeys.key(key).orElseThrow().whatToWrite());
+      return null;
+    }
+  }
+
+  private Map<String, String> extra(ConfigNode.Entry entry) {
+    Map<String, String> extra = new LinkedHashMap<>();
+    if (entry == null) {
+      return extra;
+    }
+    ConfigNode value = entry.value();
+    if (value instanceof ConfigNode.Scalar scalar && scalar.isNull()) {
+      return extra;
+    }
+    if (!(value instanceof ConfigNode.Mapping mapping)) {
+      add(
+          value.line(),
+          value.column(),
+          EXTRA,
+          "extra must be a mapping of field names to values",
+          "write one 'name: value' line per field, indented under 'extra:'");
+      return extra;
+    }
+    for (ConfigNode.Entry field : index(mapping, EXTRA + ".").values()) {
+      String name = EXTRA + "." + field.key();
+      if (!EXTRA_NAME.matcher(field.key()).matches()) {
+        add(
+            field.line(),
+            field.column(),
+            name,
+            "extra field name '" + field.key() + "' is not a plain name",
+            "start with a letter and use only letters, digits, '_', '.' and '-'");
+        continue;
+      }
+      if (!(field.value() instanceof ConfigNode.Scalar scalar)) {
+        add(
+            field.value().line(),
+            field.value().column(),
+            name,
+            name + " must be a single value",
+            "write it on one line after the colon");
+        continue;
+      }
+      if (StationConfigKeys.isPlaceholder(scalar.text())) {
+        add(
+            scalar.line(),
+            scalar.column(),
+            name,
+            name + " is still " + PLACEHOLDER,
+            "replace it with the value this station should record, or remove the line");
+        continue;
+      }
+      extra.put(field.key(), scalar.isNull() ? "" : scalar.text());
+    }
+    return extra;
+  }
+
+  private void add(int line, int column, String field, String message, String fix) {
+    problems.add(new ConfigProblem(file, line, column, field, message, fix));
+  }
+
+  private static StationConfigException single(String file, String message, String fix) {
+    return new StationConfigException(
+        file, List.of(new ConfigProblem(file, 0, 0, "", message, fix)));
+  }
+}

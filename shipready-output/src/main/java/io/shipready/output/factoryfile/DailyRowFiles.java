@@ -1,0 +1,85 @@
+package io.shipready.output.factoryfile;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.function.Function;
+
+/**
+ * One kind of factory file, one file per day in the station's time zone: each row goes to the file
+ * of the day it is appended on. The day only moves forward: should the clock be set back across
+ * midnight, rows keep going to the newer day's file rather than reopening one that may already have
+ * been uploaded.
+ */
+final class DailyRowFiles implements AutoCloseable {
+  private final Clock clock;
+  private final ZoneId zone;
+  private final Function<LocalDate, Path> fileForDay;
+  private final RowSyntax syntax;
+  private final String header;
+  private LocalDate day;
+  private RowFile file;
+  private boolean closed;
+
+  /**
+   * @param header the header row with its row end, or null for files without one
+   */
+  DailyRowFiles(
+      Clock clock,
+      ZoneId zone,
+      Function<LocalDate, Path> fileForDay,
+      RowSyntax syntax,
+      String header) {
+    this.clock = requireNonNull(clock, "clock");
+    this.zone = requireNonNull(zone, "zone");
+    this.fileForDay = requireNonNull(fileForDay, "fileForDay");
+    this.syntax = requireNonNull(syntax, "syntax");
+    this.header = header;
+  }
+
+  /**
+   * Appends the row {@code render} makes for the current time. The row is rendered, and so checked,
+   * before any file is opened: a refused row leaves no trace.
+   */
+  synchronized RowReference append(Function<ZonedDateTime, String> render) {
+    if (closed) {
+      throw new FactoryFileException(
+          "factory file " + currentFile().getFileName() + " was closed; open the writer again");
+    }
+    ZonedDateTime now = clock.instant().atZone(zone);
+    LocalDate today = now.toLocalDate();
+    if (day != null && today.isBefore(day)) {
+      today = day;
+    }
+    String row = render.apply(now);
+    if (file == null || !file.isOpen() || !today.equals(day)) {
+      closeFile();
+      file = RowFile.open(fileForDay.apply(today), syntax, header, clock);
+      day = today;
+    }
+    return new RowReference(file.path(), file.append(row));
+  }
+
+  /** The file today's rows go to (it may not exist yet). */
+  synchronized Path currentFile() {
+    LocalDate today = clock.instant().atZone(zone).toLocalDate();
+    return fileForDay.apply(day != null && today.isBefore(day) ? day : today);
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    closeFile();
+  }
+
+  private void closeFile() {
+    if (file != null) {
+      file.close();
+      file = null;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.shipready.output.label;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Renders a unit's label in one call: what {@code shipready label render} and the label step use.
+ */
+public final class Labels {
+  private Labels() {}
+
+  /**
+   * Reads the template, fills it in for the unit and renders it for the printer.
+   *
+   * @param fields the unit's fields by name (serial, device_id, association_id, ...)
+   * @param dpi the printer's resolution: 203, 300 or 600
+   * @throws LabelTemplateException when the template is wrong
+   * @throws LabelFieldException when the unit cannot be labelled with it
+   */
+  public static RenderedLabel render(Path templateFile, Map<String, String> fields, int dpi) {
+    return render(LabelTemplate.read(requireNonNull(templateFile, "templateFile")), fields, dpi);
+  }
+
+  /** As {@link #render(Path, Map, int)}, for a template already read (a station reads it once). */
+  public static RenderedLabel render(LabelTemplate template, Map<String, String> fields, int dpi) {
+    LabelLayout layout = LabelLayout.of(template, fields, dpi);
+    return new RenderedLabel(layout, ZplWriter.write(layout), PngRenderer.render(layout));
+  }
+}

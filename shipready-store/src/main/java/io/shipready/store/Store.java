@@ -1,0 +1,223 @@
+package io.shipready.store;
+
+import static java.util.Objects.requireNonNull;
+
+import io.shipready.store.internal.Database;
+import io.shipready.store.internal.Engine;
+import io.shipready.store.internal.Exporter;
+import io.shipready.store.internal.Json;
+import io.shipready.store.internal.Micros;
+import io.shipready.store.internal.RunRecovery;
+import io.shipready.store.internal.StoreUrl;
+import io.shipready.store.internal.TraceQueries;
+import io.shipready.store.internal.WriterLoop;
+import java.io.Writer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * The traceability store: every unit's whole history. An SQLite file by default (one station), or a
+ * PostgreSQL database that many stations and the back office share.
+ *
+ * <pre>{@code
+ * try (Store store = Store.open("records/shipready.db");
+ *     RecordWriter records = store.openWriter(station)) {
+ *   List<AbortedRun> interrupted = store.closeOpenRuns(station.stationId(), "station restarted");
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class Store implements AutoCloseable {
+  private final Database database;
+  private final TraceQueries traces;
+  private final Exporter exporter;
+  private final RunRecovery recovery;
+  private final Clock clock;
+  private final Set<RecordWriter> writers = ConcurrentHashMap.newKeySet();
+
+  private Store(Database database, Clock clock) {
+    this.database = database;
+    this.traces = new TraceQueries(database.jdbi());
+    this.exporter = new Exporter(database.jdbi());
+    this.recovery = new RunRecovery(database.writeJdbi());
+    this.clock = clock;
+  }
+
+  /**
+   * Opens the store, creating or upgrading its schema.
+   *
+   * @param url {@code jdbc:sqlite:<file>}, {@code jdbc:postgresql://host:port/db?user=...} or a
+   *     plain file path (an SQLite file; missing folders are created)
+   * @throws StoreUnavailableException when the URL is not usable or the database cannot be reached
+   */
+  public static Store open(String url) {
+    return new Store(Database.open(StoreUrl.parse(url)), Clock.systemUTC());
+  }
+
+  /** The store's URL as it can be shown: without its password. */
+  public String describe() {
+    return database.url().described();
+  }
+
+  public boolean postgres() {
+    return database.engine() == Engine.POSTGRES;
+  }
+
+  /**
+   * Registers the station (or updates its computer, operator and configuration) and starts the
+   * writer that records its events.
+   */
+  public RecordWriter openWriter(StationInfo station) {
+    requireNonNull(station, "station");
+    long now = Micros.of(clock.instant());
+    writeVoid(
+        jdbi ->
+            jdbi.useHandle(
+                handle ->
+                    handle
+                        .createUpdate(
+                            "INSERT INTO stations (station_id, computer_name, operator,"
+                                + " config_json, first_seen, last_seen)"
+                                + " VALUES (:station, :computer, :operator, :config, :now, :now)"
+                                + " ON CONFLICT (station_id) DO UPDATE SET"
+                                + " computer_name = excluded.computer_name,"
+                                + " operator = excluded.operator,"
+                                + " config_json = excluded.config_json,"
+                                + " last_seen = excluded.last_seen")
+                        .bind("station", station.stationId())
+                        .bind("computer", station.computerName())
+                        .bind("operator", station.operator())
+                        .bind("config", Json.map(station.sortedConfig()))
+                        .bind("now", now)
+                        .execute()),
+        "register station " + station.stationId());
+    WriterLoop loop = new WriterLoop(database, station.stationId(), station.operator());
+    RecordWriter[] writer = new RecordWriter[1];
+    writer[0] = new RecordWriter(station, loop, () -> writers.remove(writer[0]));
+    writers.add(writer[0]);
+    return writer[0];
+  }
+
+  /**
+   * Closes the runs the station left open (it stopped in the middle of them) as ABORTED, with the
+   * reason and the time now. Call it when the station starts, before its writer records anything,
+   * and show the operator what it returns: those units must be run again (their next run counts the
+   * aborted one as a retest).
+   */
+  public List<AbortedRun> closeOpenRuns(String stationId, String reason) {
+    requireNonNull(stationId, "stationId");
+    requireNonNull(reason, "reason");
+    String why = reason.isBlank() ? "the station stopped before the run ended" : reason;
+    return write(
+        jdbi -> recovery.closeOpenRuns(stationId, why, clock.instant()),
+        "close the open runs of station " + stationId);
+  }
+
+  /**
+   * The whole history of the unit carrying the identifier: any identifier's value (serial, device
+   * id, ICCID, IMEI, MAC, association id...) or the barcode of a component built into it. Write
+   * {@code kind=value} (e.g. {@code imei=356938035643809}) when two kinds share a value.
+   *
+   * @throws UnknownIdentifierException when no unit carries it
+   * @throws AmbiguousIdentifierException when more than one unit does
+   */
+  public UnitTrace trace(String identifier) {
+    requireNonNull(identifier, "identifier");
+    try {
+      return traces.trace(identifier);
+    } catch (JdbiException failed) {
+      throw failure("trace " + identifier, failed);
+    }
+  }
+
+  /**
+   * Writes the runs that ended at or after {@code since} ({@code null}: all of them), oldest end
+   * first. Runs still open are not exported until they end (or are closed by {@link
+   * #closeOpenRuns}); exporting from the last export's time on therefore misses nothing.
+   */
+  public void export(Instant since, ExportFormat format, Writer out) {
+    try {
+      exporter.export(since, format, out);
+    } catch (JdbiException failed) {
+      throw failure("export records", failed);
+    }
+  }
+
+  /**
+   * Checks the database: SQLite's own integrity check ({@code "ok"} when sound), or a query on
+   * PostgreSQL.
+   */
+  public String checkIntegrity() {
+    try {
+      if (postgres()) {
+        return database
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT COUNT(*) FROM runs").mapTo(Long.class).one() >= 0
+                        ? "ok"
+                        : "runs cannot be counted");
+      }
+      List<String> problems =
+          database
+              .jdbi()
+              .withHandle(h -> h.createQuery("PRAGMA integrity_check").mapTo(String.class).list());
+      return String.join("\n", problems);
+    } catch (JdbiException failed) {
+      throw failure("check integrity", failed);
+    }
+  }
+
+  /** Closes the writers still open (storing what they hold), then the connections. */
+  @Override
+  public void close() {
+    RuntimeException first = null;
+    for (RecordWriter writer : List.copyOf(writers)) {
+      try {
+        writer.close();
+      } catch (RuntimeException failed) {
+        first = first == null ? failed : first;
+      }
+    }
+    database.close();
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  /** For the benchmark's bulk loader. */
+  Database database() {
+    return database;
+  }
+
+  private <T> T write(java.util.function.Function<Jdbi, T> work, String what) {
+    try {
+      return work.apply(database.writeJdbi());
+    } catch (JdbiException failed) {
+      throw failure(what, failed);
+    }
+  }
+
+  private void writeVoid(java.util.function.Consumer<Jdbi> work, String what) {
+    write(
+        jdbi -> {
+          work.accept(jdbi);
+          return null;
+        },
+        what);
+  }
+
+  private StoreException failure(String what, Exception failed) {
+    Throwable root = failed;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return new StoreException(
+        "Cannot " + what + " in the store " + describe() + ": " + root.getMessage(), failed);
+  }
+}

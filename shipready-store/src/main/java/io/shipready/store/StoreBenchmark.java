@@ -1,0 +1,212 @@
+package io.shipready.store;
+
+import static java.util.Objects.requireNonNull;
+
+import io.shipready.core.event.Event;
+import io.shipready.core.model.Identifier;
+import io.shipready.core.model.Measurement;
+import io.shipready.core.model.Outcome;
+import io.shipready.core.model.StepOutcome;
+import io.shipready.store.internal.BenchLoader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Measures the store as a station uses it. Results are returned, never printed: the caller (the
+ * {@code shipready bench} command) shows them. Use a store of its own: the benchmark leaves its
+ * runs and synthetic units in it.
+ */
+public final class StoreBenchmark {
+  /**
+   * Slots feeding one writer at once: a 32-up gang fixture, or two 16-slot programmers on one
+   * station. More runs in flight means more of them share each commit (and its sync to disk).
+   */
+  public static final int PRODUCERS = 32;
+
+  private static final Duration DURABLE_TIMEOUT = Duration.ofMinutes(2);
+
+  private StoreBenchmark() {}
+
+  /**
+   * Trace latency percentiles.
+   *
+   * @param unitsInStore synthetic units the store held while timing
+   */
+  public record Latencies(int lookups, long unitsInStore, double p50Millis, double p99Millis) {
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT,
+          "trace latency over %d lookups among %d units: p50 %.3f ms, p99 %.3f ms",
+          lookups,
+          unitsInStore,
+          p50Millis,
+          p99Millis);
+    }
+  }
+
+  /**
+   * Feeds whole runs (RunStarted, UnitIdentified with 3 identifiers, per step StepStarted,
+   * MeasurementTaken and StepFinished, RunFinished) from {@value #PRODUCERS} threads through a real
+   * {@link RecordWriter}, each thread waiting for its run to be durable before the next, and
+   * returns step results made durable per second of wall time.
+   */
+  public static double durableStepResultsPerSecond(Store store, int runs, int stepsPerRun)
+      throws InterruptedException {
+    return durableStepResultsPerSecond(store, runs, stepsPerRun, PRODUCERS);
+  }
+
+  /** As {@link #durableStepResultsPerSecond(Store, int, int)}, with that many producer threads. */
+  public static double durableStepResultsPerSecond(
+      Store store, int runs, int stepsPerRun, int producers) throws InterruptedException {
+    requireNonNull(store, "store");
+    if (runs < 1 || stepsPerRun < 1 || producers < 1) {
+      throw new IllegalArgumentException("runs, stepsPerRun and producers must be at least 1");
+    }
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    StationInfo station =
+        new StationInfo("bench-" + tag, "bench", "bench", Map.of("bench", "durable-steps"));
+    try (RecordWriter writer = store.openWriter(station)) {
+      feed(writer, tag + "-warm", Math.max(1, Math.min(runs / 10, 500)), stepsPerRun, producers);
+      long started = System.nanoTime();
+      feed(writer, tag, runs, stepsPerRun, producers);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      return (double) runs * stepsPerRun / seconds;
+    }
+  }
+
+  private static void feed(
+      RecordWriter writer, String tag, int runs, int stepsPerRun, int producers)
+      throws InterruptedException {
+    AtomicInteger next = new AtomicInteger();
+    int threads = Math.min(producers, runs);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        String slot = Integer.toString(t + 1);
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int n = next.getAndIncrement(); n < runs; n = next.getAndIncrement()) {
+                    String runId = oneRun(writer, slot, tag, n, stepsPerRun);
+                    if (!writer.awaitDurable(runId, DURABLE_TIMEOUT)) {
+                      throw new IllegalStateException(
+                          "run " + runId + " was not durable within " + DURABLE_TIMEOUT);
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> future : done) {
+        future.get();
+      }
+    } catch (ExecutionException failed) {
+      throw failed.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(failed.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static String oneRun(RecordWriter writer, String slot, String tag, int n, int steps) {
+    String runId = runId();
+    writer.on(
+        new Event.RunStarted(
+            runId, slot, n, "bench-recipe", "1.0.0", "0".repeat(64), "", 0, Instant.now()));
+    writer.on(
+        new Event.UnitIdentified(
+            runId,
+            slot,
+            List.of(
+                new Identifier(Identifier.SERIAL, "SN-" + tag + "-" + n),
+                new Identifier(Identifier.DEVICE_ID, "dev-" + tag + "-" + n),
+                new Identifier(Identifier.IMEI, "imei-" + tag + "-" + n)),
+            Instant.now()));
+    for (int s = 0; s < steps; s++) {
+      String step = "step-" + s;
+      writer.on(new Event.StepStarted(runId, slot, step, "measure", 1, Instant.now()));
+      double volts = 3.0 + (s % 60) / 100.0;
+      writer.on(
+          new Event.MeasurementTaken(
+              runId,
+              slot,
+              step,
+              new Measurement("vbat" + s, volts, "V", List.of("range 3.0..3.6"), true, ""),
+              Instant.now()));
+      writer.on(
+          new Event.StepFinished(
+              runId,
+              slot,
+              step,
+              "measure",
+              1,
+              StepOutcome.PASS,
+              "",
+              Duration.ofMillis(12),
+              Instant.now()));
+    }
+    writer.on(
+        new Event.RunFinished(
+            runId, slot, n, Outcome.PASS, "", "", Duration.ofSeconds(30), Instant.now()));
+    return runId;
+  }
+
+  private static String runId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (System.currentTimeMillis() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
+  }
+
+  /**
+   * Makes sure the store holds at least {@code units} synthetic units (bulk-loaded, and kept for
+   * later runs), then times {@code lookups} traces by random identifiers of every kind (serial,
+   * device id, ICCID, IMEI, BLE MAC, association id, component barcode).
+   */
+  public static Latencies traceLatency(Store store, int units, int lookups) {
+    requireNonNull(store, "store");
+    if (units < 1 || lookups < 1) {
+      throw new IllegalArgumentException("units and lookups must be at least 1");
+    }
+    long loaded = new BenchLoader(store.database()).ensure(units);
+    SplittableRandom random = new SplittableRandom(42);
+    List<String> kinds = BenchLoader.KINDS;
+    int warmUp = Math.min(lookups, 2_000);
+    for (int i = 0; i < warmUp; i++) {
+      store.trace(BenchLoader.value(kinds.get(i % kinds.size()), random.nextLong(loaded)));
+    }
+    long[] nanos = new long[lookups];
+    for (int i = 0; i < lookups; i++) {
+      String kind = kinds.get(random.nextInt(kinds.size()));
+      String value = BenchLoader.value(kind, random.nextLong(loaded));
+      long started = System.nanoTime();
+      UnitTrace trace = store.trace(value);
+      nanos[i] = System.nanoTime() - started;
+      if (trace.runs().isEmpty()) {
+        throw new IllegalStateException("synthetic unit " + value + " has no run");
+      }
+    }
+    Arrays.sort(nanos);
+    return new Latencies(lookups, loaded, percentile(nanos, 0.50), percentile(nanos, 0.99));
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    int index = (int) Math.ceil(p * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+  }
+}

@@ -1,0 +1,447 @@
+package io.shipready.store.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.shipready.core.model.Identifier;
+import io.shipready.core.model.StepOutcome;
+import io.shipready.store.ExportFormat;
+import io.shipready.store.StoreException;
+import io.shipready.store.UnitTrace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Writes finished runs in one of the export formats, oldest end first, a page of runs at a time so
+ * an export of years of records runs in little memory.
+ */
+public final class Exporter {
+  private static final int PAGE = 500;
+
+  /** A finished run, with who its unit is. */
+  private record ExportRun(
+      long key, Long unitId, List<Identifier> identifiers, long endedMicros, UnitTrace.Run run) {
+    String dutId() {
+      return identifiers.isEmpty()
+          ? "unit " + run.unitNumber()
+          : TraceQueries.bestName(identifiers, unitId == null ? 0 : unitId);
+    }
+  }
+
+  private final Jdbi jdbi;
+
+  public Exporter(Jdbi jdbi) {
+    this.jdbi = requireNonNull(jdbi, "jdbi");
+  }
+
+  public void export(Instant since, ExportFormat format, Writer out) {
+    requireNonNull(format, "format");
+    requireNonNull(out, "out");
+    long sinceMicros = since == null ? Long.MIN_VALUE : Micros.of(since);
+    try {
+      switch (format) {
+        case CSV -> csv(sinceMicros, out);
+        case JSON -> json(sinceMicros, out, false);
+        case OPENHTF -> json(sinceMicros, out, true);
+      }
+      out.flush();
+    } catch (IOException cannotWrite) {
+      throw new StoreException(
+          "Cannot write the " + format + " export: " + cannotWrite.getMessage(), cannotWrite);
+    } catch (UncheckedIOException cannotWrite) {
+      throw new StoreException(
+          "Cannot write the " + format + " export: " + cannotWrite.getCause().getMessage(),
+          cannotWrite);
+    }
+  }
+
+  /** Calls the page consumer for every page of finished runs ended at or after since. */
+  private void pages(long sinceMicros, PageConsumer consumer) throws IOException {
+    long lastEnded = Long.MIN_VALUE;
+    long lastKey = Long.MIN_VALUE;
+    while (true) {
+      long afterEnded = lastEnded;
+      long afterKey = lastKey;
+      List<ExportRun> page = jdbi.withHandle(h -> page(h, sinceMicros, afterEnded, afterKey));
+      if (page.isEmpty()) {
+        return;
+      }
+      consumer.accept(page);
+      ExportRun last = page.get(page.size() - 1);
+      lastEnded = last.endedMicros();
+      lastKey = last.key();
+    }
+  }
+
+  @FunctionalInterface
+  private interface PageConsumer {
+    void accept(List<ExportRun> page) throws IOException;
+  }
+
+  private static List<ExportRun> page(
+      Handle handle, long sinceMicros, long afterEnded, long afterKey) {
+    record Header(long key, Long unitId, long ended, UnitTrace.Run run) {}
+    List<Header> headers =
+        handle
+            .createQuery(
+                "SELECT r.*, s.computer_name FROM runs r"
+                    + " JOIN stations s ON s.station_id = r.station_id"
+                    + " WHERE r.outcome IS NOT NULL AND r.ended_at >= :since"
+                    + " AND (r.ended_at > :ended OR (r.ended_at = :ended AND r.id > :key))"
+                    + " ORDER BY r.ended_at, r.id LIMIT "
+                    + PAGE)
+            .bind("since", sinceMicros)
+            .bind("ended", afterEnded)
+            .bind("key", afterKey)
+            .map(
+                (rs, ctx) ->
+                    new Header(
+                        rs.getLong("id"),
+                        Rows.nullableLong(rs, "unit_id"),
+                        rs.getLong("ended_at"),
+                        TraceQueries.runHeader(rs)))
+            .list();
+    if (headers.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, String> runIds = new LinkedHashMap<>();
+    headers.forEach(h -> runIds.put(h.key(), h.run().runId()));
+    RunDetails details = RunDetails.load(handle, runIds.keySet(), runIds, false);
+    List<Long> units =
+        headers.stream().map(Header::unitId).filter(u -> u != null).distinct().toList();
+    Map<Long, List<Identifier>> identifiers = new HashMap<>();
+    if (!units.isEmpty()) {
+      record UnitId(long unitId, Identifier id) {}
+      handle
+          .createQuery(
+              "SELECT unit_id, kind, value FROM unit_identifiers WHERE unit_id IN (<units>)"
+                  + " ORDER BY unit_id, first_seen, kind, value")
+          .bindList("units", units)
+          .map(
+              (rs, ctx) ->
+                  new UnitId(
+                      rs.getLong("unit_id"),
+                      new Identifier(rs.getString("kind"), rs.getString("value"))))
+          .list()
+          .forEach(
+              row ->
+                  identifiers.computeIfAbsent(row.unitId(), u -> new ArrayList<>()).add(row.id()));
+    }
+    List<ExportRun> runs = new ArrayList<>();
+    for (Header h : headers) {
+      runs.add(
+          new ExportRun(
+              h.key(),
+              h.unitId(),
+              h.unitId() == null ? List.of() : identifiers.getOrDefault(h.unitId(), List.of()),
+              h.ended(),
+              TraceQueries.withDetails(h.run(), details, h.key())));
+    }
+    return runs;
+  }
+
+  // CSV
+
+  private static final List<String> CSV_COLUMNS =
+      List.of(
+          "run_id",
+          "unit_ids",
+          "station_id",
+          "slot",
+          "recipe",
+          "recipe_version",
+          "run_started",
+          "run_ended",
+          "run_outcome",
+          "step_id",
+          "step_kind",
+          "attempt",
+          "step_outcome",
+          "measurement",
+          "value",
+          "units",
+          "limits",
+          "passed");
+
+  private void csv(long sinceMicros, Writer out) throws IOException {
+    csvRow(out, CSV_COLUMNS);
+    pages(
+        sinceMicros,
+        page -> {
+          for (ExportRun export : page) {
+            UnitTrace.Run run = export.run();
+            String ids =
+                export.identifiers().stream()
+                    .map(Identifier::toString)
+                    .collect(Collectors.joining(";"));
+            List<String> runColumns =
+                List.of(
+                    run.runId(),
+                    ids,
+                    run.stationId(),
+                    run.slot(),
+                    run.recipe(),
+                    run.recipeVersion(),
+                    text(run.started()),
+                    text(run.ended()),
+                    run.outcome() == null ? "" : run.outcome().name());
+            for (UnitTrace.StepAttempt step : run.steps()) {
+              List<String> stepColumns =
+                  List.of(
+                      step.stepId(),
+                      step.kind(),
+                      Integer.toString(step.attempt()),
+                      step.outcome() == null ? "" : step.outcome().name());
+              if (step.measurements().isEmpty()) {
+                List<String> row = new ArrayList<>(runColumns);
+                row.addAll(stepColumns);
+                row.addAll(List.of("", "", "", "", ""));
+                csvRow(out, row);
+              }
+              for (UnitTrace.MeasurementValue m : step.measurements()) {
+                List<String> row = new ArrayList<>(runColumns);
+                row.addAll(stepColumns);
+                row.addAll(
+                    List.of(
+                        m.name(),
+                        m.value() == null ? "" : m.value(),
+                        m.units(),
+                        String.join("; ", m.limits()),
+                        Boolean.toString(m.passed())));
+                csvRow(out, row);
+              }
+            }
+          }
+        });
+  }
+
+  private static void csvRow(Writer out, List<String> cells) throws IOException {
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      out.write(csvCell(cells.get(i)));
+    }
+    out.write("\r\n");
+  }
+
+  static String csvCell(String value) {
+    if (value == null) {
+      return "";
+    }
+    boolean quote =
+        value.indexOf(',') >= 0
+            || value.indexOf('"') >= 0
+            || value.indexOf('\n') >= 0
+            || value.indexOf('\r') >= 0;
+    return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? "" : instant.toString();
+  }
+
+  // JSON and OpenHTF
+
+  private void json(long sinceMicros, Writer out, boolean openHtf) throws IOException {
+    JsonGenerator json =
+        Json.MAPPER
+            .getFactory()
+            .createGenerator(out)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    json.useDefaultPrettyPrinter();
+    json.writeStartArray();
+    pages(
+        sinceMicros,
+        page -> {
+          for (ExportRun run : page) {
+            if (openHtf) {
+              openHtfRecord(json, run);
+            } else {
+              jsonRun(json, run);
+            }
+          }
+          json.flush();
+        });
+    json.writeEndArray();
+    json.flush();
+  }
+
+  private static void jsonRun(JsonGenerator json, ExportRun export) throws IOException {
+    UnitTrace.Run run = export.run();
+    json.writeStartObject();
+    json.writeStringField("run_id", run.runId());
+    if (export.unitId() == null) {
+      json.writeNullField("unit_id");
+    } else {
+      json.writeNumberField("unit_id", export.unitId());
+    }
+    json.writeStringField("unit", export.dutId());
+    json.writeArrayFieldStart("identifiers");
+    for (Identifier id : export.identifiers()) {
+      json.writeStartObject();
+      json.writeStringField("kind", id.kind());
+      json.writeStringField("value", id.value());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeStringField("station_id", run.stationId());
+    json.writeStringField("computer_name", run.computerName());
+    json.writeStringField("slot", run.slot());
+    json.writeNumberField("unit_number", run.unitNumber());
+    json.writeObjectFieldStart("recipe");
+    json.writeStringField("name", run.recipe());
+    json.writeStringField("version", run.recipeVersion());
+    json.writeStringField("sha256", run.recipeSha256());
+    json.writeEndObject();
+    json.writeStringField("variant", run.variant());
+    json.writeStringField("operator", run.operator());
+    json.writeNumberField("retest", run.retest());
+    json.writeStringField("started", text(run.started()));
+    json.writeStringField("ended", text(run.ended()));
+    json.writeStringField("outcome", run.outcome().name());
+    json.writeStringField("failed_step", run.failedStep());
+    json.writeStringField("message", run.message());
+    json.writeArrayFieldStart("steps");
+    for (UnitTrace.StepAttempt step : run.steps()) {
+      json.writeStartObject();
+      json.writeStringField("step_id", step.stepId());
+      json.writeStringField("kind", step.kind());
+      json.writeNumberField("attempt", step.attempt());
+      json.writeStringField("outcome", step.outcome() == null ? null : step.outcome().name());
+      json.writeStringField("message", step.message());
+      json.writeStringField("started", text(step.started()));
+      json.writeStringField("ended", text(step.ended()));
+      if (step.duration() == null) {
+        json.writeNullField("duration_ms");
+      } else {
+        json.writeNumberField("duration_ms", step.duration().toNanos() / 1e6);
+      }
+      json.writeArrayFieldStart("measurements");
+      for (UnitTrace.MeasurementValue m : step.measurements()) {
+        json.writeStartObject();
+        json.writeStringField("name", m.name());
+        writeValue(json, "value", m);
+        json.writeStringField("units", m.units());
+        json.writeArrayFieldStart("limits");
+        for (String limit : m.limits()) {
+          json.writeString(limit);
+        }
+        json.writeEndArray();
+        json.writeBooleanField("passed", m.passed());
+        json.writeStringField("message", m.message());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private static void writeValue(JsonGenerator json, String field, UnitTrace.MeasurementValue m)
+      throws IOException {
+    if (m.numericValue() != null && !m.numericValue().isInfinite()) {
+      json.writeNumberField(field, m.numericValue());
+    } else {
+      json.writeStringField(field, m.value());
+    }
+  }
+
+  private static void openHtfRecord(JsonGenerator json, ExportRun export) throws IOException {
+    UnitTrace.Run run = export.run();
+    json.writeStartObject();
+    json.writeStringField("dut_id", export.dutId());
+    json.writeStringField("station_id", run.stationId());
+    json.writeNumberField("start_time_millis", millis(run.started()));
+    json.writeNumberField("end_time_millis", millis(run.ended()));
+    json.writeStringField("outcome", run.outcome().name());
+    json.writeArrayFieldStart("outcome_details");
+    if (!run.failedStep().isEmpty() || !run.message().isEmpty()) {
+      json.writeStartObject();
+      json.writeStringField("code", run.failedStep());
+      json.writeStringField("description", run.message());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("phases");
+    for (UnitTrace.StepAttempt step : run.steps()) {
+      json.writeStartObject();
+      json.writeStringField("name", step.stepId());
+      json.writeStringField("outcome", phaseOutcome(step.outcome()));
+      json.writeNumberField(
+          "start_time_millis", millis(step.started() == null ? run.started() : step.started()));
+      json.writeNumberField(
+          "end_time_millis", millis(step.ended() == null ? run.ended() : step.ended()));
+      json.writeObjectFieldStart("measurements");
+      for (UnitTrace.MeasurementValue m : step.measurements()) {
+        json.writeObjectFieldStart(m.name());
+        json.writeStringField("name", m.name());
+        json.writeStringField("outcome", m.passed() ? "PASS" : "FAIL");
+        writeValue(json, "measured_value", m);
+        json.writeStringField("units", m.units());
+        json.writeArrayFieldStart("validators");
+        for (String limit : m.limits()) {
+          json.writeString(limit);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+      }
+      json.writeEndObject();
+      json.writeObjectFieldStart("attributes");
+      json.writeStringField("kind", step.kind());
+      json.writeNumberField("attempt", step.attempt());
+      json.writeStringField("message", step.message());
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeObjectFieldStart("metadata");
+    json.writeStringField("test_name", run.recipe());
+    json.writeStringField("recipe", run.recipe());
+    json.writeStringField("recipe_version", run.recipeVersion());
+    json.writeStringField("recipe_sha256", run.recipeSha256());
+    json.writeStringField("run_id", run.runId());
+    json.writeStringField("variant", run.variant());
+    json.writeStringField("operator", run.operator());
+    json.writeStringField("slot", run.slot());
+    json.writeNumberField("retest", run.retest());
+    json.writeObjectFieldStart("identifiers");
+    Map<String, List<String>> byKind = new LinkedHashMap<>();
+    export
+        .identifiers()
+        .forEach(id -> byKind.computeIfAbsent(id.kind(), k -> new ArrayList<>()).add(id.value()));
+    for (Map.Entry<String, List<String>> kind : byKind.entrySet()) {
+      json.writeStringField(kind.getKey(), String.join(";", kind.getValue()));
+    }
+    json.writeEndObject();
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private static String phaseOutcome(StepOutcome outcome) {
+    if (outcome == null) {
+      return "ERROR";
+    }
+    return switch (outcome) {
+      case PASS -> "PASS";
+      case FAIL -> "FAIL";
+      case SKIPPED -> "SKIP";
+      case ERROR, TIMEOUT -> "ERROR";
+    };
+  }
+
+  private static long millis(Instant instant) {
+    return instant == null ? 0 : instant.toEpochMilli();
+  }
+}
