@@ -2,10 +2,12 @@ package io.shipready.app;
 
 import io.shipready.app.cli.BenchCommand;
 import io.shipready.app.cli.ExportCommand;
+import io.shipready.app.cli.LabelCommand;
 import io.shipready.app.cli.RecipeCommand;
 import io.shipready.app.cli.RunCommand;
 import io.shipready.app.cli.ShipreadyCommand;
 import io.shipready.app.cli.TraceCommand;
+import io.shipready.app.cli.UploadCommand;
 import picocli.CommandLine;
 
 /** The {@code shipready} command line. */
@@ -28,6 +30,8 @@ public final class Main {
             .addSubcommand(new RecipeCommand())
             .addSubcommand(new TraceCommand())
             .addSubcommand(new ExportCommand())
+            .addSubcommand(new LabelCommand())
+            .addSubcommand(new UploadCommand())
             .addSubcommand(new BenchCommand());
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setParameterExceptionHandler(new UsageReporter());

@@ -1,0 +1,112 @@
+package io.shipready.app.cli;
+
+import io.shipready.output.upload.DayUploader;
+import io.shipready.output.upload.JsonLinesReceiptBook;
+import io.shipready.output.upload.UploadEnvironment;
+import io.shipready.output.upload.UploadReport;
+import io.shipready.output.upload.UploadSettings;
+import io.shipready.output.upload.UploadTarget;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shipready upload}: the day's factory files to the vendor's SFTP server, never overwriting
+ * a file there, each verified and receipted, safe to run again.
+ */
+@Command(
+    name = "upload",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Send the day's factory files over SFTP: temporary name, verify size and SHA-256, rename"
+          + " (never over an existing file), archive, receipt. Safe to run again.",
+      "Credentials from the environment, never the command line: "
+          + UploadEnvironment.PASSWORD
+          + ", "
+          + UploadEnvironment.PASSWORD_FILE
+          + " or "
+          + UploadEnvironment.KEY
+          + " (+ "
+          + UploadEnvironment.KEY_PASSPHRASE
+          + "); "
+          + UploadEnvironment.KNOWN_HOSTS
+          + " to pin the server's key.",
+      "Exit code 1 when any file was refused or failed."
+    })
+public final class UploadCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin VerboseOption verbose;
+
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "URL",
+      description = "sftp://user@host:port/folder")
+  String to;
+
+  @Option(names = "--files", required = true, paramLabel = "DIR", description = "Output folder.")
+  Path files;
+
+  @Option(
+      names = "--glob",
+      defaultValue = "*.afero",
+      description = "Which files to send (default ${DEFAULT-VALUE}).")
+  String glob;
+
+  @Option(
+      names = "--archive",
+      required = true,
+      paramLabel = "DIR",
+      description = "Where sent files are kept, with the receipts.")
+  Path archive;
+
+  @Option(names = "--dry-run", description = "Say what would be sent; change nothing.")
+  boolean dryRun;
+
+  @Override
+  public Integer call() {
+    UploadTarget target = UploadTarget.parse(to);
+    var env = System.getenv();
+    UploadSettings settings =
+        UploadSettings.builder(target, UploadEnvironment.credentials(env), archive)
+            .hostKeys(UploadEnvironment.hostKeyPolicy(env, archive))
+            .build();
+    DayUploader uploader =
+        new DayUploader(settings, JsonLinesReceiptBook.open(archive.resolve("receipts.jsonl")));
+    List<Path> day = DayUploader.dayFiles(files, glob);
+    UploadReport report;
+    if (dryRun) {
+      report = uploader.dryRun(day);
+    } else {
+      try (ProgressBar bar =
+          new ProgressBarBuilder()
+              .setTaskName("upload")
+              .setStyle(ProgressBarStyle.ASCII)
+              .setUnit(" KiB", 1024)
+              .setInitialMax(1)
+              .build()) {
+        report =
+            uploader.upload(
+                day,
+                progress -> {
+                  bar.maxHint(Math.max(1, progress.totalBytes()));
+                  bar.stepTo(progress.doneBytes());
+                  bar.setExtraMessage(progress.fileName());
+                });
+      }
+    }
+    var out = spec.commandLine().getOut();
+    out.println(report.summary());
+    out.flush();
+    return report.clean() ? 0 : 1;
+  }
+}
