@@ -18,6 +18,8 @@ import io.shipready.device.image.FileImageLibrary;
 import io.shipready.device.sim.FaultPlanner;
 import io.shipready.device.sim.SimulatedFleet;
 import io.shipready.device.sim.SimulationSettings;
+import io.shipready.output.config.StationConfig;
+import io.shipready.output.config.StationConfigReader;
 import io.shipready.store.AbortedRun;
 import io.shipready.store.RecordWriter;
 import io.shipready.store.StationInfo;
@@ -54,6 +56,14 @@ public final class RunCommand implements Callable<Integer> {
       paramLabel = "ID",
       description = "This station's id in the records (default: the recipe's station name@host).")
   String stationId;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "The station's configuration (identity fields that go into every record). Refused,"
+              + " before any unit runs, while a CHANGE_ME is left in it.")
+  Path configFile;
 
   @Option(
       names = "--operator",
@@ -125,7 +135,23 @@ public final class RunCommand implements Callable<Integer> {
         FaultPlanner.plan(recipe, fleet, simulate, failRate);
     int slotCount = slots != null ? slots : Math.max(1, recipe.station().slots());
 
+    // A station config still holding CHANGE_ME stops here, before the records are even opened.
+    StationConfig config = configFile == null ? null : StationConfigReader.read(configFile);
+    Map<String, String> stationFields = new java.util.LinkedHashMap<>();
+    stationFields.put("recipe", recipe.name());
+    stationFields.put("recipe_version", recipe.version());
+    stationFields.put("simulated", "true");
+    stationFields.put("slots", Integer.toString(slotCount));
     String station = stationId != null ? stationId : recipe.station().name() + "@" + hostName();
+    if (config != null) {
+      station = stationId != null ? stationId : config.stationId();
+      stationFields.put("partNo", config.identity().partNo());
+      stationFields.put("manufacturer", config.identity().manufacturer());
+      stationFields.put("factory", config.identity().factory());
+      stationFields.put("hwVersion", config.identity().hwVersion());
+      stationFields.put("computerName", config.computerName());
+      config.extra().forEach((key, value) -> stationFields.put("extra." + key, value));
+    }
     try (Store records = Store.open(store.url())) {
       List<AbortedRun> aborted =
           records.closeOpenRuns(
@@ -139,11 +165,7 @@ public final class RunCommand implements Callable<Integer> {
                   station,
                   hostName(),
                   operator != null ? operator : System.getProperty("user.name", ""),
-                  Map.of(
-                      "recipe", recipe.name(),
-                      "recipe_version", recipe.version(),
-                      "simulated", "true",
-                      "slots", Integer.toString(slotCount))))) {
+                  stationFields))) {
         report = runStation(recipe, fleet, faults, slotCount, writer, out);
       }
       RunSummary summary = new RunSummary(recipe.name(), slotCount, report, faults);
