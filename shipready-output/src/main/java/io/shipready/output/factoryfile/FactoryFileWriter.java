@@ -37,8 +37,13 @@ import java.util.TreeSet;
  */
 public final class FactoryFileWriter implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** ISO-8601 with milliseconds always present and the offset as +01:00 (or Z for UTC). */
   private static final DateTimeFormatter ROW_TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
+      new java.time.format.DateTimeFormatterBuilder()
+          .appendPattern("uuuu-MM-dd'T'HH:mm:ss.SSS")
+          .appendOffset("+HH:MM", "Z")
+          .toFormatter(java.util.Locale.ROOT);
 
   private final FactoryFileLayout layout;
   private final Map<String, String> stationFields;
