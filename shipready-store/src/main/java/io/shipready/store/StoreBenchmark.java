@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -127,7 +126,7 @@ public final class StoreBenchmark {
     String runId = runId();
     writer.on(
         new Event.RunStarted(
-            runId, slot, n, "bench-recipe", "1.0.0", "0".repeat(64), "", 0, Instant.now()));
+            runId, slot, n, "bench-recipe", "1.0.0", "0".repeat(64), "", Instant.now()));
     writer.on(
         new Event.UnitIdentified(
             runId,
@@ -167,10 +166,7 @@ public final class StoreBenchmark {
   }
 
   private static String runId() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    long high = (System.currentTimeMillis() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
-    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-    return new UUID(high, low).toString();
+    return io.shipready.core.engine.RunIds.next();
   }
 
   /**

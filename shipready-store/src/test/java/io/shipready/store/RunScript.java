@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** Publishes a run's events the way the engine does, one call per thing that happens. */
 final class RunScript {
@@ -35,15 +33,12 @@ final class RunScript {
     this.now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     out.on(
         new Event.RunStarted(
-            runId, slot, unitNumber, RECIPE, RECIPE_VERSION, RECIPE_SHA, "eu", 0, tick()));
+            runId, slot, unitNumber, RECIPE, RECIPE_VERSION, RECIPE_SHA, "eu", tick()));
   }
 
   /** A time-ordered UUID, as the engine makes them. */
   static String newRunId() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    long high = (System.currentTimeMillis() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
-    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-    return new UUID(high, low).toString();
+    return io.shipready.core.engine.RunIds.next();
   }
 
   String runId() {

@@ -494,7 +494,7 @@ abstract class StoreContract {
             () ->
                 writer.on(
                     new Event.RunStarted(
-                        RunScript.newRunId(), "1", 1, "r", "1", "sha", "", 0, Instant.now())))
+                        RunScript.newRunId(), "1", 1, "r", "1", "sha", "", Instant.now())))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("closed")
         .hasMessageContaining("Store.openWriter");

@@ -113,7 +113,6 @@ public final class EngineBenchmark {
   private double baseline(int slotCount, int stepCount) throws InterruptedException {
     CountDownLatch done = new CountDownLatch(slotCount);
     CountDownLatch go = new CountDownLatch(1);
-    List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < slotCount; i++) {
       Thread thread =
           new Thread(
@@ -131,7 +130,6 @@ public final class EngineBenchmark {
               });
       thread.setDaemon(true);
       thread.start();
-      threads.add(thread);
     }
     long started = System.nanoTime();
     go.countDown();

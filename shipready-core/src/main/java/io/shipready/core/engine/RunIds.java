@@ -9,10 +9,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * per-thread generator: hundreds of slots starting at once must not queue on one shared lock, as
  * they would on {@link UUID#randomUUID()}.
  */
-final class RunIds {
+public final class RunIds {
   private RunIds() {}
 
-  static String next() {
+  public static String next() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long millis = System.currentTimeMillis();
     long high = (millis << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);

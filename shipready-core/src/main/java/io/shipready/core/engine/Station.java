@@ -175,9 +175,7 @@ public final class Station {
           break;
         }
         runs.add(result);
-        if (result.outcome() != Outcome.ABORTED || stopReason == null) {
-          setSlot(slot, SlotState.IDLE, "");
-        }
+        setSlot(slot, SlotState.IDLE, "");
       }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();

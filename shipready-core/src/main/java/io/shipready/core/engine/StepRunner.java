@@ -34,30 +34,26 @@ final class StepRunner {
   /** Runs the step; returns null when the run was given up while the step hung. */
   StepResult run() {
     Duration total = Duration.ZERO;
-    AttemptResult last = null;
     RetryPolicy retry = spec.retry();
-    for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
+    for (int attempt = 1; ; attempt++) {
       if (attempt > 1 && !pauseBeforeRetry(retry.delay())) {
         return cancelledResult(attempt - 1, total);
       }
-      last = attempt(attempt);
+      AttemptResult last = attempt(attempt);
       if (last == null) {
         return null;
       }
       total = total.plus(last.duration);
-      if (last.outcome.passed() || !retryable(last, retry) || run.cancelled()) {
+      boolean tryAgain =
+          attempt < retry.attempts()
+              && !last.outcome.passed()
+              && retryable(last, retry)
+              && !run.cancelled();
+      if (!tryAgain) {
         return new StepResult(
             spec.id(), spec.kind(), last.outcome, attempt, last.message, last.measurements, total);
       }
     }
-    return new StepResult(
-        spec.id(),
-        spec.kind(),
-        last.outcome,
-        retry.attempts(),
-        last.message,
-        last.measurements,
-        total);
   }
 
   private record AttemptResult(

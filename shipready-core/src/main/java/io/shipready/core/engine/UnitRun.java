@@ -47,7 +47,6 @@ final class UnitRun {
 
   private final Object publishLock = new Object();
   private boolean finished; // guarded by publishLock
-  private RunResult result; // guarded by publishLock
   private volatile boolean stopAfterFailure;
   private volatile String cancelReason;
 
@@ -85,7 +84,6 @@ final class UnitRun {
             recipe.version(),
             recipe.contentSha256(),
             variant,
-            0,
             now()));
     runSection(recipe.runSetup(), false);
     runSection(recipe.steps(), false);
@@ -108,7 +106,10 @@ final class UnitRun {
               .execute(
                   () -> {
                     StepResult result = new StepRunner(this, step).run();
-                    doneBeside.add(result == null ? abandonedMarker(step) : result);
+                    // Null: the step hung and the watchdog ended the run; the loop sees that.
+                    if (result != null) {
+                      doneBeside.add(result);
+                    }
                   });
         }
         record(new StepRunner(this, ready.get(0)).run());
@@ -124,7 +125,7 @@ final class UnitRun {
         StepResult result = doneBeside.poll(100, TimeUnit.MILLISECONDS);
         if (result != null) {
           beside--;
-          record(result.kind() == null ? null : result);
+          record(result);
         }
       } catch (InterruptedException shutdown) {
         cancel("station shut down");
@@ -231,11 +232,6 @@ final class UnitRun {
     return null;
   }
 
-  /** Marks a step given up on while running beside the slot's thread. */
-  private static StepResult abandonedMarker(StepSpec step) {
-    return new StepResult(step.id(), null, StepOutcome.ERROR, 0, "", List.of(), Duration.ZERO);
-  }
-
   /**
    * Ends the run: the normal end (both null) or a step given up on while hanging. Returns null when
    * the run had already ended.
@@ -300,7 +296,6 @@ final class UnitRun {
               new Event.RunFinished(
                   runId, slot, unitNumber, outcome, failedStep, message, duration, now()));
       finished = true;
-      result = ended;
     }
     boolean durable = awaitDurable();
     services

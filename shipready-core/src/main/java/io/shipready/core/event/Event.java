@@ -32,7 +32,6 @@ public sealed interface Event {
       String recipeVersion,
       String recipeSha256,
       String variant,
-      int retest,
       Instant at)
       implements Event {}
 

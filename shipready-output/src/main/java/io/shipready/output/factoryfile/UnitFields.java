@@ -18,9 +18,8 @@ import java.util.Objects;
  *   <li>{@code measurement.<name>} (the value) and {@code measurement.<name>.units};
  *   <li>{@code attribute.<key>} for each attribute a step recorded;
  *   <li>{@code run.id}, {@code run.slot}, {@code run.unit}, {@code run.recipe}, {@code
- *       run.recipe_version}, {@code run.variant}, {@code run.retest}, {@code run.started}, and once
- *       it ended {@code run.outcome}, {@code run.failed_step}, {@code run.message}, {@code
- *       run.finished}.
+ *       run.recipe_version}, {@code run.variant}, {@code run.started}, and once it ended {@code
+ *       run.outcome}, {@code run.failed_step}, {@code run.message}, {@code run.finished}.
  * </ul>
  *
  * A field recorded twice (a step retried) keeps its last value.
@@ -48,7 +47,6 @@ public final class UnitFields {
       fields.put("run.recipe", text(e.recipe()));
       fields.put("run.recipe_version", text(e.recipeVersion()));
       fields.put("run.variant", text(e.variant()));
-      fields.put("run.retest", Integer.toString(e.retest()));
       fields.put("run.started", e.at().toString());
     } else if (event instanceof Event.UnitIdentified e) {
       for (Identifier id : e.identifiers()) {

@@ -19,7 +19,7 @@ class UnitFieldsTest {
   void namesEveryFieldARunRecorded() {
     List<Event> events =
         List.of(
-            new Event.RunStarted("r1", "slot-1", 7, "afero-asr", "1.0", "abc", "wifi", 0, AT),
+            new Event.RunStarted("r1", "slot-1", 7, "afero-asr", "1.0", "abc", "wifi", AT),
             new Event.UnitIdentified(
                 "r1",
                 "slot-1",

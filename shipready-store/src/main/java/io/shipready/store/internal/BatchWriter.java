@@ -333,7 +333,8 @@ final class BatchWriter {
       insertRun.setString(7, nonNull(e.recipeSha256()));
       insertRun.setString(8, nonNull(e.variant()));
       insertRun.setString(9, operator);
-      insertRun.setInt(10, e.retest());
+      // The retest count is known only once the unit is identified; it is set then.
+      insertRun.setInt(10, 0);
       insertRun.setLong(11, started);
       long key;
       try (ResultSet keys = insertRun.executeQuery()) {
