@@ -21,6 +21,8 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Database implements AutoCloseable {
   private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 30_000;
+  private static final SchemaMigrations STORE_SCHEMA =
+      new SchemaMigrations("io/shipready/store/migration", "shipready_schema_history");
 
   private final StoreUrl url;
   private final HikariDataSource readPool;
@@ -36,21 +38,27 @@ public final class Database implements AutoCloseable {
     this.writeJdbi = writePool == readPool ? jdbi : Jdbi.create(writePool);
   }
 
-  /** Connects, and brings the schema up to date. */
+  /** Connects, and brings the store's schema up to date. */
   public static Database open(StoreUrl url) {
+    return open(url, STORE_SCHEMA);
+  }
+
+  /** Connects, and brings the given schema up to date. */
+  public static Database open(StoreUrl url, SchemaMigrations schema) {
     requireNonNull(url, "url");
+    requireNonNull(schema, "schema");
     HikariDataSource readPool = null;
     HikariDataSource writePool = null;
     try {
       if (url.engine() == Engine.SQLITE) {
         url.createParentFolders();
         writePool = pool(url, sqlite(url, SQLiteConfig.TransactionMode.IMMEDIATE), 4);
-        migrate(url, writePool);
+        migrate(url, schema, writePool);
         readPool = pool(url, sqlite(url, SQLiteConfig.TransactionMode.DEFERRED), 4);
       } else {
         readPool = postgresPool(url);
         writePool = readPool;
-        migrate(url, readPool);
+        migrate(url, schema, readPool);
       }
       return new Database(url, readPool, writePool);
     } catch (RuntimeException failed) {
@@ -113,14 +121,14 @@ public final class Database implements AutoCloseable {
     return new HikariDataSource(config);
   }
 
-  private static void migrate(StoreUrl url, DataSource dataSource) {
+  private static void migrate(StoreUrl url, SchemaMigrations schema, DataSource dataSource) {
     var configuration =
         Flyway.configure(Database.class.getClassLoader())
             .dataSource(dataSource)
-            .table("shipready_schema_history")
+            .table(schema.historyTable())
             .locations(
-                "classpath:io/shipready/store/migration/common",
-                "classpath:io/shipready/store/migration/" + url.engine().migrationFolder());
+                "classpath:" + schema.root() + "/common",
+                "classpath:" + schema.root() + "/" + url.engine().migrationFolder());
     if (url.schema() != null) {
       configuration.schemas(url.schema()).createSchemas(true);
     }

@@ -1,0 +1,16 @@
+package io.shipready.backoffice;
+
+import io.javalin.Javalin;
+
+/**
+ * One feature of the back office's HTTP API (ingestion receipts, provisioning, ...). The server
+ * builds one Javalin app and lets every feature add its routes and handlers to it, so features stay
+ * in their own packages and the server only composes them.
+ */
+public interface HttpFeature {
+  /** Adds this feature's routes, before-handlers and exception handlers. */
+  void addTo(Javalin app);
+
+  /** Releases what the feature holds (pools, threads); called when the server stops. */
+  default void close() {}
+}
