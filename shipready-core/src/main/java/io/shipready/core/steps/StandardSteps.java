@@ -25,6 +25,9 @@ public final class StandardSteps {
         .add(new RebootStep())
         .add(new CommandStep())
         .add(new PromptStep())
-        .add(new WaitStep());
+        .add(new WaitStep())
+        .add(new LabelStep())
+        .add(new FactoryRowStep())
+        .add(new KnownUnitStep());
   }
 }
