@@ -67,6 +67,19 @@ public final class FaultPlanner {
             outOfLimits(step, m, touched).ifPresent(found::add);
           }
         }
+        case "scan" -> {
+          if ("qr".equals(step.params().get("marking")) && touched.add("markings:qr")) {
+            labelChecker(recipe, step)
+                .ifPresent(
+                    checker ->
+                        found.add(
+                            new Opportunity(
+                                checker,
+                                new Fault.WrongLabel(),
+                                Outcome.FAIL,
+                                "carries the label of another unit")));
+          }
+        }
         case "console" -> {
           if (touched.add("console")) {
             found.add(
@@ -83,6 +96,24 @@ public final class FaultPlanner {
       }
     }
     return found;
+  }
+
+  /**
+   * The step after a label scan that would catch a label of another unit: a known_unit look-up, or
+   * an identify that matches the scan against the firmware.
+   */
+  private static java.util.Optional<String> labelChecker(Recipe recipe, StepSpec scan) {
+    List<StepSpec> steps = recipe.runSteps();
+    for (StepSpec later : steps.subList(steps.indexOf(scan) + 1, steps.size())) {
+      boolean matches =
+          later.kind().equals("identify")
+              && later.params().get("match") instanceof List<?> l
+              && !l.isEmpty();
+      if (later.kind().equals("known_unit") || matches) {
+        return java.util.Optional.of(later.id());
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /**
