@@ -16,7 +16,8 @@ public interface StationOutputs {
   StationOutputs NONE =
       new StationOutputs() {
         @Override
-        public PrintedLabel printLabel(String runId, Path template, int copies) {
+        public PrintedLabel printLabel(
+            String runId, Path template, int copies, java.util.Map<String, String> with) {
           throw missing("print a label");
         }
 
@@ -38,9 +39,11 @@ public interface StationOutputs {
    * Renders the template with the run's fields and prints it, returning once the printer took it.
    *
    * @param copies copies to print, or 0 for the template's own count
+   * @param with values the recipe gives for fields the run does not have by these names
    * @throws ShipreadyException when the label cannot be rendered or the printer stays unreachable
    */
-  PrintedLabel printLabel(String runId, Path template, int copies);
+  PrintedLabel printLabel(
+      String runId, Path template, int copies, java.util.Map<String, String> with);
 
   /**
    * Appends the run's row to today's factory file of the given kind, whole and durable.

@@ -5,8 +5,6 @@ import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
-import io.shipready.core.step.StepFailedException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -34,15 +32,7 @@ final class FactoryRowStep extends SimpleStepKind {
 
   @Override
   public void execute(StepContext context) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String entry : context.strings("values")) {
-      int equals = entry.indexOf('=');
-      if (equals <= 0) {
-        throw new StepFailedException(
-            "value '" + entry + "' of step " + context.spec().id() + " is not name=value");
-      }
-      values.put(entry.substring(0, equals).strip(), entry.substring(equals + 1).strip());
-    }
+    Map<String, String> values = NameValues.of(context, "values");
     String file = context.string("file");
     if (file.endsWith(".yaml") || file.endsWith(".yml")) {
       file = context.recipeDirectory().resolve(file).toString();

@@ -22,14 +22,21 @@ final class LabelStep extends SimpleStepKind {
         ParamSpec.required(
             "template", ParamType.STRING, "label template (JSON), relative to the recipe"),
         ParamSpec.optional(
-            "copies", ParamType.INTEGER, "copies to print (default: the template's own count)"));
+            "copies", ParamType.INTEGER, "copies to print (default: the template's own count)"),
+        ParamSpec.optional(
+            "values",
+            ParamType.STRING_LIST,
+            "fields the run does not have, as name=value, e.g. [fcc_id=2AXYZ-ASR1]"));
   }
 
   @Override
   public void execute(StepContext context) {
     Path template = context.recipeDirectory().resolve(context.string("template"));
     int copies = (int) context.integer("copies", 0);
-    PrintedLabel label = context.outputs().printLabel(context.runId(), template, copies);
+    PrintedLabel label =
+        context
+            .outputs()
+            .printLabel(context.runId(), template, copies, NameValues.of(context, "values"));
     context.labelPrinted(
         new PrintedLabel(
             context.string("template"),

@@ -28,6 +28,9 @@ import java.util.Map;
  *   <li>{@code afero_wifi_module} ({@value #DEFAULT_AFERO_WIFI_MODULE}): whether afero-asr units
  *       are Wi-Fi modules (with a {@code wifi} flash region and a Wi-Fi radio in factory test mode)
  *       or BLE-only modules.
+ *   <li>{@code arrive_programmed} (false): whether units arrive as an earlier station left them,
+ *       every flash region holding firmware (version {@code as-delivered}); for the stations after
+ *       programming (product label, RSSI), whose units already run their firmware.
  * </ul>
  *
  * <p>Two settings exist in code only, because they are keys and image ids rather than numbers: the
@@ -47,6 +50,7 @@ public final class SimulationSettings {
   public static final String KEY_COMMAND_LATENCY_MS = "command_latency_ms";
   public static final String KEY_SEED = "seed";
   public static final String KEY_AFERO_WIFI_MODULE = "afero_wifi_module";
+  public static final String KEY_ARRIVE_PROGRAMMED = "arrive_programmed";
 
   /** The keys a recipe's {@code simulation:} block may hold. */
   public static final List<String> KEYS =
@@ -55,7 +59,8 @@ public final class SimulationSettings {
           KEY_TIME_SCALE,
           KEY_COMMAND_LATENCY_MS,
           KEY_SEED,
-          KEY_AFERO_WIFI_MODULE);
+          KEY_AFERO_WIFI_MODULE,
+          KEY_ARRIVE_PROGRAMMED);
 
   private final long linkBytesPerSecond;
   private final double timeScale;
@@ -64,6 +69,7 @@ public final class SimulationSettings {
   private final List<String> freshOsImageIds;
   private final long seed;
   private final boolean aferoWifiModule;
+  private final boolean arriveProgrammed;
 
   private SimulationSettings(Builder builder) {
     this.linkBytesPerSecond = builder.linkBytesPerSecond;
@@ -73,6 +79,7 @@ public final class SimulationSettings {
     this.freshOsImageIds = List.copyOf(builder.freshOsImageIds);
     this.seed = builder.seed;
     this.aferoWifiModule = builder.aferoWifiModule;
+    this.arriveProgrammed = builder.arriveProgrammed;
   }
 
   /** Settings with every default: real time, 1 MB/s, 2 ms per command, seed 0, no keys. */
@@ -103,7 +110,8 @@ public final class SimulationSettings {
             .commandLatency(commandLatency)
             .freshOsImageIds(freshOsImageIds)
             .seed(seed)
-            .aferoWifiModule(aferoWifiModule);
+            .aferoWifiModule(aferoWifiModule)
+            .arriveProgrammed(arriveProgrammed);
     trustedKeys.forEach(builder::trustKey);
     return builder;
   }
@@ -137,6 +145,10 @@ public final class SimulationSettings {
     return aferoWifiModule;
   }
 
+  public boolean arriveProgrammed() {
+    return arriveProgrammed;
+  }
+
   /** The simulated time moving {@code bytes} over the programming link takes. */
   public Duration transferTime(long bytes) {
     if (bytes < 0) {
@@ -160,6 +172,8 @@ public final class SimulationSettings {
         + seed
         + ", afero_wifi_module="
         + aferoWifiModule
+        + ", arrive_programmed="
+        + arriveProgrammed
         + ", trusted keys="
         + trustedKeys.keySet()
         + "]";
@@ -174,6 +188,7 @@ public final class SimulationSettings {
     private List<String> freshOsImageIds = AzureSphereOs.FRESH_OS_IMAGE_IDS;
     private long seed = DEFAULT_SEED;
     private boolean aferoWifiModule = DEFAULT_AFERO_WIFI_MODULE;
+    private boolean arriveProgrammed;
 
     private Builder() {}
 
@@ -235,6 +250,11 @@ public final class SimulationSettings {
       return this;
     }
 
+    public Builder arriveProgrammed(boolean programmed) {
+      this.arriveProgrammed = programmed;
+      return this;
+    }
+
     /**
      * Applies a recipe's {@code simulation:} block over what this builder holds.
      *
@@ -252,6 +272,7 @@ public final class SimulationSettings {
           case KEY_COMMAND_LATENCY_MS -> commandLatency(milliseconds(key, value));
           case KEY_SEED -> seed(wholeNumber(key, value));
           case KEY_AFERO_WIFI_MODULE -> aferoWifiModule(flag(key, value));
+          case KEY_ARRIVE_PROGRAMMED -> arriveProgrammed(flag(key, value));
           default ->
               throw new IllegalArgumentException(
                   "unknown simulation setting '" + key + "'; use one of " + KEYS);

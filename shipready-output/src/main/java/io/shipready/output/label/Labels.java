@@ -34,6 +34,16 @@ public final class Labels {
    */
   public static RenderedLabel render(
       LabelTemplate template, Map<String, String> fields, int dpi, int copies) {
+    LabelLayout layout = layout(template, fields, dpi, copies);
+    return new RenderedLabel(layout, ZplWriter.write(layout), PngRenderer.render(layout));
+  }
+
+  /**
+   * The label placed for the printer, without its preview: what a station prints ({@link
+   * ZplWriter#write}) when nobody is looking at a picture of it.
+   */
+  public static LabelLayout layout(
+      LabelTemplate template, Map<String, String> fields, int dpi, int copies) {
     LabelLayout layout = LabelLayout.of(template, fields, dpi);
     if (copies > 0 && copies != layout.copies()) {
       layout =
@@ -50,6 +60,6 @@ public final class Labels {
               layout.qr(),
               layout.texts());
     }
-    return new RenderedLabel(layout, ZplWriter.write(layout), PngRenderer.render(layout));
+    return layout;
   }
 }

@@ -14,11 +14,13 @@ import io.shipready.output.factoryfile.FactoryFileLayouts;
 import io.shipready.output.factoryfile.FactoryFileWriter;
 import io.shipready.output.factoryfile.LiveUnitFields;
 import io.shipready.output.factoryfile.RowReference;
+import io.shipready.output.label.LabelLayout;
 import io.shipready.output.label.LabelPrinter;
 import io.shipready.output.label.LabelTemplate;
 import io.shipready.output.label.Labels;
 import io.shipready.output.label.PrinterAddress;
-import io.shipready.output.label.RenderedLabel;
+import io.shipready.output.label.QrElement;
+import io.shipready.output.label.ZplWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -74,18 +76,16 @@ public final class ConfiguredOutputs implements StationOutputs, EventListener, A
   }
 
   @Override
-  public PrintedLabel printLabel(String runId, Path template, int copies) {
+  public PrintedLabel printLabel(
+      String runId, Path template, int copies, Map<String, String> with) {
     LabelTemplate read = templates.computeIfAbsent(template.toAbsolutePath(), LabelTemplate::read);
-    Map<String, String> unit = unitFields(runId, Map.of());
-    RenderedLabel label = Labels.render(read, unit, read.printer().dpi(), copies);
-    printer.print(label.zpl(), jobName(unit, runId));
-    String payload = label.layout().qr().map(qr -> qr.payload()).orElse("");
+    Map<String, String> unit = unitFields(runId, with);
+    LabelLayout layout = Labels.layout(read, unit, read.printer().dpi(), copies);
+    String zpl = ZplWriter.write(layout);
+    printer.print(zpl, jobName(unit, runId));
+    String payload = layout.qr().map(QrElement::payload).orElse("");
     return new PrintedLabel(
-        template.getFileName().toString(),
-        printer.name(),
-        label.layout().copies(),
-        payload,
-        sha256(label.zpl()));
+        template.getFileName().toString(), printer.name(), layout.copies(), payload, sha256(zpl));
   }
 
   @Override
@@ -120,6 +120,8 @@ public final class ConfiguredOutputs implements StationOutputs, EventListener, A
     unit.putAll(with);
     unit.putIfAbsent("pn", station.identity().partNo());
     unit.putIfAbsent("part_no", station.identity().partNo());
+    unit.putIfAbsent("part_number", station.identity().partNo());
+    unit.putIfAbsent("hw_version", station.identity().hwVersion());
     return unit;
   }
 
