@@ -38,14 +38,21 @@ final class IdentifyStep extends SimpleStepKind {
     List<Identifier> identifiers = identity.identifiers();
     Map<String, String> versions = identity.versions();
     List<String> mismatches = mismatches(context, identifiers);
-    // Kept even when one is missing, so the failed run can still be traced to the unit.
-    context.identified(identifiers);
     if (!mismatches.isEmpty()) {
+      // The run belongs to the label scanned; what the firmware said is kept beside it, so the
+      // label's unit is not merged with the unit that answered.
+      identifiers.forEach(id -> context.attribute("firmware." + id.kind(), id.value()));
       throw new StepFailedException(
           "the label does not belong to this unit: "
               + String.join("; ", mismatches)
               + "; put the unit's own label on it (or reprint it) and test it again");
     }
+    // Kept even when one is missing, so the failed run can still be traced to the unit. A value
+    // shared by many units (a company code) is recorded, but never used to find the unit.
+    context.identified(identifiers.stream().filter(Identifier::namesOneUnit).toList());
+    identifiers.stream()
+        .filter(id -> !id.namesOneUnit())
+        .forEach(id -> context.attribute(id.kind(), id.value()));
     for (String kind : context.strings("require")) {
       if (identifiers.stream().noneMatch(id -> id.kind().equals(kind) && !id.value().isBlank())) {
         throw new StepFailedException("the device reported no " + kind);

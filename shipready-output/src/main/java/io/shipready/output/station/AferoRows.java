@@ -28,7 +28,7 @@ final class AferoRows {
                 value(unit, "app_fw_type", null))
             .deviceId(value(unit, "device_id", null))
             .associationId(value(unit, "association_id", null))
-            .companyCode(value(unit, "company_code", null))
+            .companyCode(value(unit, "company_code", "attribute.company_code"))
             .bleMac(value(unit, "ble_mac", null));
     String wifiVersion = value(unit, "wifi_version_id", "image.wifi.version");
     if (!wifiVersion.isEmpty()) {
