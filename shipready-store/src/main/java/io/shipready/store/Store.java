@@ -137,6 +137,11 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /** The receipts of factory files sent to upload servers. */
+  public UploadReceipts uploadReceipts() {
+    return new UploadReceipts(database.writeJdbi());
+  }
+
   /**
    * The units earlier runs recorded, for the steps that must refuse a unit the line never built.
    */
