@@ -127,7 +127,9 @@ class AzureSphereLineTest {
         events.subscribe(writer);
         report =
             Station.builder(recipe, StandardSteps.library())
-                .slots(Station.Builder.numberedSlots(Math.min(4, numbers.size())))
+                .slots(
+                    Station.Builder.numberedSlots(
+                        Math.min(recipe.station().slots(), numbers.size())))
                 .events(events)
                 .records(writer)
                 .images(new FileImageLibrary(recipe.baseDir()))
@@ -279,6 +281,14 @@ class AzureSphereLineTest {
             .extracting(UnitTrace.MeasurementValue::name, UnitTrace.MeasurementValue::passed)
             .containsExactly(org.assertj.core.api.Assertions.tuple("wifi_rssi", true));
         assertThat(progAttributes).containsEntry("ethernet/ethernet.link", "up");
+        // The IP address moved with the reboot; the connection path did not.
+        assertThat(progAttributes.get("ethernet/device.ip_address"))
+            .isNotEqualTo(progAttributes.get("details/device.ip_address"));
+        assertThat(progAttributes.get("details/device.connection_path"))
+            .isEqualTo(recAttributes.get("details/device.connection_path"));
+        assertThat(progAttributes)
+            .containsEntry(
+                "delete_functional_test/image.deleted", "77a74c44-697e-4aed-b8fc-35b3d7f9542e");
         // Ready-to-ship in both states before each state change, with each verdict kept.
         assertThat(progAttributes.get("ready_blank/ready_to_ship.capabilities"))
             .startsWith("capabilities: SKIPPED");
