@@ -1,6 +1,7 @@
 package io.shipready.app;
 
 import io.shipready.app.cli.BenchCommand;
+import io.shipready.app.cli.CheckCommand;
 import io.shipready.app.cli.ExportCommand;
 import io.shipready.app.cli.LabelCommand;
 import io.shipready.app.cli.RecipeCommand;
@@ -32,6 +33,7 @@ public final class Main {
             .addSubcommand(new ExportCommand())
             .addSubcommand(new LabelCommand())
             .addSubcommand(new UploadCommand())
+            .addSubcommand(new CheckCommand())
             .addSubcommand(new BenchCommand());
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setParameterExceptionHandler(new UsageReporter());

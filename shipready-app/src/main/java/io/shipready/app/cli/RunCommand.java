@@ -274,7 +274,7 @@ public final class RunCommand implements Callable<Integer> {
   private SimulationSettings settings(Recipe recipe) {
     SimulationSettings.Builder builder;
     try {
-      builder = SimulationSettings.fromMap(recipe.simulation()).toBuilder();
+      builder = SimulationSettings.fromMap(recipe.simulation(), recipe.baseDir()).toBuilder();
     } catch (IllegalArgumentException bad) {
       throw new ShipreadyException(recipeFile + ": simulation: " + bad.getMessage());
     }
