@@ -7,17 +7,17 @@ import java.nio.charset.StandardCharsets;
  * (nrfjprog --program). Data records of 16 bytes, extended linear address records at each 64 KiB
  * boundary, and the end-of-file record.
  */
-final class IntelHex {
+public final class IntelHex {
   private static final int RECORD_BYTES = 16;
 
   private IntelHex() {}
 
   /** True when the bytes already are an Intel HEX file (start with a record mark). */
-  static boolean looksLikeHex(byte[] content) {
+  public static boolean looksLikeHex(byte[] content) {
     return content.length > 0 && content[0] == ':';
   }
 
-  static byte[] encode(byte[] binary, long startAddress) {
+  public static byte[] encode(byte[] binary, long startAddress) {
     if (startAddress < 0 || startAddress + binary.length > 0x1_0000_0000L) {
       throw new IllegalArgumentException(
           "image of " + binary.length + " bytes at " + startAddress + " does not fit 32-bit HEX");

@@ -9,25 +9,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * verify_flash). Only a write whose verification passed is remembered, so a read-back hash here
  * means the tool compared the device's flash with exactly these bytes.
  */
-final class VerifiedRegions {
+public final class VerifiedRegions {
   private record Entry(String sha256, String version) {}
 
   private final Map<String, Entry> regions = new ConcurrentHashMap<>();
 
-  void verified(io.shipready.core.device.Image image) {
+  public void verified(io.shipready.core.device.Image image) {
     regions.put(image.name(), new Entry(image.sha256(), image.version()));
   }
 
-  void forget(String region) {
+  public void forget(String region) {
     regions.remove(region);
   }
 
-  String sha256(String region) {
+  public String sha256(String region) {
     Entry entry = regions.get(region);
     return entry == null ? "" : entry.sha256();
   }
 
-  String version(String region) {
+  public String version(String region) {
     Entry entry = regions.get(region);
     return entry == null ? "" : entry.version();
   }
