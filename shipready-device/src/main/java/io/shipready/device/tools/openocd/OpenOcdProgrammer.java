@@ -28,6 +28,8 @@ public final class OpenOcdProgrammer implements Programmer {
   private static final List<String> UNREACHABLE =
       List.of(
           "init mode failed",
+          "init failed",
+          "unable to find",
           "unable to open",
           "no device found",
           "unable to connect",
