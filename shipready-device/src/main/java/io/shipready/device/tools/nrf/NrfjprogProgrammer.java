@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.device.Image;
 import io.shipready.core.device.Programmer;
-import io.shipready.device.tools.IntelHex;
 import io.shipready.device.tools.RegionAddresses;
 import io.shipready.device.tools.ToolErrors;
 import io.shipready.device.tools.ToolInvocation;
@@ -65,11 +64,7 @@ public final class NrfjprogProgrammer implements Programmer {
   public void write(Image image) throws InterruptedException {
     verified.forget(image.name());
     try (WorkFolder folder = WorkFolder.create(TOOL)) {
-      byte[] hex =
-          IntelHex.looksLikeHex(image.content())
-              ? image.content()
-              : IntelHex.encode(image.content(), addresses.of(TOOL, image.name()));
-      Path file = folder.write(image.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".hex", hex);
+      Path file = HexImages.write(folder, image, addresses, TOOL);
       ToolResult result =
           runner.run(
               ToolInvocation.of(
