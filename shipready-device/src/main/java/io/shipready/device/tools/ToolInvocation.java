@@ -41,6 +41,10 @@ public record ToolInvocation(
 
   /** The command as a person would type it, for messages and logs. */
   public String commandLine() {
+    return commandLine(tool, arguments);
+  }
+
+  static String commandLine(String tool, List<String> arguments) {
     StringBuilder line = new StringBuilder(tool);
     for (String argument : arguments) {
       line.append(' ');

@@ -49,8 +49,7 @@ public record ToolResult(
   }
 
   public String commandLine() {
-    return new ToolInvocation(tool, arguments, Duration.ofSeconds(1), java.util.Map.of(), null)
-        .commandLine();
+    return ToolInvocation.commandLine(tool, arguments);
   }
 
   /** The last part of the output on one line, for error messages. */

@@ -75,6 +75,43 @@ class ToolRunnerTest {
   }
 
   @Test
+  void aCancelledStepStopsTheTool() throws Exception {
+    StandIn tool = StandIn.create(temp, "openocd");
+    tool.on("program", Reply.sleeping(120));
+    java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread step =
+        new Thread(
+            () -> {
+              try {
+                tool.runner()
+                    .run(ToolInvocation.of("openocd", Duration.ofMinutes(5), List.of("program")));
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+            });
+    step.start();
+    Path pidFile = tool.script().resolveSibling("sleeper.pid");
+    // Wait until the tool is surely running (bounded, in case the stand-in never starts).
+    for (int i = 0; i < 3000 && !started(pidFile); i++) {
+      Thread.sleep(20);
+    }
+    step.interrupt();
+    step.join(TimeUnit.SECONDS.toMillis(30));
+
+    assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+    ProcessHandle sleeper = ProcessHandle.of(tool.sleeperPid()).orElse(null);
+    if (sleeper != null) {
+      sleeper.onExit().get(10, TimeUnit.SECONDS);
+      assertThat(sleeper.isAlive()).isFalse();
+    }
+  }
+
+  private static boolean started(Path pidFile) throws java.io.IOException {
+    return java.nio.file.Files.exists(pidFile) && java.nio.file.Files.size(pidFile) > 0;
+  }
+
+  @Test
   void aMissingToolNamesThePathSearchedAndTheSettingToFix() {
     ToolLocator locator =
         ToolLocator.fromEnvironment(Map.of("PATH", temp.toString()))
