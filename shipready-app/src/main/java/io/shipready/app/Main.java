@@ -6,6 +6,7 @@ import io.shipready.app.cli.LabelCommand;
 import io.shipready.app.cli.RecipeCommand;
 import io.shipready.app.cli.RunCommand;
 import io.shipready.app.cli.ShipreadyCommand;
+import io.shipready.app.cli.ToolsCommand;
 import io.shipready.app.cli.TraceCommand;
 import io.shipready.app.cli.UploadCommand;
 import picocli.CommandLine;
@@ -32,7 +33,8 @@ public final class Main {
             .addSubcommand(new ExportCommand())
             .addSubcommand(new LabelCommand())
             .addSubcommand(new UploadCommand())
-            .addSubcommand(new BenchCommand());
+            .addSubcommand(new BenchCommand())
+            .addSubcommand(new ToolsCommand());
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setParameterExceptionHandler(new UsageReporter());
     return commandLine;

@@ -71,6 +71,11 @@ public final class ToolLocator {
     return new ToolLocator(configured, path, windows);
   }
 
+  /** The tools the drivers run, by the names the settings use. */
+  public static List<String> knownTools() {
+    return EXECUTABLES.keySet().stream().sorted().toList();
+  }
+
   /** The environment variable that points to a tool: SHIPREADY_TOOL_AZSPHERE, ... */
   public static String variable(String tool) {
     return "SHIPREADY_TOOL_" + tool.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
