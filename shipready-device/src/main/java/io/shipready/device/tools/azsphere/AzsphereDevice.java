@@ -38,21 +38,12 @@ public final class AzsphereDevice {
         attached.stream()
             .filter(candidate -> candidate.matches(target))
             .findFirst()
-            .orElseThrow(
-                () ->
-                    new DeviceUnreachableException(
-                        "slot "
-                            + slot
-                            + ": no Azure Sphere device attached at "
-                            + target
-                            + " (attached: "
-                            + describe(attached)
-                            + "); check the cable and the slot's connection path"));
+            .orElseThrow(() -> notAttached(slot, target, attached));
     // Commands name the device by the slot's own target: the connection path survives a reboot,
     // the device id is only for the records.
     AzsphereImages images = new AzsphereImages(cli, target);
     return ToolDevice.builder(slot, FAMILY)
-        .with(Identity.class, identity(device))
+        .with(Identity.class, identity(cli, slot, target))
         .with(ConnectionInfo.class, connection(device))
         .with(ImageStore.class, images)
         .with(Recovery.class, new AzsphereRecovery(cli, target, images))
@@ -60,10 +51,20 @@ public final class AzsphereDevice {
         .build();
   }
 
-  private static Identity identity(AttachedDevice device) {
+  /**
+   * Asks again each time: the connection path and IP address belong to the FTDI interface, and stay
+   * the same when another chip is plugged into it.
+   */
+  private static Identity identity(AzsphereCli cli, String slot, String target) {
     return new Identity() {
       @Override
-      public List<Identifier> identifiers() {
+      public List<Identifier> identifiers() throws InterruptedException {
+        List<AttachedDevice> attached = cli.listAttached();
+        AttachedDevice device =
+            attached.stream()
+                .filter(candidate -> candidate.matches(target))
+                .findFirst()
+                .orElseThrow(() -> notAttached(slot, target, attached));
         return List.of(new Identifier(Identifier.DEVICE_ID, device.deviceId()));
       }
 
@@ -87,6 +88,18 @@ public final class AzsphereDevice {
         return device.ipAddress();
       }
     };
+  }
+
+  private static DeviceUnreachableException notAttached(
+      String slot, String target, List<AttachedDevice> attached) {
+    return new DeviceUnreachableException(
+        "slot "
+            + slot
+            + ": no Azure Sphere device attached at "
+            + target
+            + " (attached: "
+            + describe(attached)
+            + "); check the cable and the slot's connection path");
   }
 
   private static String describe(List<AttachedDevice> attached) {

@@ -66,7 +66,22 @@ class AzsphereDeviceTest {
     assertThat(device.require(ConnectionInfo.class).ipAddress()).isEqualTo("192.168.35.2");
     assertThat(device.require(ConnectionInfo.class).connectionPath()).isEqualTo("21143");
     assertThat(azsphere.calls())
-        .containsExactly(List.of("device", "list-attached", "--output", "table"));
+        .containsOnly(List.of("device", "list-attached", "--output", "table"));
+  }
+
+  @Test
+  void readsTheDeviceIdAgainWhenAnotherChipIsPluggedIntoTheSameInterface() throws Exception {
+    StandIn swapped = StandIn.create(temp.resolve("swapped"), "azsphere");
+    swapped.on(
+        "list-attached",
+        Reply.stdout("azsphere/list-attached.txt"),
+        Reply.stdout("azsphere/list-attached-swapped.txt"));
+    Device device =
+        AzsphereDevice.attach(
+            new AzsphereCli(swapped.runner(), AzsphereSettings.DEFAULTS), "slot-2", "21143");
+
+    assertThat(device.require(Identity.class).identifiers().get(0).value())
+        .startsWith("0123456789abcdef");
   }
 
   @Test
@@ -92,6 +107,7 @@ class AzsphereDeviceTest {
     device.require(Recovery.class).recover(List.of(osImage()));
 
     List<List<String>> deviceCommands = azsphere.calls().subList(1, azsphere.calls().size());
+    // list-attached asks about every chip; it is the one command without --device.
     assertThat(deviceCommands).hasSize(8);
     for (List<String> call : deviceCommands) {
       assertThat(call).first().isEqualTo("device");
