@@ -147,7 +147,7 @@ public final class ToolRunner {
     return thread;
   }
 
-  /** Stops the tool and every process it started: a flasher often runs a helper server. */
+  /** Stops the tool and every process it started: a flasher often starts a server of its own. */
   private static void destroyTree(Process process) {
     List<ProcessHandle> descendants = process.descendants().toList();
     descendants.forEach(ProcessHandle::destroyForcibly);
