@@ -7,6 +7,7 @@ import io.shipready.app.cli.LabelCommand;
 import io.shipready.app.cli.RecipeCommand;
 import io.shipready.app.cli.RunCommand;
 import io.shipready.app.cli.ShipreadyCommand;
+import io.shipready.app.cli.ToolsCommand;
 import io.shipready.app.cli.TraceCommand;
 import io.shipready.app.cli.UploadCommand;
 import picocli.CommandLine;
@@ -34,6 +35,7 @@ public final class Main {
             .addSubcommand(new LabelCommand())
             .addSubcommand(new UploadCommand())
             .addSubcommand(new CheckCommand())
+            .addSubcommand(new ToolsCommand())
             .addSubcommand(new BenchCommand());
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setParameterExceptionHandler(new UsageReporter());
