@@ -7,6 +7,7 @@ import io.shipready.backoffice.DataFolder;
 import io.shipready.backoffice.accounts.AccountBook;
 import io.shipready.backoffice.accounts.FactoryName;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.session.SessionContext;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.server.SftpErrorStatusDataHandler;
+import org.apache.sshd.sftp.server.SftpSubsystemEnvironment;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +69,11 @@ public final class SftpDrop implements AutoCloseable {
     server.setKeyboardInteractiveAuthenticator(null);
     server.setFileSystemFactory(new FactoryFolders(data));
     server.setSubsystemFactories(
-        List.of(new SftpSubsystemFactory.Builder().withFileSystemAccessor(accessor).build()));
+        List.of(
+            new SftpSubsystemFactory.Builder()
+                .withFileSystemAccessor(accessor)
+                .withSftpErrorStatusDataHandler(new RefusalMessages())
+                .build()));
     server.setShellFactory(null);
     server.setCommandFactory(null);
     server.setForwardingFilter(null);
@@ -102,6 +109,24 @@ public final class SftpDrop implements AutoCloseable {
       server.stop(true);
     } catch (IOException e) {
       LOG.warn("SFTP server did not stop cleanly: {}", e.toString());
+    }
+  }
+
+  /** Sends the reason of a refusal to the client, so the factory reads why, not just "denied". */
+  private static final class RefusalMessages implements SftpErrorStatusDataHandler {
+    @Override
+    public String resolveErrorMessage(
+        SftpSubsystemEnvironment sftp,
+        int id,
+        Throwable e,
+        int subStatus,
+        int cmd,
+        Object... args) {
+      if (e instanceof FileSystemException refusal && refusal.getReason() != null) {
+        return refusal.getReason();
+      }
+      return SftpErrorStatusDataHandler.DEFAULT.resolveErrorMessage(
+          sftp, id, e, subStatus, cmd, args);
     }
   }
 
