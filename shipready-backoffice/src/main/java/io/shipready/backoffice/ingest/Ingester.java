@@ -132,16 +132,18 @@ public final class Ingester {
     long now = clock.millis();
     for (Path file : files) {
       String name = file.getFileName().toString();
-      BasicFileAttributes attributes =
-          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (name.startsWith(".")
-          || !attributes.isRegularFile()
-          || busy.test(file)
-          || now - attributes.lastModifiedTime().toMillis() < settle.toMillis()) {
-        continue;
-      }
       try {
+        BasicFileAttributes attributes =
+            Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (name.startsWith(".")
+            || !attributes.isRegularFile()
+            || busy.test(file)
+            || now - attributes.lastModifiedTime().toMillis() < settle.toMillis()) {
+          continue;
+        }
         discoverFile(factory, file, attributes, duplicates);
+      } catch (java.nio.file.NoSuchFileException e) {
+        // Moved away meanwhile by another ingester sharing the folder.
       } catch (IOException | RuntimeException e) {
         LOG.warn("Could not record {} of factory {}: {}", name, factory, e.toString());
       }
