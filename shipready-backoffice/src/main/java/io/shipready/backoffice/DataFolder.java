@@ -13,12 +13,13 @@ import java.nio.file.Path;
  *   <li>{@code profile-versions.txt}: the device profile versions a programming file may name, one
  *       per line ({@code #} starts a comment); without the file every version is taken;
  *   <li>{@code factories/<factory>/}: each factory's SFTP folder, all it can see; new files arrive
- *       here, and move to {@code completed/}, {@code rejected/} (with a {@code <file>.reason.txt})
- *       or {@code duplicates/} below it once ingested;
+ *       in {@code incoming/}, and move to {@code completed/}, {@code rejected/} (with a {@code
+ *       <file>.reason.txt}) or {@code duplicates/} beside it once ingested;
  *   <li>{@code receipts/<factory>/<yyyy-mm-dd>.json}: the daily receipt of every file received.
  * </ul>
  */
 public record DataFolder(Path root) {
+  public static final String INCOMING = "incoming";
   public static final String COMPLETED = "completed";
   public static final String REJECTED = "rejected";
   public static final String DUPLICATES = "duplicates";
@@ -47,6 +48,11 @@ public record DataFolder(Path root) {
   /** The factory's SFTP folder. The name must have passed {@code FactoryName.check}. */
   public Path factory(String factory) {
     return factories().resolve(factory);
+  }
+
+  /** Where the factory's uploads arrive. */
+  public Path incoming(String factory) {
+    return factory(factory).resolve(INCOMING);
   }
 
   public Path receipts(String factory) {

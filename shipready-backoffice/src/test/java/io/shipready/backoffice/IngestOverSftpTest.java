@@ -50,7 +50,7 @@ class IngestOverSftpTest {
     assertThat(entry.path("fileType").asText()).isEqualTo("01");
     Path factory = backoffice.folder().factory("acme");
     assertThat(factory.resolve("completed").resolve(PROGRAMMING)).exists();
-    assertThat(factory.resolve(PROGRAMMING)).doesNotExist();
+    assertThat(factory.resolve("incoming").resolve(PROGRAMMING)).doesNotExist();
     assertThat(units()).isEqualTo(3);
     Path receiptFile =
         backoffice.folder().receipts("acme").resolve(TestBackoffice.today() + ".json");

@@ -50,7 +50,7 @@ class PostgresIngestTest {
   @Test
   void twoIngestersNeverTakeTheSameFile() throws Exception {
     DataFolder data = new DataFolder(folder.resolve("data"));
-    Path acme = Files.createDirectories(data.factory("acme"));
+    Path acme = Files.createDirectories(data.incoming("acme"));
     for (int i = 0; i < FILES; i++) {
       SampleFactoryFiles.programming(
           acme.resolve(String.format("01_PC-%02d_acme-plug_20250115+0800.afero", i)),
@@ -91,7 +91,7 @@ class PostgresIngestTest {
                           .mapTo(Long.class)
                           .one());
       assertThat(units).isEqualTo((long) FILES * ROWS);
-      try (var completed = Files.list(acme.resolve(DataFolder.COMPLETED))) {
+      try (var completed = Files.list(data.factory("acme").resolve(DataFolder.COMPLETED))) {
         assertThat(completed).hasSize(FILES);
       }
     }

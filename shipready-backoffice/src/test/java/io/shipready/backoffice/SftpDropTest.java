@@ -83,7 +83,7 @@ class SftpDropTest {
         }
       }
     }
-    assertThat(backoffice.folder().factory("initech").resolve("01_a_b_20250115+0800.afero"))
+    assertThat(backoffice.folder().incoming("initech").resolve("01_a_b_20250115+0800.afero"))
         .exists();
   }
 
@@ -94,8 +94,10 @@ class SftpDropTest {
       // folders all land inside it.
       assertThat(sftp.canonicalPath("..")).isEqualTo("/");
       assertThat(sftp.canonicalPath("/../../..")).isEqualTo("/");
-      write(sftp, "../x", CREATE, "a");
-      write(sftp, "/../../../../y", CREATE, "b");
+      write(sftp, "../incoming/x", CREATE, "a");
+      write(sftp, "/../../../../incoming/y", CREATE, "b");
+      assertThatThrownBy(() -> write(sftp, "../../z", CREATE, "c"))
+          .hasMessageContaining("only written, renamed and removed in /incoming");
       assertThatThrownBy(() -> read(sftp, "../globex/x")).isInstanceOf(SftpException.class);
       assertThatThrownBy(() -> read(sftp, "/etc/passwd")).isInstanceOf(SftpException.class);
       assertThatThrownBy(() -> sftp.write("../../outside/z")).isInstanceOf(SftpException.class);
@@ -108,10 +110,11 @@ class SftpDropTest {
           .isInstanceOf(SftpException.class);
       assertThatThrownBy(() -> sftp.symLink("link2", "/")).isInstanceOf(SftpException.class);
     }
-    Path acme = backoffice.folder().factory("acme");
+    Path acme = backoffice.folder().incoming("acme");
     assertThat(Files.readString(acme.resolve("x"))).isEqualTo("a");
     assertThat(Files.readString(acme.resolve("y"))).isEqualTo("b");
-    assertThat(backoffice.folder().factory("globex").resolve("x")).doesNotExist();
+    assertThat(backoffice.folder().incoming("globex").resolve("x")).doesNotExist();
+    assertThat(folder.resolve("data").resolve("z")).doesNotExist();
     try (var outside = Files.list(folder.resolve("outside"))) {
       assertThat(outside.map(p -> p.getFileName().toString())).containsExactly("secret.txt");
     }
@@ -121,29 +124,31 @@ class SftpDropTest {
   @Test
   void aReceivedFileIsNeverOverwrittenRenamedOrRemoved() throws Exception {
     String name = "01_PC_p_20250115+0800.afero";
+    String in = "incoming/" + name;
     try (SftpClient sftp = backoffice.sftp("acme", TestBackoffice.PASSWORD)) {
       TestBackoffice.upload(sftp, name, "first\r\n".getBytes(UTF_8));
 
       assertThatThrownBy(() -> TestBackoffice.upload(sftp, name, "second\r\n".getBytes(UTF_8)))
           .isInstanceOf(SftpException.class)
           .hasMessageContaining("never replaced");
-      assertThatThrownBy(() -> write(sftp, name, EnumSet.of(SftpClient.OpenMode.Write)))
+      assertThatThrownBy(() -> write(sftp, in, EnumSet.of(SftpClient.OpenMode.Write)))
           .isInstanceOf(SftpException.class);
       assertThatThrownBy(
               () ->
                   write(
                       sftp,
-                      name,
+                      in,
                       EnumSet.of(
                           SftpClient.OpenMode.Write,
                           SftpClient.OpenMode.Create,
                           SftpClient.OpenMode.Truncate)))
           .isInstanceOf(SftpException.class);
-      assertThatThrownBy(() -> write(sftp, name, EnumSet.of(SftpClient.OpenMode.Append)))
+      assertThatThrownBy(() -> write(sftp, in, EnumSet.of(SftpClient.OpenMode.Append)))
           .isInstanceOf(SftpException.class);
-      assertThatThrownBy(() -> sftp.rename(name, "other.afero")).isInstanceOf(SftpException.class);
-      assertThatThrownBy(() -> sftp.remove(name)).isInstanceOf(SftpException.class);
-      assertThatThrownBy(() -> sftp.mkdir("sub")).isInstanceOf(SftpException.class);
+      assertThatThrownBy(() -> sftp.rename(in, "incoming/other.afero"))
+          .isInstanceOf(SftpException.class);
+      assertThatThrownBy(() -> sftp.remove(in)).isInstanceOf(SftpException.class);
+      assertThatThrownBy(() -> sftp.mkdir("incoming/sub")).isInstanceOf(SftpException.class);
       assertThatThrownBy(
               () ->
                   write(
@@ -154,11 +159,11 @@ class SftpDropTest {
       // Its own temporary files a client may remove.
       write(
           sftp,
-          ".leftover.part-1",
+          "incoming/.leftover.part-1",
           EnumSet.of(SftpClient.OpenMode.Write, SftpClient.OpenMode.Create));
-      sftp.remove(".leftover.part-1");
+      sftp.remove("incoming/.leftover.part-1");
     }
-    assertThat(Files.readString(backoffice.folder().factory("acme").resolve(name)))
+    assertThat(Files.readString(backoffice.folder().incoming("acme").resolve(name)))
         .isEqualTo("first\r\n");
   }
 

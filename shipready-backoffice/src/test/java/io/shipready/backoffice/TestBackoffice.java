@@ -91,7 +91,7 @@ final class TestBackoffice implements AutoCloseable {
 
   /** Uploads as the station's uploader does: a temporary name, then a rename. */
   static void upload(SftpClient sftp, String name, byte[] content) throws IOException {
-    String temporary = "." + name + ".part-test";
+    String temporary = "incoming/." + name + ".part-test";
     try (OutputStream out =
         sftp.write(
             temporary,
@@ -101,7 +101,7 @@ final class TestBackoffice implements AutoCloseable {
                 SftpClient.OpenMode.Exclusive))) {
       out.write(content);
     }
-    sftp.rename(temporary, name);
+    sftp.rename(temporary, "incoming/" + name);
   }
 
   HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {

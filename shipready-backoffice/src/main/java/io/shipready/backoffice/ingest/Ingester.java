@@ -111,7 +111,7 @@ public final class Ingester {
       for (Path folder : folders) {
         String factory = folder.getFileName().toString();
         if (FactoryName.isValid(factory) && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-          discover(factory, folder, duplicates);
+          discover(factory, folder.resolve(DataFolder.INCOMING), duplicates);
         }
       }
     } catch (IOException e) {
@@ -122,6 +122,9 @@ public final class Ingester {
 
   private void discover(String factory, Path folder, List<IngestOutcome> duplicates)
       throws IOException {
+    if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
     List<Path> files = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
       for (Path file : entries) {
@@ -253,7 +256,7 @@ public final class Ingester {
     String sha256 = (String) claimed.get().get("sha256");
     String factory = (String) claimed.get().get("factory");
     String name = (String) claimed.get().get("file_name");
-    Path file = data.factory(factory).resolve(name);
+    Path file = data.incoming(factory).resolve(name);
     IngestOutcome outcome;
     try {
       outcome = ingest(sha256, factory, name, file);
@@ -558,8 +561,9 @@ public final class Ingester {
       return;
     }
     Path folder =
-        file.resolveSibling(
-            state.equals(FileStates.COMPLETED) ? DataFolder.COMPLETED : DataFolder.REJECTED);
+        file.getParent()
+            .resolveSibling(
+                state.equals(FileStates.COMPLETED) ? DataFolder.COMPLETED : DataFolder.REJECTED);
     try {
       Path moved = moveTo(file, folder);
       if (state.equals(FileStates.REJECTED)) {

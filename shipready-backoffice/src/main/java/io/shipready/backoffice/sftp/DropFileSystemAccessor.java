@@ -29,8 +29,8 @@ import org.apache.sshd.sftp.server.SftpSubsystemProxy;
  * The rules of a factory's drop folder, on top of the chroot every session already has:
  *
  * <ul>
- *   <li>files are written only at the top of the folder, never in {@code completed/}, {@code
- *       rejected/} or {@code duplicates/}, and no folder is created;
+ *   <li>files are written only in {@code incoming/}, never in {@code completed/}, {@code rejected/}
+ *       or {@code duplicates/}, and no folder is created;
  *   <li>a file already there is never opened for writing again, unless its name starts with {@code
  *       .} (a temporary file the client may resume);
  *   <li>a rename never replaces a file, and never gives a name that was already received with other
@@ -43,9 +43,6 @@ import org.apache.sshd.sftp.server.SftpSubsystemProxy;
  * Refusals reach the client as SFTP errors (permission denied, file already exists).
  */
 final class DropFileSystemAccessor implements SftpFileSystemAccessor {
-  private static final List<String> INGESTED =
-      List.of(DataFolder.COMPLETED, DataFolder.REJECTED, DataFolder.DUPLICATES);
-
   /** Real paths open for writing, so ingestion leaves a file alone while it is being written. */
   private final Set<Path> openForWriting = ConcurrentHashMap.newKeySet();
 
@@ -80,7 +77,7 @@ final class DropFileSystemAccessor implements SftpFileSystemAccessor {
     Set<OpenOption> safe = new LinkedHashSet<>(options);
     safe.add(LinkOption.NOFOLLOW_LINKS);
     if (writes) {
-      atTopLevel(file, "write");
+      inIncoming(file, "write");
       String name = file.getFileName().toString();
       if (!name.startsWith(".") && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
         throw new FileAlreadyExistsException(
@@ -119,8 +116,8 @@ final class DropFileSystemAccessor implements SftpFileSystemAccessor {
       throws IOException {
     staysInside(oldPath);
     staysInside(newPath);
-    atTopLevel(oldPath, "rename");
-    atTopLevel(newPath, "rename");
+    inIncoming(oldPath, "rename");
+    inIncoming(newPath, "rename");
     if (!oldPath.getFileName().toString().startsWith(".")) {
       throw new AccessDeniedException(
           oldPath.toString(), null, "a received file keeps its name; only temporary files move");
@@ -158,7 +155,7 @@ final class DropFileSystemAccessor implements SftpFileSystemAccessor {
   public void removeFile(SftpSubsystemProxy subsystem, Path path, boolean isDirectory)
       throws IOException {
     staysInside(path);
-    atTopLevel(path, "remove");
+    inIncoming(path, "remove");
     if (isDirectory || !path.getFileName().toString().startsWith(".")) {
       throw new AccessDeniedException(
           path.toString(), null, "received files are kept; only temporary files may be removed");
@@ -169,7 +166,9 @@ final class DropFileSystemAccessor implements SftpFileSystemAccessor {
   @Override
   public void createDirectory(SftpSubsystemProxy subsystem, Path path) throws IOException {
     throw new AccessDeniedException(
-        path.toString(), null, "folders are not created here; send files to the top folder");
+        path.toString(),
+        null,
+        "folders are not created here; send files to /" + DataFolder.INCOMING);
   }
 
   @Override
@@ -198,18 +197,18 @@ final class DropFileSystemAccessor implements SftpFileSystemAccessor {
     }
   }
 
-  private static void atTopLevel(Path path, String action) throws IOException {
+  private static void inIncoming(Path path, String action) throws IOException {
     Path absolute = path.toAbsolutePath().normalize();
-    if (absolute.getNameCount() != 1) {
+    if (absolute.getNameCount() != 2
+        || !absolute.getName(0).toString().equals(DataFolder.INCOMING)) {
       throw new AccessDeniedException(
           path.toString(),
           null,
           "cannot "
               + action
-              + " here: files are only written, renamed and removed at the top of the folder"
-              + (INGESTED.contains(absolute.getName(0).toString())
-                  ? "; " + absolute.getName(0) + "/ is kept by the receiving side"
-                  : ""));
+              + " here: files are only written, renamed and removed in /"
+              + DataFolder.INCOMING
+              + "; the other folders are kept by the receiving side");
     }
   }
 

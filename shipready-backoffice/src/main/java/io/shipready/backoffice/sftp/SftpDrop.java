@@ -141,9 +141,8 @@ public final class SftpDrop implements AutoCloseable {
     @Override
     public Path getUserHomeDir(SessionContext session) throws IOException {
       String factory = FactoryName.check(session.getUsername());
-      Path folder = data.factory(factory);
-      Files.createDirectories(folder);
-      return folder;
+      Files.createDirectories(data.incoming(factory));
+      return data.factory(factory);
     }
   }
 }
