@@ -1,5 +1,6 @@
 package io.shipready.app;
 
+import io.shipready.app.cli.BackofficeCommand;
 import io.shipready.app.cli.BenchCommand;
 import io.shipready.app.cli.ExportCommand;
 import io.shipready.app.cli.LabelCommand;
@@ -32,7 +33,8 @@ public final class Main {
             .addSubcommand(new ExportCommand())
             .addSubcommand(new LabelCommand())
             .addSubcommand(new UploadCommand())
-            .addSubcommand(new BenchCommand());
+            .addSubcommand(new BenchCommand())
+            .addSubcommand(new BackofficeCommand());
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setParameterExceptionHandler(new UsageReporter());
     return commandLine;
