@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.shipready.backoffice.ingest.IngestOutcome;
 import io.shipready.backoffice.ingest.Ingester;
 import io.shipready.backoffice.ingest.SampleFactoryFiles;
+import io.shipready.output.factoryfile.AferoFileType;
 import io.shipready.store.ServiceDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +95,24 @@ class PostgresIngestTest {
       try (var completed = Files.list(data.factory("acme").resolve(DataFolder.COMPLETED))) {
         assertThat(completed).hasSize(FILES);
       }
+
+      // RSSI rows are cross-checked on PostgreSQL too: one unknown unit is flagged.
+      SampleFactoryFiles.rssi(
+          acme.resolve("02_RSSI-PC_acme-plug_20250115+0800.afero"),
+          AferoFileType.WIFI_RSSI,
+          1,
+          ROWS,
+          999_999);
+      assertThat(a.runOnce()).extracting(IngestOutcome::state).containsExactly("completed");
+      List<String> flagged =
+          first
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("SELECT device_id FROM rssi_results WHERE flag IS NOT NULL")
+                          .mapTo(String.class)
+                          .list());
+      assertThat(flagged).containsExactly(SampleFactoryFiles.deviceId(999_999));
     }
   }
 
