@@ -1,5 +1,6 @@
 package io.shipready.app;
 
+import io.shipready.app.cli.BackofficeCommand;
 import io.shipready.app.cli.BenchCommand;
 import io.shipready.app.cli.CheckCommand;
 import io.shipready.app.cli.ExportCommand;
@@ -36,6 +37,7 @@ public final class Main {
             .addSubcommand(new UploadCommand())
             .addSubcommand(new CheckCommand())
             .addSubcommand(new ToolsCommand())
+            .addSubcommand(new BackofficeCommand())
             .addSubcommand(new BenchCommand());
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setParameterExceptionHandler(new UsageReporter());
