@@ -25,6 +25,7 @@ public final class StandardSteps {
         .add(new RebootStep())
         .add(new CommandStep())
         .add(new PromptStep())
-        .add(new WaitStep());
+        .add(new WaitStep())
+        .add(new WriteIdentityStep());
   }
 }
