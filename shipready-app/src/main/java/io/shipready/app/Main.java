@@ -1,6 +1,7 @@
 package io.shipready.app;
 
 import io.shipready.app.cli.BenchCommand;
+import io.shipready.app.cli.EmulateCommand;
 import io.shipready.app.cli.ExportCommand;
 import io.shipready.app.cli.LabelCommand;
 import io.shipready.app.cli.RecipeCommand;
@@ -27,6 +28,7 @@ public final class Main {
     CommandLine commandLine =
         new CommandLine(new ShipreadyCommand())
             .addSubcommand(new RunCommand())
+            .addSubcommand(new EmulateCommand())
             .addSubcommand(new RecipeCommand())
             .addSubcommand(new TraceCommand())
             .addSubcommand(new ExportCommand())
