@@ -29,6 +29,7 @@ final class FakeGdbServer implements AutoCloseable {
   volatile boolean silent;
   volatile boolean announceStopOnConnect;
   volatile String lastMonitorCommand;
+  volatile Runnable onDetach = () -> {};
   final long[] registers = new long[17];
   private final ServerSocket server;
   private final Thread thread;
@@ -198,6 +199,7 @@ final class FakeGdbServer implements AutoCloseable {
       return "OK";
     }
     if (text.equals("D")) {
+      onDetach.run();
       return "OK";
     }
     return "";
