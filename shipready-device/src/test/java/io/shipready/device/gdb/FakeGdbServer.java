@@ -18,8 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * writes), so the client's framing, retransmission and timeouts are tested without a probe. The
  * real thing is exercised by the emulated tier against QEMU.
  */
-final class FakeGdbServer implements AutoCloseable {
-  final byte[] memory = new byte[64 * 1024];
+public final class FakeGdbServer implements AutoCloseable {
+  public final byte[] memory = new byte[64 * 1024];
+
+  /** Acknowledges memory writes without keeping them, as flash that no longer takes writes. */
+  public volatile boolean dropWrites;
+
   final int packetSize;
   final boolean binaryWrites;
   final boolean noAck;
@@ -35,7 +39,7 @@ final class FakeGdbServer implements AutoCloseable {
   private final Thread thread;
   private boolean acking = true;
 
-  FakeGdbServer(int packetSize, boolean binaryWrites, boolean noAck) throws IOException {
+  public FakeGdbServer(int packetSize, boolean binaryWrites, boolean noAck) throws IOException {
     this.packetSize = packetSize;
     this.binaryWrites = binaryWrites;
     this.noAck = noAck;
@@ -45,7 +49,7 @@ final class FakeGdbServer implements AutoCloseable {
     thread.start();
   }
 
-  Endpoint endpoint() {
+  public Endpoint endpoint() {
     return new Endpoint("127.0.0.1", server.getLocalPort());
   }
 
@@ -154,6 +158,9 @@ final class FakeGdbServer implements AutoCloseable {
       int colon = text.indexOf(':');
       String[] parts = text.substring(1, colon).split(",");
       byte[] data = hex.parseHex(text.substring(colon + 1));
+      if (dropWrites) {
+        return "OK";
+      }
       System.arraycopy(data, 0, memory, Integer.parseInt(parts[0], 16), data.length);
       return "OK";
     }
