@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,6 +26,8 @@ public final class GdbClient implements AutoCloseable {
   private boolean binaryWrites;
   private boolean binaryProbed;
   private boolean detached;
+  private boolean memoryMapOffered;
+  private List<FlashArea> flashAreas;
 
   private GdbClient(RspConnection connection) {
     this.connection = connection;
@@ -59,6 +62,8 @@ public final class GdbClient implements AutoCloseable {
         }
       } else if (feature.equals("QStartNoAckMode+")) {
         noAck = true;
+      } else if (feature.equals("qXfer:memory-map:read+")) {
+        memoryMapOffered = true;
       }
     }
     if (noAck && "OK".equals(connection.request("QStartNoAckMode"))) {
@@ -189,6 +194,93 @@ public final class GdbClient implements AutoCloseable {
       }
       done += size;
     }
+  }
+
+  /**
+   * The flash areas of the server's memory map; empty when it sends none (QEMU's stub), in which
+   * case memory writes program the flash directly.
+   */
+  public List<FlashArea> flashAreas() {
+    if (flashAreas == null) {
+      flashAreas = memoryMapOffered ? FlashArea.parse(readMemoryMap(), endpoint()) : List.of();
+    }
+    return flashAreas;
+  }
+
+  /**
+   * Writes memory, programming flash the way the server expects: through {@code vFlashErase},
+   * {@code vFlashWrite} and {@code vFlashDone} for a range inside a flash area of its memory map
+   * (as OpenOCD, J-Link's server and pyOCD require), as plain memory writes elsewhere.
+   */
+  public void program(long address, byte[] data) throws InterruptedException {
+    FlashArea area =
+        flashAreas().stream()
+            .filter(a -> a.contains(address, data.length))
+            .findFirst()
+            .orElse(null);
+    if (area == null) {
+      writeMemory(address, data);
+      return;
+    }
+    long[] erase = area.eraseRange(address, data.length);
+    expectOk(
+        "vFlashErase",
+        connection.request(
+            "vFlashErase:" + Long.toHexString(erase[0]) + "," + Long.toHexString(erase[1])));
+    int headroom = 32;
+    for (int done = 0; done < data.length; ) {
+      checkInterrupted();
+      int size = Math.min(packetSize - headroom, data.length - done);
+      byte[] escaped = RspConnection.escape(data, done, size);
+      while (escaped.length > packetSize - headroom) {
+        size = size * 3 / 4;
+        escaped = RspConnection.escape(data, done, size);
+      }
+      byte[] head =
+          ("vFlashWrite:" + Long.toHexString(address + done) + ":")
+              .getBytes(StandardCharsets.ISO_8859_1);
+      byte[] payload = new byte[head.length + escaped.length];
+      System.arraycopy(head, 0, payload, 0, head.length);
+      System.arraycopy(escaped, 0, payload, head.length, escaped.length);
+      expectOk("vFlashWrite at 0x" + Long.toHexString(address + done), connection.request(payload));
+      done += size;
+    }
+    expectOk("vFlashDone", connection.request("vFlashDone"));
+  }
+
+  private String readMemoryMap() {
+    StringBuilder xml = new StringBuilder();
+    for (int offset = 0; ; ) {
+      String reply =
+          connection.request(
+              "qXfer:memory-map:read::"
+                  + Integer.toHexString(offset)
+                  + ","
+                  + Integer.toHexString(packetSize - 8));
+      if (reply.isEmpty() || reply.startsWith("E")) {
+        throw new GdbRemoteException(
+            "the GDB server at "
+                + endpoint()
+                + " offered a memory map but did not send it ("
+                + (reply.isEmpty() ? "no reply" : reply)
+                + ")");
+      }
+      String part = unescape(reply.substring(1));
+      xml.append(part);
+      offset += part.length();
+      if (reply.charAt(0) == 'l' || part.isEmpty()) {
+        return xml.toString();
+      }
+    }
+  }
+
+  private static String unescape(String binary) {
+    StringBuilder text = new StringBuilder(binary.length());
+    for (int i = 0; i < binary.length(); i++) {
+      char c = binary.charAt(i);
+      text.append(c == '}' && i + 1 < binary.length() ? (char) (binary.charAt(++i) ^ 0x20) : c);
+    }
+    return text.toString();
   }
 
   /**

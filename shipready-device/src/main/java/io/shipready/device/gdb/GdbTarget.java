@@ -23,8 +23,9 @@ public final class GdbTarget implements AutoCloseable {
     return settings;
   }
 
+  /** Writes memory; flash is erased and programmed as the server's memory map says. */
   public synchronized void writeMemory(long address, byte[] data) throws InterruptedException {
-    client().writeMemory(address, data);
+    client().program(address, data);
   }
 
   public synchronized byte[] readMemory(long address, int length) throws InterruptedException {

@@ -24,6 +24,11 @@ public final class FakeGdbServer implements AutoCloseable {
   /** Acknowledges memory writes without keeping them, as flash that no longer takes writes. */
   public volatile boolean dropWrites;
 
+  /** A memory map to offer; its flash (0x0 to 0x8000, 1 KiB blocks) then takes only vFlash. */
+  volatile String memoryMap;
+
+  final AtomicInteger flashErases = new AtomicInteger();
+
   final int packetSize;
   final boolean binaryWrites;
   final boolean noAck;
@@ -134,7 +139,42 @@ public final class FakeGdbServer implements AutoCloseable {
     String text = new String(packet, StandardCharsets.ISO_8859_1);
     HexFormat hex = HexFormat.of();
     if (text.startsWith("qSupported")) {
-      return "PacketSize=" + Integer.toHexString(packetSize) + (noAck ? ";QStartNoAckMode+" : "");
+      return "PacketSize="
+          + Integer.toHexString(packetSize)
+          + (noAck ? ";QStartNoAckMode+" : "")
+          + (memoryMap != null ? ";qXfer:memory-map:read+" : "");
+    }
+    if (text.startsWith("qXfer:memory-map:read::") && memoryMap != null) {
+      String[] range = text.substring(23).split(",");
+      int offset = Integer.parseInt(range[0], 16);
+      int length = Math.min(Integer.parseInt(range[1], 16), 100); // in parts, as servers do
+      if (offset + length >= memoryMap.length()) {
+        return "l" + memoryMap.substring(Math.min(offset, memoryMap.length()));
+      }
+      return "m" + memoryMap.substring(offset, offset + length);
+    }
+    if (text.startsWith("vFlashErase:")) {
+      String[] range = text.substring(12).split(",");
+      int address = Integer.parseInt(range[0], 16);
+      int length = Integer.parseInt(range[1], 16);
+      if (address % 0x400 != 0 || length % 0x400 != 0) {
+        return "E01";
+      }
+      java.util.Arrays.fill(memory, address, address + length, (byte) 0xFF);
+      flashErases.incrementAndGet();
+      return "OK";
+    }
+    if (text.startsWith("vFlashWrite:")) {
+      int colon = text.indexOf(':', 12);
+      int at = Integer.parseInt(text.substring(12, colon), 16);
+      for (int i = colon + 1; i < packet.length; i++) {
+        int b = packet[i] & 0xFF;
+        memory[at++] = (byte) (b == '}' ? (packet[++i] & 0xFF) ^ 0x20 : b);
+      }
+      return "OK";
+    }
+    if (text.equals("vFlashDone")) {
+      return "OK";
     }
     if (text.equals("QStartNoAckMode")) {
       sendReply("OK", in, out);
@@ -157,6 +197,9 @@ public final class FakeGdbServer implements AutoCloseable {
     if (text.startsWith("M")) {
       int colon = text.indexOf(':');
       String[] parts = text.substring(1, colon).split(",");
+      if (memoryMap != null && Integer.parseInt(parts[0], 16) < 0x8000) {
+        return "E01"; // flash takes no plain writes on a probe server
+      }
       byte[] data = hex.parseHex(text.substring(colon + 1));
       if (dropWrites) {
         return "OK";

@@ -74,6 +74,36 @@ class GdbRemoteProtocolTest {
   }
 
   @Test
+  void programsFlashThroughTheServersMemoryMapWithEraseAndFlashWrites() throws Exception {
+    try (FakeGdbServer server = new FakeGdbServer(0x200, true, false);
+        GdbTarget target = new GdbTarget(settings(server))) {
+      server.memoryMap =
+          "<?xml version=\"1.0\"?>\n"
+              + "<!DOCTYPE memory-map PUBLIC \"+//IDN gnu.org//DTD GDB Memory Map V1.0//EN\""
+              + " \"http://sourceware.org/gdb/gdb-memory-map.dtd\">\n"
+              + "<memory-map>\n"
+              + "<memory type=\"flash\" start=\"0x0\" length=\"0x8000\">"
+              + "<property name=\"blocksize\">0x400</property></memory>\n"
+              + "<memory type=\"ram\" start=\"0x20000000\" length=\"0x4000\"/>\n"
+              + "</memory-map>";
+      java.util.Arrays.fill(server.memory, (byte) 0x55);
+      byte[] content = randomImage(3_000, 4);
+      GdbRemoteProgrammer programmer = new GdbRemoteProgrammer(target);
+      Image image = new Image("app", "", ImageType.FIRMWARE, null, null, content, null);
+      programmer.write(image);
+
+      assertThat(java.util.Arrays.copyOf(server.memory, content.length)).isEqualTo(content);
+      // Whole 1 KiB blocks were erased: the rest of the last block reads as erased flash.
+      assertThat(java.util.Arrays.copyOfRange(server.memory, content.length, 0xC00))
+          .containsOnly((byte) 0xFF);
+      assertThat(server.memory[0xC00]).isEqualTo((byte) 0x55);
+      assertThat(server.flashErases.get()).isEqualTo(1);
+      assertThat(programmer.readBackSha256("app")).isEqualTo(image.sha256());
+      assertThat(server.largestPacket.get()).isLessThanOrEqualTo(0x200);
+    }
+  }
+
+  @Test
   void readBackShowsAByteChangedOnTheTargetAfterWriting() throws Exception {
     try (FakeGdbServer server = new FakeGdbServer(0x400, true, false);
         GdbTarget target = new GdbTarget(settings(server))) {
