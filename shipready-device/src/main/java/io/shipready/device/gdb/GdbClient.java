@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A debugger session with one target over the GDB remote serial protocol, as OpenOCD, SEGGER's
+ * A debugger connection to one target over the GDB remote serial protocol, as OpenOCD, SEGGER's
  * J-Link GDB server, pyOCD, Black Magic Probe and QEMU's stub all speak it: negotiate the packet
  * size and no-ack mode, halt, read and write registers and memory in chunks the server accepts, run
  * monitor commands, resume, detach.

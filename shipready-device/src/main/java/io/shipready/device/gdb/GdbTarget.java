@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * One slot's target behind a GDB server. A debugger session is opened when a step first needs it
+ * One slot's target behind a GDB server. A debugger connection is opened when a step first needs it
  * (attaching halts the target) and kept for the steps that follow, until {@link #boot()} resets the
  * target and detaches so the firmware runs. Steps of one unit may run in parallel, so every
  * operation holds the target's lock: a debugger link carries one conversation at a time.
@@ -42,26 +42,26 @@ public final class GdbTarget implements AutoCloseable {
    * table into SP and PC.
    */
   public synchronized void boot() throws InterruptedException {
-    GdbClient session = client();
+    GdbClient debugger = client();
     try {
       if (!settings.resetCommand().isEmpty()) {
-        session.monitor(settings.resetCommand());
+        debugger.monitor(settings.resetCommand());
       } else {
         ByteBuffer vectors =
-            ByteBuffer.wrap(session.readMemory(settings.vectorTable(), 8))
+            ByteBuffer.wrap(debugger.readMemory(settings.vectorTable(), 8))
                 .order(ByteOrder.LITTLE_ENDIAN);
         long sp = vectors.getInt(0) & 0xFFFFFFFFL;
         long pc = vectors.getInt(4) & 0xFFFFFFFEL; // the Thumb bit is not part of the address
-        session.writeRegister(13, sp, 4);
-        session.writeRegister(15, pc, 4);
+        debugger.writeRegister(13, sp, 4);
+        debugger.writeRegister(15, pc, 4);
       }
-      session.detach();
+      debugger.detach();
     } finally {
       disconnect();
     }
   }
 
-  /** Detaches (letting the target run) and closes the session, if one is open. */
+  /** Detaches (letting the target run) and closes the connection, if one is open. */
   @Override
   public synchronized void close() {
     if (client != null) {
