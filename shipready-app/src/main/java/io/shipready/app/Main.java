@@ -3,6 +3,7 @@ package io.shipready.app;
 import io.shipready.app.cli.BackofficeCommand;
 import io.shipready.app.cli.BenchCommand;
 import io.shipready.app.cli.CheckCommand;
+import io.shipready.app.cli.EmulateCommand;
 import io.shipready.app.cli.ExportCommand;
 import io.shipready.app.cli.LabelCommand;
 import io.shipready.app.cli.RecipeCommand;
@@ -30,6 +31,7 @@ public final class Main {
     CommandLine commandLine =
         new CommandLine(new ShipreadyCommand())
             .addSubcommand(new RunCommand())
+            .addSubcommand(new EmulateCommand())
             .addSubcommand(new RecipeCommand())
             .addSubcommand(new TraceCommand())
             .addSubcommand(new ExportCommand())

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
     subcommands = {
       BenchCommand.Engine.class,
       BenchCommand.StoreBench.class,
-      BenchIngestCommand.class
+      BenchIngestCommand.class,
+      BenchProgramCommand.class
     })
 public final class BenchCommand {
 

@@ -31,6 +31,7 @@ public final class StandardSteps {
         .add(new WaitStep())
         .add(new LabelStep())
         .add(new FactoryRowStep())
-        .add(new KnownUnitStep());
+        .add(new KnownUnitStep())
+        .add(new WriteIdentityStep());
   }
 }
