@@ -3,6 +3,7 @@ package io.shipready.app;
 import io.shipready.app.cli.BackofficeCommand;
 import io.shipready.app.cli.BenchCommand;
 import io.shipready.app.cli.CheckCommand;
+import io.shipready.app.cli.DemoCommand;
 import io.shipready.app.cli.EmulateCommand;
 import io.shipready.app.cli.ExportCommand;
 import io.shipready.app.cli.LabelCommand;
@@ -30,6 +31,7 @@ public final class Main {
   public static CommandLine commandLine() {
     CommandLine commandLine =
         new CommandLine(new ShipreadyCommand())
+            .addSubcommand(new DemoCommand())
             .addSubcommand(new RunCommand())
             .addSubcommand(new EmulateCommand())
             .addSubcommand(new RecipeCommand())
