@@ -173,7 +173,8 @@ public final class DemoCommand implements Callable<Integer> {
     for (JsonNode unit : summary.get("runs")) {
       if (example == null && unit.get("outcome").asText().equals("PASS")) {
         JsonNode ids = unit.get("identifiers");
-        example = ids.has("serial") ? ids.get("serial").asText() : ids.path("device_id").asText(null);
+        example =
+            ids.has("serial") ? ids.get("serial").asText() : ids.path("device_id").asText(null);
       }
       if (!unit.get("outcome").asText().equals("PASS")) {
         console.printf(
