@@ -20,6 +20,8 @@ import java.util.Map;
  * @param outputFolder where factory files are written during the day
  * @param archiveFolder where copies of uploaded files are kept at the factory
  * @param extra free fields the line profile may put in records, in the order they were written
+ * @param engineerPinHash the engineer PIN's hash ({@link EngineerPin}), or empty when the config
+ *     sets none
  */
 public record StationConfig(
     StationIdentity identity,
@@ -28,7 +30,8 @@ public record StationConfig(
     ZoneId zone,
     Path outputFolder,
     Path archiveFolder,
-    Map<String, String> extra) {
+    Map<String, String> extra,
+    String engineerPinHash) {
   public StationConfig {
     requireNonNull(identity, "identity");
     requireText(computerName, "computerName");
@@ -38,6 +41,41 @@ public record StationConfig(
     requireNonNull(archiveFolder, "archiveFolder");
     requireNonNull(extra, "extra");
     extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+    engineerPinHash = engineerPinHash == null ? "" : engineerPinHash;
+  }
+
+  /** A configuration without an engineer PIN. */
+  public StationConfig(
+      StationIdentity identity,
+      String computerName,
+      String programmerName,
+      ZoneId zone,
+      Path outputFolder,
+      Path archiveFolder,
+      Map<String, String> extra) {
+    this(identity, computerName, programmerName, zone, outputFolder, archiveFolder, extra, "");
+  }
+
+  /** Leaves the PIN's hash out, so a configuration printed or logged never carries it. */
+  @Override
+  public String toString() {
+    return "StationConfig[identity="
+        + identity
+        + ", computerName="
+        + computerName
+        + ", programmerName="
+        + programmerName
+        + ", zone="
+        + zone
+        + ", outputFolder="
+        + outputFolder
+        + ", archiveFolder="
+        + archiveFolder
+        + ", extra="
+        + extra
+        + ", engineerPin="
+        + (engineerPinHash.isEmpty() ? "none" : "set")
+        + "]";
   }
 
   public String stationId() {
