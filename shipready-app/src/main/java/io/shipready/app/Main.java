@@ -6,6 +6,7 @@ import io.shipready.app.cli.LabelCommand;
 import io.shipready.app.cli.RecipeCommand;
 import io.shipready.app.cli.RunCommand;
 import io.shipready.app.cli.ShipreadyCommand;
+import io.shipready.app.cli.StationCommand;
 import io.shipready.app.cli.TraceCommand;
 import io.shipready.app.cli.UploadCommand;
 import picocli.CommandLine;
@@ -27,6 +28,7 @@ public final class Main {
     CommandLine commandLine =
         new CommandLine(new ShipreadyCommand())
             .addSubcommand(new RunCommand())
+            .addSubcommand(new StationCommand())
             .addSubcommand(new RecipeCommand())
             .addSubcommand(new TraceCommand())
             .addSubcommand(new ExportCommand())
