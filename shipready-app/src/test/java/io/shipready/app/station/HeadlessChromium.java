@@ -91,7 +91,19 @@ final class HeadlessChromium implements AutoCloseable {
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("waited a minute for " + what, last);
+    String tiles = "";
+    try {
+      screenshot("failed-wait");
+      tiles =
+          String.valueOf(
+              script(
+                  "return Array.from(document.querySelectorAll('.tile'))"
+                      + ".map(t => t.id + ' ' + t.className + ' ' + t.innerText.replace(/\\n/g, ' | '))"
+                      + ".join('\\n') + '\\nmessage: ' + document.getElementById('message').innerText;"));
+    } catch (RuntimeException | java.io.IOException cannotTell) {
+      tiles = "(the page could not be read: " + cannotTell + ")";
+    }
+    throw new AssertionError("waited a minute for " + what + "; the page shows:\n" + tiles, last);
   }
 
   /** Keeps a screenshot of the page as a test artefact. */

@@ -70,6 +70,33 @@ final class RunningStation implements AutoCloseable {
             ask: confirm
       """;
 
+  /** A recipe whose units take a few seconds each, so a page opened after the start sees them. */
+  static final String WATCH_RECIPE =
+      """
+      recipe: page-watch
+      version: "1.0"
+      station:
+        device_family: particle
+        slots: 4
+      simulation:
+        time_scale: 0.02
+      steps:
+        - id: identify
+          kind: identify
+          with:
+            require: [device_id]
+        - id: settle
+          kind: wait
+          with:
+            duration: 6s
+        - id: power
+          kind: measure
+          measurements:
+            - name: supply_voltage
+              units: V
+              range: {min: 3.2, max: 3.4}
+      """;
+
   static final String SAMPLE = Path.of("..", "lines", "sample", "recipe.yaml").toString();
 
   final Path folder;

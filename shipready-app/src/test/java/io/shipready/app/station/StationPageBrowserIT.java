@@ -25,20 +25,19 @@ class StationPageBrowserIT {
 
   @Test
   void eightSimulatedUnitsAreWatchedOnThePage() throws Exception {
+    Path recipe = RunningStation.write(folder, "recipe.yaml", RunningStation.WATCH_RECIPE);
     try (HeadlessChromium chromium = HeadlessChromium.start(folder.resolve("profile"));
         RunningStation station =
             RunningStation.start(
                 folder,
                 "--recipe",
-                RunningStation.SAMPLE,
+                recipe.toString(),
                 "--simulate",
                 "8",
                 "--seed",
                 "7",
                 "--fail-rate",
-                "0.3",
-                "--time-scale",
-                "0.03")) {
+                "0.3")) {
       WebDriver page = chromium.driver();
       page.get(station.url);
       chromium.await("the page's snapshot", d -> ready(d));

@@ -257,7 +257,7 @@
     const rows = pareto.slice(0, 8);
     const total = pareto.reduce((sum, r) => sum + r.count, 0);
     const most = rows[0].count;
-    const left = 130, width = 280, rowHeight = 24;
+    const left = 130, width = 220, rowHeight = 24;
     let cumulative = 0;
     rows.forEach((row, i) => {
       const y = 10 + i * rowHeight;
