@@ -16,6 +16,7 @@ public final class StationControl {
   private static final int FORBIDDEN = 403;
   private static final int NOT_FOUND = 404;
   private static final int CONFLICT = 409;
+  private static final int TOO_MANY = 429;
   private static final int MAX_SCAN = 512;
 
   private final Station station;
@@ -24,6 +25,7 @@ public final class StationControl {
   private final ActionLog actions;
   private final EngineerPinCheck pins;
   private final Consumer<String> stopStation;
+  private final PinAttempts attempts = new PinAttempts(System::nanoTime);
 
   /**
    * @param stopStation ends the shift: stops the station with the reason given
@@ -184,11 +186,22 @@ public final class StationControl {
       actions.record(slot, user, Role.ENGINEER, action, "no engineer PIN set", false);
       throw new ActionRefusedException(FORBIDDEN, EngineerPinCheck.notConfigured());
     }
+    long locked = attempts.lockedForSeconds();
+    if (locked > 0) {
+      actions.record(slot, user, Role.ENGINEER, action, "engineer PIN locked", false);
+      throw new ActionRefusedException(
+          TOO_MANY,
+          "too many wrong engineer PINs: engineer actions are locked for "
+              + locked
+              + " s more; nothing was done");
+    }
     if (!pins.matches(pin)) {
+      attempts.wrong();
       actions.record(slot, user, Role.ENGINEER, action, "wrong engineer PIN", false);
       throw new ActionRefusedException(
           FORBIDDEN, "wrong engineer PIN: " + action + " needs an engineer; nothing was done");
     }
+    attempts.right();
   }
 
   private void slot(String slot) {

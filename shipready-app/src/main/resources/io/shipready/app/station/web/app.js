@@ -135,22 +135,27 @@
     return { css: 'idle', verdict: '' };
   }
 
+  // Writes to the DOM only what changed: with 64 slots, most of a tile stays the same between updates.
+  function setText(node, text) { if (node.textContent !== text) node.textContent = text; }
+  function setProp(node, name, value) { if (node[name] !== value) node[name] = value; }
+
   function render(tile, data) {
     tile.data = data;
     const p = tile.parts;
     const seen = look(data);
     const running = data.state === 'BUSY';
-    tile.el.className = 'tile ' + seen.css + (data.prompt ? ' asking' : '');
-    p.verdict.textContent = seen.verdict;
-    p.unit.textContent = data.unit ? (data.serial || ('unit ' + data.unit)) : '';
-    p.unit.title = data.unit ? 'unit ' + data.unit + (data.runId ? ', run ' + data.runId : '') : '';
-    p.step.textContent = data.state === 'ERROR' ? data.slotMessage : data.step;
-    p.bar.style.width = (data.total ? Math.min(100, 100 * data.done / data.total) : 0) + '%';
-    p.failed.textContent = data.outcome && data.outcome !== 'PASS'
-      ? (data.failedStep ? data.failedStep + ': ' : '') + data.message : '';
-    p.start.disabled = running;
-    p.retest.disabled = running || !data.unit;
-    p.stop.disabled = !running;
+    setProp(tile.el, 'className', 'tile ' + seen.css + (data.prompt ? ' asking' : ''));
+    setText(p.verdict, seen.verdict);
+    setText(p.unit, data.unit ? (data.serial || ('unit ' + data.unit)) : '');
+    setProp(p.unit, 'title', data.unit ? 'unit ' + data.unit + (data.runId ? ', run ' + data.runId : '') : '');
+    setText(p.step, data.state === 'ERROR' ? data.slotMessage : data.step);
+    const width = (data.total ? Math.min(100, 100 * data.done / data.total) : 0) + '%';
+    if (p.bar.style.width !== width) p.bar.style.width = width;
+    setText(p.failed, data.outcome && data.outcome !== 'PASS'
+      ? (data.failedStep ? data.failedStep + ': ' : '') + data.message : '');
+    setProp(p.start, 'disabled', running);
+    setProp(p.retest, 'disabled', running || !data.unit);
+    setProp(p.stop, 'disabled', !running);
     renderPrompt(tile, data.prompt);
     renderElapsed(tile);
   }
@@ -201,10 +206,10 @@
 
   function renderElapsed(tile) {
     const d = tile.data;
-    if (!d || !d.startedAt) { tile.parts.elapsed.textContent = ''; return; }
+    if (!d || !d.startedAt) { setText(tile.parts.elapsed, ''); return; }
     const end = d.endedAt || (Date.now() + clockOffset);
     const seconds = Math.max(0, Math.round((end - d.startedAt) / 1000));
-    tile.parts.elapsed.textContent = Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');
+    setText(tile.parts.elapsed, Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0'));
   }
   setInterval(() => tiles.forEach((tile) => { if (tile.data && tile.data.state === 'BUSY') renderElapsed(tile); }), 1000);
 
