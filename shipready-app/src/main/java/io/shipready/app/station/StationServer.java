@@ -44,6 +44,18 @@ public final class StationServer implements AutoCloseable {
               config.showJavalinBanner = false;
               config.startupWatcherEnabled = false;
             });
+    // Actions come only as JSON: a page of another site cannot send that to this station without
+    // the browser asking first (CORS), which this server never allows.
+    app.before(
+        "/api/*",
+        ctx -> {
+          String type = ctx.contentType() == null ? "" : ctx.contentType();
+          if (ctx.method() == io.javalin.http.HandlerType.POST
+              && !type.startsWith("application/json")) {
+            throw new ActionRefusedException(
+                415, "send actions as JSON (Content-Type: application/json)");
+          }
+        });
     app.get("/", ctx -> resource(ctx, "index.html"));
     app.get("/app.js", ctx -> resource(ctx, "app.js"));
     app.get("/app.css", ctx -> resource(ctx, "app.css"));

@@ -146,6 +146,17 @@ class StationPageTest {
       assertThat(failed.get("failedStep").asText()).isEqualTo("check_led");
       assertThat(failed.get("serial").asText()).isEqualTo("P0ABCDEFGHIJK");
 
+      // An action that is not JSON (as a form on another site would send) is refused.
+      HttpResponse<String> form =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(station.url + "api/slots/1/start"))
+                      .header("Content-Type", "text/plain")
+                      .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"x\"}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(form.statusCode()).isEqualTo(415);
+
       // A scan nobody waits for is refused and says so.
       HttpResponse<String> stray =
           station.post("api/scan", Map.of("user", "li.wei", "code", "P0STRAY000000"));
