@@ -10,6 +10,7 @@ import io.shipready.app.cli.LabelCommand;
 import io.shipready.app.cli.RecipeCommand;
 import io.shipready.app.cli.RunCommand;
 import io.shipready.app.cli.ShipreadyCommand;
+import io.shipready.app.cli.StationCommand;
 import io.shipready.app.cli.ToolsCommand;
 import io.shipready.app.cli.TraceCommand;
 import io.shipready.app.cli.UploadCommand;
@@ -34,6 +35,7 @@ public final class Main {
             .addSubcommand(new DemoCommand())
             .addSubcommand(new RunCommand())
             .addSubcommand(new EmulateCommand())
+            .addSubcommand(new StationCommand())
             .addSubcommand(new RecipeCommand())
             .addSubcommand(new TraceCommand())
             .addSubcommand(new ExportCommand())

@@ -120,6 +120,60 @@ public final class Store implements AutoCloseable {
         "close the open runs of station " + stationId);
   }
 
+  /** Records what a person did at a station; stored before this returns. */
+  public void recordAction(StationAction action) {
+    requireNonNull(action, "action");
+    writeVoid(
+        jdbi ->
+            jdbi.useHandle(
+                handle ->
+                    handle
+                        .createUpdate(
+                            "INSERT INTO station_actions (station_id, at, slot, user_name, role,"
+                                + " action, detail, allowed) VALUES (:station, :at, :slot, :user,"
+                                + " :role, :action, :detail, :allowed)")
+                        .bind("station", action.stationId())
+                        .bind("at", Micros.of(action.at()))
+                        .bind("slot", action.slot())
+                        .bind("user", action.user())
+                        .bind("role", action.role())
+                        .bind("action", action.action())
+                        .bind("detail", action.detail())
+                        .bind("allowed", action.allowed() ? 1 : 0)
+                        .execute()),
+        "record the action " + action.action() + " at station " + action.stationId());
+  }
+
+  /** The station's recorded actions, oldest first. */
+  public List<StationAction> actions(String stationId) {
+    requireNonNull(stationId, "stationId");
+    try {
+      return database
+          .jdbi()
+          .withHandle(
+              handle ->
+                  handle
+                      .createQuery(
+                          "SELECT station_id, at, slot, user_name, role, action, detail, allowed"
+                              + " FROM station_actions WHERE station_id = :station ORDER BY at")
+                      .bind("station", stationId)
+                      .map(
+                          (rs, ctx) ->
+                              new StationAction(
+                                  rs.getString("station_id"),
+                                  Micros.instant(rs.getLong("at")),
+                                  rs.getString("slot"),
+                                  rs.getString("user_name"),
+                                  rs.getString("role"),
+                                  rs.getString("action"),
+                                  rs.getString("detail"),
+                                  rs.getInt("allowed") != 0))
+                      .list());
+    } catch (JdbiException failed) {
+      throw failure("read the actions of station " + stationId, failed);
+    }
+  }
+
   /**
    * The whole history of the unit carrying the identifier: any identifier's value (serial, device
    * id, ICCID, IMEI, MAC, association id...) or the barcode of a component built into it. Write

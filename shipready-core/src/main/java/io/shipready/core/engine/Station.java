@@ -139,6 +139,30 @@ public final class Station {
     activeRuns.forEach(run -> run.cancel(reason));
   }
 
+  /**
+   * Aborts the run in progress in one slot (it ends ABORTED, with the reason in its record); the
+   * slot then takes its next unit as usual.
+   *
+   * @return false when the slot had no run in progress
+   */
+  public boolean abortSlot(String slot, String reason) {
+    requireNonNull(slot, "slot");
+    requireNonNull(reason, "reason");
+    boolean found = false;
+    for (UnitRun run : activeRuns) {
+      if (run.slot().equals(slot)) {
+        run.cancel(reason);
+        found = true;
+      }
+    }
+    return found;
+  }
+
+  /** The slots of this station, in order. */
+  public List<String> slots() {
+    return slots;
+  }
+
   private void serveSlot(
       String slot, UnitSource units, List<RunResult> runs, CountDownLatch slotsDone) {
     // Counted down once: when the slot runs dry, or when a hung step takes it out of service.

@@ -320,6 +320,32 @@ class StationTest {
   }
 
   @Test
+  void abortingOneSlotEndsOnlyThatSlotsRunAndTheSlotGoesOn() throws Exception {
+    Recipe recipe = recipe(step("long", "work").with(Map.of("ms", 2_000L)).build());
+    Station station = station(recipe, 2);
+    CompletableFuture<StationReport> report =
+        CompletableFuture.supplyAsync(() -> station.run(new TestUnits(3)));
+    while (kinds.running.get() < 2) {
+      Thread.sleep(5);
+    }
+
+    assertThat(station.abortSlot("1", "operator pressed stop on slot 1")).isTrue();
+    assertThat(station.abortSlot("9", "no such slot")).isFalse();
+
+    StationReport done = report.get(20, TimeUnit.SECONDS);
+    assertThat(done.runs()).hasSize(3);
+    assertThat(done.runs())
+        .filteredOn(r -> r.outcome() == Outcome.ABORTED)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.slot()).isEqualTo("1");
+              assertThat(r.message()).isEqualTo("aborted: operator pressed stop on slot 1");
+            });
+    assertThat(done.count(Outcome.PASS)).isEqualTo(2);
+  }
+
+  @Test
   void eachRunsEventsStartWithRunStartedAndEndWithRunRecorded() {
     Recipe recipe =
         recipe(

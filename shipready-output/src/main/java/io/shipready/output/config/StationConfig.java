@@ -22,6 +22,8 @@ import java.util.Map;
  * @param extra free fields the line profile may put in records, in the order they were written
  * @param printer where labels go: {@code tcp://host[:port]}, {@code lp:<queue>} or {@code
  *     folder:<path>}; empty for a {@code labels} folder in the output folder
+ * @param engineerPinHash the engineer PIN's hash ({@link EngineerPin}), or empty when the config
+ *     sets none
  */
 public record StationConfig(
     StationIdentity identity,
@@ -31,7 +33,8 @@ public record StationConfig(
     Path outputFolder,
     Path archiveFolder,
     Map<String, String> extra,
-    String printer) {
+    String printer,
+    String engineerPinHash) {
   public StationConfig {
     requireNonNull(identity, "identity");
     requireText(computerName, "computerName");
@@ -42,9 +45,13 @@ public record StationConfig(
     requireNonNull(extra, "extra");
     extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     printer = printer == null ? "" : printer.strip();
+    engineerPinHash = engineerPinHash == null ? "" : engineerPinHash;
   }
 
-  /** A station whose labels go to a {@code labels} folder in its output folder. */
+  /**
+   * A station whose labels go to a {@code labels} folder in its output folder, without an engineer
+   * PIN.
+   */
   public StationConfig(
       StationIdentity identity,
       String computerName,
@@ -53,7 +60,31 @@ public record StationConfig(
       Path outputFolder,
       Path archiveFolder,
       Map<String, String> extra) {
-    this(identity, computerName, programmerName, zone, outputFolder, archiveFolder, extra, "");
+    this(identity, computerName, programmerName, zone, outputFolder, archiveFolder, extra, "", "");
+  }
+
+  /** Leaves the PIN's hash out, so a configuration printed or logged never carries it. */
+  @Override
+  public String toString() {
+    return "StationConfig[identity="
+        + identity
+        + ", computerName="
+        + computerName
+        + ", programmerName="
+        + programmerName
+        + ", zone="
+        + zone
+        + ", outputFolder="
+        + outputFolder
+        + ", archiveFolder="
+        + archiveFolder
+        + ", extra="
+        + extra
+        + ", printer="
+        + printer
+        + ", engineerPin="
+        + (engineerPinHash.isEmpty() ? "none" : "set")
+        + "]";
   }
 
   public String stationId() {

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
  * ({@code station-config.template.yaml}) ships each required key set to {@link #PLACEHOLDER}.
  *
  * <p>Keys are spelt in camelCase, as Afero's own station configuration spells {@code partNo}. Every
- * key is required; {@link #EXTRA} may be left out.
+ * key is required; {@link #EXTRA} and {@link #ENGINEER_PIN_HASH} may be left out.
  */
 public final class StationConfigKeys {
   /** The value a template ships with for every field the factory must fill in. */
@@ -25,6 +25,12 @@ public final class StationConfigKeys {
   public static final String MANUFACTURER = "manufacturer";
   public static final String FACTORY = "factory";
   public static final String HW_VERSION = "hwVersion";
+
+  /**
+   * Optional: the hash of the engineer PIN or password ({@code shipready station --hash-pin} makes
+   * it). The environment variable {@code SHIPREADY_ENGINEER_PIN} takes its place when set.
+   */
+  public static final String ENGINEER_PIN_HASH = "engineerPinHash";
 
   /** A mapping of free fields (name: value) that a line profile may put in its records. */
   public static final String EXTRA = "extra";
@@ -73,7 +79,9 @@ public final class StationConfigKeys {
 
   /** Every key a configuration file may have. */
   public static List<String> names() {
-    return Stream.concat(REQUIRED.stream().map(Key::name), Stream.of(EXTRA, PRINTER)).toList();
+    return Stream.concat(
+            REQUIRED.stream().map(Key::name), Stream.of(EXTRA, PRINTER, ENGINEER_PIN_HASH))
+        .toList();
   }
 
   public static Optional<Key> key(String name) {

@@ -2,6 +2,7 @@ package io.shipready.output.config;
 
 import static io.shipready.output.config.StationConfigKeys.ARCHIVE_FOLDER;
 import static io.shipready.output.config.StationConfigKeys.COMPUTER_NAME;
+import static io.shipready.output.config.StationConfigKeys.ENGINEER_PIN_HASH;
 import static io.shipready.output.config.StationConfigKeys.EXTRA;
 import static io.shipready.output.config.StationConfigKeys.FACTORY;
 import static io.shipready.output.config.StationConfigKeys.HW_VERSION;
@@ -157,6 +158,7 @@ public final class StationConfigReader {
     String hwVersion = text(entries, HW_VERSION);
     Map<String, String> extra = extra(entries.get(EXTRA));
     String printer = printer(entries.get(StationConfigKeys.PRINTER));
+    String engineerPinHash = engineerPinHash(entries.get(ENGINEER_PIN_HASH));
 
     if (outputFolder != null && outputFolder.equals(archiveFolder)) {
       ConfigNode.Entry archive = entries.get(ARCHIVE_FOLDER);
@@ -182,7 +184,8 @@ public final class StationConfigReader {
         outputFolder,
         archiveFolder,
         extra,
-        printer);
+        printer,
+        engineerPinHash);
   }
 
   /** The optional printer: checked here so a typo stops the station before its first label. */
@@ -203,6 +206,35 @@ public final class StationConfigReader {
               + " folder:<path> for a folder");
     }
     return value.strip();
+  }
+
+  /** The optional engineer PIN hash; never echoes the value in a message. */
+  private String engineerPinHash(ConfigNode.Entry entry) {
+    if (entry == null) {
+      return "";
+    }
+    String fix =
+        "write the line that 'shipready station --hash-pin' prints, or remove the key and set"
+            + " SHIPREADY_ENGINEER_PIN in the station's environment";
+    if (!(entry.value() instanceof ConfigNode.Scalar scalar) || scalar.isNull()) {
+      add(
+          entry.line(),
+          entry.column(),
+          ENGINEER_PIN_HASH,
+          ENGINEER_PIN_HASH + " must be a single value",
+          fix);
+      return "";
+    }
+    if (!EngineerPin.isWellFormed(scalar.text())) {
+      add(
+          scalar.line(),
+          scalar.column(),
+          ENGINEER_PIN_HASH,
+          ENGINEER_PIN_HASH + " is not a PIN hash (a PIN itself must never be written here)",
+          fix);
+      return "";
+    }
+    return scalar.text().strip();
   }
 
   /** The mapping's entries by key; a key written twice is reported and the first one kept. */

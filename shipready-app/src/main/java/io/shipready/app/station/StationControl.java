@@ -1,0 +1,227 @@
+package io.shipready.app.station;
+
+import static java.util.Objects.requireNonNull;
+
+import io.shipready.core.engine.Station;
+import io.shipready.core.step.Prompter;
+import java.util.function.Consumer;
+
+/**
+ * The actions a station page offers, each checked for its role and recorded with its user before it
+ * is carried out. Operators start and retest units, answer prompts and scan; engineers (with the
+ * PIN) also stop a slot's run or the whole station.
+ */
+public final class StationControl {
+  private static final int BAD_REQUEST = 400;
+  private static final int FORBIDDEN = 403;
+  private static final int NOT_FOUND = 404;
+  private static final int CONFLICT = 409;
+  private static final int TOO_MANY = 429;
+  private static final int MAX_SCAN = 512;
+
+  private final Station station;
+  private final StationUnits units;
+  private final PromptQueue prompts;
+  private final ActionLog actions;
+  private final EngineerPinCheck pins;
+  private final Consumer<String> stopStation;
+  private final PinAttempts attempts = new PinAttempts(System::nanoTime);
+
+  /**
+   * @param stopStation ends the shift: stops the station with the reason given
+   */
+  public StationControl(
+      Station station,
+      StationUnits units,
+      PromptQueue prompts,
+      ActionLog actions,
+      EngineerPinCheck pins,
+      Consumer<String> stopStation) {
+    this.station = requireNonNull(station, "station");
+    this.units = requireNonNull(units, "units");
+    this.prompts = requireNonNull(prompts, "prompts");
+    this.actions = requireNonNull(actions, "actions");
+    this.pins = requireNonNull(pins, "pins");
+    this.stopStation = requireNonNull(stopStation, "stopStation");
+  }
+
+  /** Puts a new unit in the slot. */
+  public String start(String slot, String user) {
+    String who = user(user);
+    slot(slot);
+    try {
+      int unit = units.start(slot);
+      actions.record(slot, who, Role.OPERATOR, "start", "unit " + unit, true);
+      return "unit " + unit + " will run in slot " + slot;
+    } catch (StationUnits.Refused refused) {
+      actions.record(slot, who, Role.OPERATOR, "start", refused.getMessage(), false);
+      throw new ActionRefusedException(CONFLICT, refused.getMessage());
+    }
+  }
+
+  /** Runs the slot's last unit again. */
+  public String retest(String slot, String user) {
+    String who = user(user);
+    slot(slot);
+    try {
+      int unit = units.retest(slot);
+      actions.record(slot, who, Role.OPERATOR, "retest", "unit " + unit, true);
+      return "unit " + unit + " will run again in slot " + slot;
+    } catch (StationUnits.Refused refused) {
+      actions.record(slot, who, Role.OPERATOR, "retest", refused.getMessage(), false);
+      throw new ActionRefusedException(CONFLICT, refused.getMessage());
+    }
+  }
+
+  /** Aborts the slot's run (engineer). */
+  public String stop(String slot, String user, String pin) {
+    String who = user(user);
+    slot(slot);
+    engineer(slot, who, "stop", pin);
+    String reason = "stopped by " + who + " (engineer) on the station page";
+    boolean running = station.abortSlot(slot, reason);
+    actions.record(
+        slot, who, Role.ENGINEER, "stop", running ? reason : "no run in progress", running);
+    if (!running) {
+      throw new ActionRefusedException(CONFLICT, "slot " + slot + " has no run in progress");
+    }
+    return "the run in slot " + slot + " is being aborted";
+  }
+
+  /** Ends the shift: aborts every run and takes no more units (engineer). */
+  public String stopStation(String user, String pin) {
+    String who = user(user);
+    engineer("", who, "stop station", pin);
+    actions.record("", who, Role.ENGINEER, "stop station", "", true);
+    stopStation.accept("station stopped by " + who + " (engineer) on the station page");
+    return "the station is stopping";
+  }
+
+  /** Answers a slot's question. */
+  public String answer(long promptId, String user, String answer) {
+    String who = user(user);
+    if (answer == null) {
+      throw new ActionRefusedException(BAD_REQUEST, "the answer is missing: send 'answer'");
+    }
+    PromptQueue.Pending question =
+        prompts
+            .byId(promptId)
+            .orElseThrow(
+                () ->
+                    new ActionRefusedException(
+                        NOT_FOUND,
+                        "question "
+                            + promptId
+                            + " is no longer waiting (answered, timed out or its run ended)"));
+    String slot = question.prompt().slot();
+    actions.record(
+        slot, who, Role.OPERATOR, "answer", question.prompt().message() + " -> " + answer, true);
+    if (prompts.answer(promptId, answer).isEmpty()) {
+      throw new ActionRefusedException(NOT_FOUND, "question " + promptId + " is no longer waiting");
+    }
+    return "answered";
+  }
+
+  /**
+   * A barcode from the scan field: it answers the oldest scan (or value) question of the slot
+   * named, or of any slot.
+   */
+  public String scan(String slot, String user, String code) {
+    String who = user(user);
+    String scanned = code == null ? "" : code.strip();
+    if (scanned.isEmpty()) {
+      throw new ActionRefusedException(BAD_REQUEST, "the scan is empty: scan the barcode again");
+    }
+    if (scanned.length() > MAX_SCAN || scanned.chars().anyMatch(Character::isISOControl)) {
+      actions.record(
+          slot == null ? "" : slot, who, Role.OPERATOR, "scan", "unreadable scan refused", false);
+      throw new ActionRefusedException(
+          BAD_REQUEST,
+          "the scan has control characters or is over "
+              + MAX_SCAN
+              + " characters: check the scanner's suffix setting (Enter only) and scan again");
+    }
+    PromptQueue.Pending question =
+        prompts
+            .waitingForScan(slot)
+            .orElseThrow(
+                () -> {
+                  actions.record(
+                      slot == null ? "" : slot,
+                      who,
+                      Role.OPERATOR,
+                      "scan",
+                      scanned + " (no slot was waiting for a scan)",
+                      false);
+                  return new ActionRefusedException(
+                      CONFLICT,
+                      "no slot is waiting for a scan"
+                          + (slot == null || slot.isEmpty() ? "" : " in slot " + slot)
+                          + "; '"
+                          + scanned
+                          + "' was not used");
+                });
+    String target = question.prompt().slot();
+    actions.record(target, who, Role.OPERATOR, "scan", scanned, true);
+    prompts.answer(question.id(), scanned);
+    return "slot " + target + ": " + scanned;
+  }
+
+  /** The question's picture, by its file name in the recipe. */
+  public String imageOf(long promptId) {
+    Prompter.Prompt prompt =
+        prompts
+            .byId(promptId)
+            .map(PromptQueue.Pending::prompt)
+            .orElseThrow(
+                () -> new ActionRefusedException(NOT_FOUND, "question " + promptId + " is gone"));
+    if (prompt.image() == null) {
+      throw new ActionRefusedException(NOT_FOUND, "question " + promptId + " has no picture");
+    }
+    return prompt.image();
+  }
+
+  private void engineer(String slot, String user, String action, String pin) {
+    if (!pins.configured()) {
+      actions.record(slot, user, Role.ENGINEER, action, "no engineer PIN set", false);
+      throw new ActionRefusedException(FORBIDDEN, EngineerPinCheck.notConfigured());
+    }
+    long locked = attempts.lockedForSeconds();
+    if (locked > 0) {
+      actions.record(slot, user, Role.ENGINEER, action, "engineer PIN locked", false);
+      throw new ActionRefusedException(
+          TOO_MANY,
+          "too many wrong engineer PINs: engineer actions are locked for "
+              + locked
+              + " s more; nothing was done");
+    }
+    if (!pins.matches(pin)) {
+      attempts.wrong();
+      actions.record(slot, user, Role.ENGINEER, action, "wrong engineer PIN", false);
+      throw new ActionRefusedException(
+          FORBIDDEN, "wrong engineer PIN: " + action + " needs an engineer; nothing was done");
+    }
+    attempts.right();
+  }
+
+  private void slot(String slot) {
+    if (slot == null || !station.slots().contains(slot)) {
+      throw new ActionRefusedException(
+          NOT_FOUND, "there is no slot " + slot + "; slots are " + station.slots());
+    }
+  }
+
+  private static String user(String user) {
+    if (user == null || user.isBlank()) {
+      throw new ActionRefusedException(
+          BAD_REQUEST,
+          "say who you are: type your name in the 'user' field at the top of the page");
+    }
+    String name = user.strip();
+    if (name.length() > 64 || name.chars().anyMatch(Character::isISOControl)) {
+      throw new ActionRefusedException(
+          BAD_REQUEST, "the user name must be a plain name of at most 64 characters");
+    }
+    return name;
+  }
+}
