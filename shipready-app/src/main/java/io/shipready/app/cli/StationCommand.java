@@ -12,6 +12,9 @@ import io.shipready.core.engine.StationReport;
 import io.shipready.core.recipe.Recipe;
 import io.shipready.core.recipe.RecipeParser;
 import io.shipready.core.steps.StandardSteps;
+import io.shipready.device.emulated.ProbeUnits;
+import io.shipready.device.emulated.SlotEndpoints;
+import io.shipready.device.emulated.SlotMap;
 import io.shipready.device.sim.FaultPlanner;
 import io.shipready.device.sim.SimulatedDevice;
 import io.shipready.device.sim.SimulatedFleet;
@@ -188,26 +191,43 @@ public final class StationCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--ui must be a port from 0 to 65535");
     }
     Recipe recipe = new RecipeParser(StandardSteps.library()).parse(recipeFile).forVariant(variant);
+    int slotCount;
+    List<String> slotNames;
+    BiFunction<Integer, String, AttachedUnit> units;
+    ProbeUnits probes = null;
     if (slotsFile != null) {
-      return emulatedLine(slotsFile);
+      // The emulated line (or real probes): each slot's unit is the one its GDB server and
+      // console reach; Start and Retest attach it again.
+      SlotMap map = SlotMap.read(slotsFile);
+      slotNames = map.slots().stream().map(SlotEndpoints::slot).toList();
+      slotCount = slotNames.size();
+      ProbeUnits attached =
+          new ProbeUnits(
+              map,
+              Integer.MAX_VALUE,
+              "U" + Long.toString(java.time.Instant.now().getEpochSecond(), 36).toUpperCase(),
+              java.time.Duration.ofSeconds(10));
+      probes = attached;
+      units = (number, slot) -> attached.next(slot).orElseThrow();
+    } else {
+      slotCount = slots != null ? slots : Math.max(1, recipe.station().slots());
+      slotNames = Station.Builder.numberedSlots(slotCount);
+      SimulatedFleet fleet = new SimulatedFleet(settings(recipe));
+      // Faults are planned for more units than the batch: the page may start more.
+      Map<Integer, FaultPlanner.PlannedFault> faults =
+          FaultPlanner.plan(recipe, fleet, simulate + 10_000, failRate);
+      String family = recipe.station().deviceFamily();
+      units =
+          (number, slot) -> {
+            SimulatedDevice device = fleet.unit(number, slot, family);
+            FaultPlanner.PlannedFault fault = faults.get(number);
+            if (fault != null) {
+              device.inject(fault.opportunity().fault());
+            }
+            return new AttachedUnit(
+                number, scanAtStation ? new OperatorScannedDevice(device) : device);
+          };
     }
-    int slotCount = slots != null ? slots : Math.max(1, recipe.station().slots());
-    List<String> slotNames = Station.Builder.numberedSlots(slotCount);
-    SimulatedFleet fleet = new SimulatedFleet(settings(recipe));
-    // Faults are planned for more units than the batch: the page may start more.
-    Map<Integer, FaultPlanner.PlannedFault> faults =
-        FaultPlanner.plan(recipe, fleet, simulate + 10_000, failRate);
-    String family = recipe.station().deviceFamily();
-    BiFunction<Integer, String, AttachedUnit> units =
-        (number, slot) -> {
-          SimulatedDevice device = fleet.unit(number, slot, family);
-          FaultPlanner.PlannedFault fault = faults.get(number);
-          if (fault != null) {
-            device.inject(fault.opportunity().fault());
-          }
-          return new AttachedUnit(
-              number, scanAtStation ? new OperatorScannedDevice(device) : device);
-        };
 
     StationConfig config = configFile == null ? null : StationConfigReader.read(configFile);
     String station =
@@ -217,7 +237,7 @@ public final class StationCommand implements Callable<Integer> {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("recipe", recipe.name());
     fields.put("recipe_version", recipe.version());
-    fields.put("simulated", "true");
+    fields.put("simulated", slotsFile == null ? "true" : "false");
     fields.put("slots", Integer.toString(slotCount));
     fields.put("ui", "station page");
     if (config != null) {
@@ -234,7 +254,9 @@ public final class StationCommand implements Callable<Integer> {
             System.getenv(EngineerPinCheck.ENVIRONMENT),
             config == null ? "" : config.engineerPinHash());
 
-    try (Store records = Store.open(store.url())) {
+    AutoCloseable closeProbes = probes != null ? probes : () -> {};
+    try (closeProbes;
+        Store records = Store.open(store.url())) {
       reportAborted(
           out,
           records.closeOpenRuns(
@@ -249,7 +271,7 @@ public final class StationCommand implements Callable<Integer> {
                     recipe,
                     station,
                     slotNames,
-                    simulate,
+                    simulate != null ? simulate : slotCount,
                     units,
                     records,
                     writer,
@@ -311,13 +333,6 @@ public final class StationCommand implements Callable<Integer> {
    * The one place the emulated line's slot map plugs in: read the slot file into slots and devices,
    * and run the page with them as this command does with simulated units.
    */
-  private Integer emulatedLine(Path file) {
-    throw new ShipreadyException(
-        file
-            + ": slot files are not supported yet; run the station page with --simulate N for"
-            + " now");
-  }
-
   private int printPinHash(PrintWriter out) throws Exception {
     char[] pin;
     if (System.console() != null) {

@@ -226,12 +226,12 @@ class StationPageTest {
   }
 
   @Test
-  void aSlotsFileIsNotSupportedYetAndSaysSo() {
+  void aMissingSlotsFileIsNamed() {
     var run =
         io.shipready.app.station.Cli.run(
             "station", "--recipe", RunningStation.SAMPLE, "--slots-file", "line.yaml");
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains("line.yaml: slot files are not supported yet");
+    assertThat(run.err()).contains("line.yaml");
   }
 
   @Test
