@@ -2,7 +2,9 @@ package io.shipready.app;
 
 import io.shipready.app.cli.BenchCommand;
 import io.shipready.app.cli.ExportCommand;
+import io.shipready.app.cli.KeysCommand;
 import io.shipready.app.cli.LabelCommand;
+import io.shipready.app.cli.PackageCommand;
 import io.shipready.app.cli.RecipeCommand;
 import io.shipready.app.cli.RunCommand;
 import io.shipready.app.cli.ShipreadyCommand;
@@ -32,7 +34,9 @@ public final class Main {
             .addSubcommand(new ExportCommand())
             .addSubcommand(new LabelCommand())
             .addSubcommand(new UploadCommand())
-            .addSubcommand(new BenchCommand());
+            .addSubcommand(new BenchCommand())
+            .addSubcommand(new KeysCommand())
+            .addSubcommand(new PackageCommand());
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setParameterExceptionHandler(new UsageReporter());
     return commandLine;
