@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -290,6 +292,63 @@ class StationPackageCommandTest {
 
     assertThat(ran.exitCode()).isEqualTo(1);
     assertThat(ran.err()).contains("is not from an installed station package");
+  }
+
+  @Test
+  void everyBundledLineWithARecipeBuildsIntoAPackageThatVerifiesAndInstalls() throws Exception {
+    List<Path> lines;
+    try (Stream<Path> folders = Files.list(SAMPLE_LINE.getParent())) {
+      lines =
+          folders.filter(Files::isDirectory).filter(StationPackageCommandTest::hasRecipe).toList();
+    }
+    assertThat(lines).as("bundled lines with a recipe").contains(SAMPLE_LINE);
+    for (Path line : lines) {
+      String name = line.getFileName().toString();
+      Path file = dir.resolve(name + ".srpkg");
+      CommandLineRun built =
+          CommandLineRun.of(
+              "package",
+              "build",
+              line.toString(),
+              "--out",
+              file.toString(),
+              "--version",
+              "1.0",
+              "--sign",
+              teamKey.toString());
+      assertThat(built.exitCode()).as(name + ": " + built.err()).isZero();
+      CommandLineRun verified =
+          CommandLineRun.of("package", "verify", file.toString(), "--trust", teamPublic.toString());
+      assertThat(verified.exitCode()).as(name + ": " + verified.err()).isZero();
+      CommandLineRun installed =
+          CommandLineRun.of(
+              "package",
+              "install",
+              file.toString(),
+              "--trust",
+              teamPublic.toString(),
+              "--to",
+              dir.resolve("installed/" + name).toString());
+      assertThat(installed.exitCode()).as(name + ": " + installed.err()).isZero();
+      assertThat(dir.resolve("installed/" + name + "/.shipready-package/manifest.json")).exists();
+    }
+  }
+
+  private static boolean hasRecipe(Path line) {
+    try (Stream<Path> files = Files.walk(line)) {
+      return files
+          .filter(file -> file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
+          .anyMatch(
+              file -> {
+                try {
+                  return Files.readString(file).lines().anyMatch(l -> l.startsWith("recipe:"));
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Flips one bit of one entry of the package file, leaving everything else as it was. */
