@@ -275,7 +275,7 @@ class StationPackageCommandTest {
 
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.err()).contains("not signed");
-    assertThat(noTrust.exitCode()).isEqualTo(1);
+    assertThat(noTrust.exitCode()).isEqualTo(2);
     assertThat(noTrust.err()).contains("--trust");
     assertThat(allowed.exitCode()).as(allowed.err()).isZero();
     assertThat(allowed.out()).contains("NOT SIGNED");

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -53,7 +54,13 @@ public final class PackageCommand {
             "Accept a package without a signature (for a trial only, never in production).")
     boolean allowUnsigned;
 
-    Trust trust() {
+    Trust trust(CommandSpec spec) {
+      if (trust == null && !allowUnsigned) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "say which key to trust: --trust the product team's .pub file (or, for a trial only,"
+                + " --allow-unsigned)");
+      }
       return new Trust(trust == null ? null : PackageKeys.readPublic(trust), allowUnsigned);
     }
   }
@@ -193,7 +200,7 @@ public final class PackageCommand {
 
     @Override
     public Integer call() {
-      VerifiedPackage verified = PackageReader.read(file, passphrase::toOpen, trust.trust());
+      VerifiedPackage verified = PackageReader.read(file, passphrase::toOpen, trust.trust(spec));
       PrintWriter stdout = spec.commandLine().getOut();
       stdout.println(file + ": intact. " + describe(verified));
       stdout.flush();
@@ -231,7 +238,7 @@ public final class PackageCommand {
 
     @Override
     public Integer call() {
-      VerifiedPackage verified = PackageReader.read(file, passphrase::toOpen, trust.trust());
+      VerifiedPackage verified = PackageReader.read(file, passphrase::toOpen, trust.trust(spec));
       PackageInstaller.install(verified, to);
       PrintWriter stdout = spec.commandLine().getOut();
       stdout.println("installed " + file + " into " + to + ". " + describe(verified));
