@@ -282,6 +282,47 @@ class StationPackageCommandTest {
   }
 
   @Test
+  void aPackageInstalledUnsignedRunsOnlyWhenAllowedAndIsRecordedUnsigned() throws Exception {
+    Path file = dir.resolve("unsigned.srpkg");
+    assertThat(
+            CommandLineRun.of(
+                    "package",
+                    "build",
+                    SAMPLE_LINE.toString(),
+                    "--out",
+                    file.toString(),
+                    "--version",
+                    "0.2")
+                .exitCode())
+        .isZero();
+    Path station = dir.resolve("trial");
+    CommandLineRun install =
+        CommandLineRun.of(
+            "package", "install", file.toString(), "--allow-unsigned", "--to", station.toString());
+    assertThat(install.exitCode()).as(install.err()).isZero();
+    Path db = dir.resolve("trial.db");
+
+    CommandLineRun refused = run(station.resolve("recipe.yaml"), db);
+    CommandLineRun allowed =
+        run(station.resolve("recipe.yaml"), db, "--allow-unsigned-package", "--json");
+
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).contains("is not signed");
+    assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+    String serial =
+        new ObjectMapper()
+            .readTree(allowed.out())
+            .get("runs")
+            .get(0)
+            .get("identifiers")
+            .get("serial")
+            .asText();
+    assertThat(CommandLineRun.of("trace", serial, "--db", db.toString()).out())
+        .contains("package sample 0.2 manifest sha256 ")
+        .contains(", unsigned");
+  }
+
+  @Test
   void aStationToldToTrustAKeyRefusesARecipeNotFromAPackage() {
     CommandLineRun ran =
         run(

@@ -82,10 +82,13 @@ public final class InstalledPackage {
     return Hashes.sha256(manifestBytes);
   }
 
-  /** Who signed it, or empty for a package installed unsigned. */
+  /** Who signed it, or empty for a package installed unsigned (or whose signature is gone). */
   public Optional<PackageKeys.PublicKeyFile> signer() {
-    Path file = root.resolve(FOLDER).resolve(PackageLayout.SIGNER);
-    return Files.exists(file) ? Optional.of(PackageKeys.readPublic(file)) : Optional.empty();
+    Path own = root.resolve(FOLDER);
+    Path file = own.resolve(PackageLayout.SIGNER);
+    return Files.exists(file) && Files.exists(own.resolve(PackageLayout.SIGNATURE))
+        ? Optional.of(PackageKeys.readPublic(file))
+        : Optional.empty();
   }
 
   /**
@@ -93,16 +96,27 @@ public final class InstalledPackage {
    *
    * @param trust the key the station trusts, or null to check the signature against the signer
    *     recorded at install
+   * @param allowUnsigned accept a package installed without a signature (for trials); otherwise a
+   *     removed signature is refused like a wrong one
    * @param inUse files the station is about to use (its recipe): each must be in the manifest
    * @throws PackageException naming every file that differs, is missing, or is not in the manifest
    */
-  public void verify(PackageKeys.PublicKeyFile trust, List<Path> inUse) {
+  public void verify(PackageKeys.PublicKeyFile trust, boolean allowUnsigned, List<Path> inUse) {
     Path own = root.resolve(FOLDER);
     byte[] signature = readIfExists(own.resolve(PackageLayout.SIGNATURE));
     byte[] signer = readIfExists(own.resolve(PackageLayout.SIGNER));
     String source = "installed package " + manifest.title() + " at " + root;
-    // Installed unsigned (--allow-unsigned) is accepted again only while no key is required.
-    Signatures.check(source, manifestBytes, signature, signer, new Trust(trust, trust == null));
+    if (trust == null && signature == null && !allowUnsigned) {
+      throw new PackageException(
+          "the station will not start: "
+              + source
+              + " is not signed (no "
+              + FOLDER
+              + "/"
+              + PackageLayout.SIGNATURE
+              + "); install a signed package, or allow an unsigned one for a trial only");
+    }
+    Signatures.check(source, manifestBytes, signature, signer, new Trust(trust, allowUnsigned));
 
     List<String> problems = new ArrayList<>();
     Map<String, Manifest.Entry> listed = manifest.byPath();

@@ -16,7 +16,7 @@ public record KdfSettings(int memoryKiB, int iterations, int parallelism) {
   public static final int MIN_MEMORY_KIB = 8;
 
   /** The most a package may ask for when opened: a damaged header must not exhaust the PC. */
-  public static final int MAX_MEMORY_KIB = 4 * 1024 * 1024;
+  public static final int MAX_MEMORY_KIB = 1024 * 1024;
 
   public static final int MAX_ITERATIONS = 100;
   public static final int MAX_PARALLELISM = 16;
@@ -39,6 +39,14 @@ public record KdfSettings(int memoryKiB, int iterations, int parallelism) {
     if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
       throw new PackageException(
           "Argon2id parallelism " + parallelism + " is outside 1.." + MAX_PARALLELISM);
+    }
+    if (memoryKiB < 8 * parallelism) {
+      throw new PackageException(
+          "Argon2id needs at least 8 KiB of memory per lane: "
+              + memoryKiB
+              + " KiB for "
+              + parallelism
+              + " lanes");
     }
   }
 }

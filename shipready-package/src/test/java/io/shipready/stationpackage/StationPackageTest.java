@@ -63,7 +63,7 @@ class StationPackageTest {
         .get()
         .extracting(PackageKeys.PublicKeyFile::fingerprint)
         .isEqualTo(teamPublic.fingerprint());
-    installed.verify(teamPublic, List.of(dir.resolve("station/recipe.yaml")));
+    installed.verify(teamPublic, false, List.of(dir.resolve("station/recipe.yaml")));
   }
 
   @Test
@@ -198,7 +198,7 @@ class StationPackageTest {
     recipe.toFile().setWritable(true);
     Files.writeString(recipe, "recipe: widget\nversion: \"1.0\"\nsteps: [] # faster\n");
 
-    assertThatThrownBy(() -> installed.verify(teamPublic, List.of(recipe)))
+    assertThatThrownBy(() -> installed.verify(teamPublic, false, List.of(recipe)))
         .hasMessageContaining("the station will not start")
         .hasMessageContaining("recipe.yaml: SHA-256 differs from the manifest");
   }
@@ -213,13 +213,31 @@ class StationPackageTest {
     Path station = dir.resolve("station");
     Files.writeString(station.resolve("station-config.yaml"), "stationId: PROG-1\n");
     Files.write(station.resolve("shipready.db"), new byte[] {0});
-    installed.verify(teamPublic, List.of(station.resolve("recipe.yaml")));
+    installed.verify(teamPublic, false, List.of(station.resolve("recipe.yaml")));
 
     Files.write(station.resolve("images/other.bin"), new byte[] {7});
     Files.writeString(station.resolve("quick.yaml"), "recipe: quick\nsteps: []\n");
-    assertThatThrownBy(() -> installed.verify(teamPublic, List.of(station.resolve("quick.yaml"))))
+    assertThatThrownBy(
+            () -> installed.verify(teamPublic, false, List.of(station.resolve("quick.yaml"))))
         .hasMessageContaining("images/other.bin: not in the manifest")
         .hasMessageContaining("quick.yaml: not in the package's manifest");
+  }
+
+  @Test
+  void aSignatureRemovedAfterInstallIsRefusedUnlessUnsignedIsAllowed() throws Exception {
+    InstalledPackage installed =
+        PackageInstaller.install(
+            PackageReader.read(build("widget.srpkg"), NO_PASSPHRASE, Trust.key(teamPublic)),
+            dir.resolve("station"));
+    Files.delete(dir.resolve("station/.shipready-package/manifest.sig"));
+    Files.delete(dir.resolve("station/.shipready-package/signer.pub"));
+    List<Path> recipe = List.of(dir.resolve("station/recipe.yaml"));
+
+    assertThatThrownBy(() -> installed.verify(null, false, recipe))
+        .hasMessageContaining("is not signed");
+    assertThatThrownBy(() -> installed.verify(teamPublic, false, recipe))
+        .hasMessageContaining("is not signed");
+    installed.verify(null, true, recipe);
   }
 
   @Test
@@ -268,7 +286,7 @@ class StationPackageTest {
 
     VerifiedPackage verified = PackageReader.read(file, NO_PASSPHRASE, Trust.key(teamPublic));
     PackageInstaller.install(verified, dir.resolve("sample"))
-        .verify(teamPublic, List.of(dir.resolve("sample/recipe.yaml")));
+        .verify(teamPublic, false, List.of(dir.resolve("sample/recipe.yaml")));
 
     Map<String, Manifest.Entry> files = verified.manifest().byPath();
     assertThat(files.get("recipe.yaml").role()).isEqualTo(FileRole.RECIPE);

@@ -85,6 +85,11 @@ public final class RunCommand implements Callable<Integer> {
   Path trustFile;
 
   @Option(
+      names = "--allow-unsigned-package",
+      description = "Run from a station package installed without a signature (trials only).")
+  boolean allowUnsignedPackage;
+
+  @Option(
       names = "--simulate",
       paramLabel = "N",
       description = "Run N simulated units of the recipe's device family (a dry run).")
@@ -141,7 +146,8 @@ public final class RunCommand implements Callable<Integer> {
     }
     // An installed package that differs from what was approved stops here, before anything of it
     // is read or the records are opened.
-    StationPackage stationPackage = StationPackageCheck.verify(recipeFile, trustFile);
+    StationPackage stationPackage =
+        StationPackageCheck.verify(recipeFile, trustFile, allowUnsignedPackage);
     Recipe recipe = new RecipeParser(StandardSteps.library()).parse(recipeFile).forVariant(variant);
     SimulatedFleet fleet = new SimulatedFleet(settings(recipe));
     Map<Integer, FaultPlanner.PlannedFault> faults =

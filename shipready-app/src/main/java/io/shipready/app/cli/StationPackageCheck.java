@@ -20,8 +20,9 @@ final class StationPackageCheck {
    * and no key was required.
    *
    * @param trustFile the key the station requires packages to be signed by, or null
+   * @param allowUnsigned run from a package installed unsigned (trials only)
    */
-  static StationPackage verify(Path recipeFile, Path trustFile) {
+  static StationPackage verify(Path recipeFile, Path trustFile, boolean allowUnsigned) {
     PackageKeys.PublicKeyFile trust = trustFile == null ? null : PackageKeys.readPublic(trustFile);
     Optional<InstalledPackage> found = InstalledPackage.containing(recipeFile);
     if (found.isEmpty()) {
@@ -34,7 +35,7 @@ final class StationPackageCheck {
       return null;
     }
     InstalledPackage installed = found.get();
-    installed.verify(trust, List.of(recipeFile));
+    installed.verify(trust, allowUnsigned, List.of(recipeFile));
     return new StationPackage(
         installed.manifest().name(),
         installed.manifest().version(),
