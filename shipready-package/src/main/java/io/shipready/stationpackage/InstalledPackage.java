@@ -116,7 +116,9 @@ public final class InstalledPackage {
               + PackageLayout.SIGNATURE
               + "); install a signed package, or allow an unsigned one for a trial only");
     }
-    Signatures.check(source, manifestBytes, signature, signer, new Trust(trust, allowUnsigned));
+    // With no key given, a signed package is checked against the signer recorded at install.
+    Signatures.check(
+        source, manifestBytes, signature, signer, new Trust(trust, trust == null || allowUnsigned));
 
     List<String> problems = new ArrayList<>();
     Map<String, Manifest.Entry> listed = manifest.byPath();
