@@ -45,7 +45,7 @@ class PackagePassphraseProcessTest {
             "--kdf-iterations",
             "1");
     assertThat(built.exit).as(built.output).isZero();
-    assertThat(built.output).contains("encrypted: AES-256-GCM, Argon2id 64 KiB, 1 passes");
+    assertThat(built.output).contains("encrypted: AES-256-GCM, Argon2id 64 KiB, 1 pass");
 
     String trust = keys.resolve("team.pub").toString();
     Result opened =

@@ -172,7 +172,7 @@ public final class PackageCommand {
                 + kdf.memoryKiB()
                 + " KiB, "
                 + kdf.iterations()
-                + " passes");
+                + (kdf.iterations() == 1 ? " pass" : " passes"));
       }
       stdout.flush();
       return 0;
