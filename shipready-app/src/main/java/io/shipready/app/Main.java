@@ -1,6 +1,7 @@
 package io.shipready.app;
 
 import io.shipready.app.cli.BenchCommand;
+import io.shipready.app.cli.CheckCommand;
 import io.shipready.app.cli.ExportCommand;
 import io.shipready.app.cli.KeysCommand;
 import io.shipready.app.cli.LabelCommand;
@@ -34,6 +35,7 @@ public final class Main {
             .addSubcommand(new ExportCommand())
             .addSubcommand(new LabelCommand())
             .addSubcommand(new UploadCommand())
+            .addSubcommand(new CheckCommand())
             .addSubcommand(new BenchCommand())
             .addSubcommand(new KeysCommand())
             .addSubcommand(new PackageCommand());

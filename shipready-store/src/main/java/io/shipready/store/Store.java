@@ -2,10 +2,12 @@ package io.shipready.store;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.core.step.KnownUnits;
 import io.shipready.store.internal.Database;
 import io.shipready.store.internal.Engine;
 import io.shipready.store.internal.Exporter;
 import io.shipready.store.internal.Json;
+import io.shipready.store.internal.KnownUnitQueries;
 import io.shipready.store.internal.Micros;
 import io.shipready.store.internal.RunRecovery;
 import io.shipready.store.internal.StoreUrl;
@@ -134,6 +136,18 @@ public final class Store implements AutoCloseable {
     } catch (JdbiException failed) {
       throw failure("trace " + identifier, failed);
     }
+  }
+
+  /** The receipts of factory files sent to upload servers. */
+  public UploadReceipts uploadReceipts() {
+    return new UploadReceipts(database.writeJdbi());
+  }
+
+  /**
+   * The units earlier runs recorded, for the steps that must refuse a unit the line never built.
+   */
+  public KnownUnits knownUnits() {
+    return new KnownUnitQueries(database.jdbi());
   }
 
   /**

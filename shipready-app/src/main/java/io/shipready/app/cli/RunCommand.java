@@ -13,6 +13,7 @@ import io.shipready.core.engine.StationReport;
 import io.shipready.core.event.EventBus;
 import io.shipready.core.recipe.Recipe;
 import io.shipready.core.recipe.RecipeParser;
+import io.shipready.core.step.StationOutputs;
 import io.shipready.core.steps.StandardSteps;
 import io.shipready.device.image.FileImageLibrary;
 import io.shipready.device.sim.FaultPlanner;
@@ -20,6 +21,7 @@ import io.shipready.device.sim.SimulatedFleet;
 import io.shipready.device.sim.SimulationSettings;
 import io.shipready.output.config.StationConfig;
 import io.shipready.output.config.StationConfigReader;
+import io.shipready.output.station.ConfiguredOutputs;
 import io.shipready.store.AbortedRun;
 import io.shipready.store.RecordWriter;
 import io.shipready.store.StationInfo;
@@ -171,7 +173,9 @@ public final class RunCommand implements Callable<Integer> {
       stationFields.put("computerName", config.computerName());
       config.extra().forEach((key, value) -> stationFields.put("extra." + key, value));
     }
-    try (Store records = Store.open(store.url())) {
+    StationOutputsOption.requireConfigFor(recipe, config);
+    try (Store records = Store.open(store.url());
+        ConfiguredOutputs outputs = StationOutputsOption.open(config, configFile)) {
       List<AbortedRun> aborted =
           records.closeOpenRuns(
               station, "the station stopped before the run ended (killed, crashed or lost power)");
@@ -186,7 +190,7 @@ public final class RunCommand implements Callable<Integer> {
                   operator != null ? operator : System.getProperty("user.name", ""),
                   stationFields,
                   stationPackage))) {
-        report = runStation(recipe, fleet, faults, slotCount, writer, out);
+        report = runStation(recipe, fleet, faults, slotCount, writer, outputs, records, out);
       }
       RunSummary summary = new RunSummary(recipe.name(), slotCount, report, faults);
       if (json) {
@@ -219,11 +223,16 @@ public final class RunCommand implements Callable<Integer> {
       Map<Integer, FaultPlanner.PlannedFault> faults,
       int slotCount,
       RecordWriter writer,
+      ConfiguredOutputs outputs,
+      Store records,
       java.io.PrintWriter out)
       throws Exception {
     EventBus events = new EventBus();
     // The record first: a display must never learn of an event the record has not been given.
     events.subscribe(writer);
+    if (outputs != null) {
+      events.subscribe(outputs);
+    }
     AutoCloseable console = null;
     if (!json) {
       boolean terminal = System.console() != null && !lines;
@@ -239,6 +248,8 @@ public final class RunCommand implements Callable<Integer> {
             .records(writer)
             .images(new FileImageLibrary(recipe.baseDir()))
             .prompter(new AutoAnswerPrompter())
+            .outputs(outputs != null ? outputs : StationOutputs.NONE)
+            .knownUnits(records.knownUnits())
             .build();
     Thread stopOnSignal = new Thread(() -> station.stop("station shut down (signal)"), "shutdown");
     Runtime.getRuntime().addShutdownHook(stopOnSignal);
@@ -292,7 +303,7 @@ public final class RunCommand implements Callable<Integer> {
   private SimulationSettings settings(Recipe recipe) {
     SimulationSettings.Builder builder;
     try {
-      builder = SimulationSettings.fromMap(recipe.simulation()).toBuilder();
+      builder = SimulationSettings.fromMap(recipe.simulation(), recipe.baseDir()).toBuilder();
     } catch (IllegalArgumentException bad) {
       throw new ShipreadyException(recipeFile + ": simulation: " + bad.getMessage());
     }
