@@ -24,8 +24,12 @@ public record Manifest(
     files = List.copyOf(files);
   }
 
-  /** One file, by its path inside the line profile ({@code /} between folders). */
-  public record Entry(String path, FileRole role, long size, String sha256) {
+  /**
+   * One file, by its path inside the line profile ({@code /} between folders).
+   *
+   * @param executable whether the file is installed executable (a hook script, a tool)
+   */
+  public record Entry(String path, FileRole role, long size, String sha256, boolean executable) {
     public Entry {
       requireNonNull(path, "path");
       requireNonNull(role, "role");

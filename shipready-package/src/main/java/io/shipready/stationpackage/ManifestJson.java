@@ -34,12 +34,16 @@ final class ManifestJson {
     root.put("created", manifest.created().toString());
     ArrayNode files = root.putArray("files");
     for (Manifest.Entry entry : manifest.files()) {
-      files
-          .addObject()
-          .put("path", entry.path())
-          .put("role", entry.role().manifestName())
-          .put("size", entry.size())
-          .put("sha256", entry.sha256());
+      ObjectNode file =
+          files
+              .addObject()
+              .put("path", entry.path())
+              .put("role", entry.role().manifestName())
+              .put("size", entry.size())
+              .put("sha256", entry.sha256());
+      if (entry.executable()) {
+        file.put("executable", true);
+      }
     }
     try {
       return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -104,7 +108,13 @@ final class ManifestJson {
       if (!sha256.matches("[0-9a-f]{64}")) {
         throw new PackageException(where + ": sha256 must be 64 lower-case hex digits");
       }
-      entries.add(new Manifest.Entry(path, role, size.asLong(), sha256));
+      JsonNode executable = file.get("executable");
+      if (executable != null && !executable.isBoolean()) {
+        throw new PackageException(where + ": executable must be true or false");
+      }
+      entries.add(
+          new Manifest.Entry(
+              path, role, size.asLong(), sha256, executable != null && executable.asBoolean()));
     }
     return new Manifest(
         format,

@@ -89,7 +89,8 @@ public final class PackageBuilder {
       byte[] content = read(file);
       FileRole role = FileRoles.classify(path, content);
       hasRecipe |= role == FileRole.RECIPE;
-      entries.add(new Manifest.Entry(path, role, content.length, Hashes.sha256(content)));
+      entries.add(
+          new Manifest.Entry(path, role, content.length, Hashes.sha256(content), executable(file)));
       contents.add(content);
     }
     if (!hasRecipe) {
@@ -142,6 +143,17 @@ public final class PackageBuilder {
     List<String> parts = new ArrayList<>();
     lineDir.relativize(file).forEach(part -> parts.add(part.toString()));
     return String.join("/", parts);
+  }
+
+  /** Executable by its owner, where the file system says so (on Windows nothing is marked). */
+  private static boolean executable(Path file) {
+    try {
+      return Files.getFileStore(file).supportsFileAttributeView("posix")
+          && Files.getPosixFilePermissions(file)
+              .contains(java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
+    } catch (IOException e) {
+      throw new PackageException("cannot read the permissions of " + file + ": " + e, e);
+    }
   }
 
   private static byte[] read(Path file) {

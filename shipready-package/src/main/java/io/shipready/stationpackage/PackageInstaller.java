@@ -35,6 +35,7 @@ public final class PackageInstaller {
     try {
       Files.createDirectories(parent);
       Files.createDirectory(staging);
+      Map<String, Manifest.Entry> listed = verified.manifest().byPath();
       for (Map.Entry<String, byte[]> file : verified.files().entrySet()) {
         Path out = staging.resolve(file.getKey()).normalize();
         if (!out.startsWith(staging)) {
@@ -44,6 +45,9 @@ public final class PackageInstaller {
         Files.write(out, file.getValue());
         // Read-only: an edit on the floor then takes a deliberate step, and is caught anyway.
         out.toFile().setWritable(false, false);
+        if (listed.get(file.getKey()).executable()) {
+          out.toFile().setExecutable(true, false);
+        }
       }
       Path own = Files.createDirectory(staging.resolve(InstalledPackage.FOLDER));
       Files.write(own.resolve(ManifestJson.FILE), verified.manifestBytes());

@@ -31,6 +31,9 @@ final class PackageFixture {
     Files.writeString(
         line.resolve("station-config.template.yaml"), "stationId: CHANGE_ME\nfactory: CHANGE_ME\n");
     Files.writeString(line.resolve("README.txt"), "notes for the line\n");
+    Files.createDirectories(line.resolve("hooks"));
+    Path hook = Files.writeString(line.resolve("hooks/pre-test.sh"), "#!/bin/sh\necho ready\n");
+    hook.toFile().setExecutable(true, false);
     return line;
   }
 

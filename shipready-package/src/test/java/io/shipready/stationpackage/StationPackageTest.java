@@ -52,6 +52,7 @@ class StationPackageTest {
         .extractingFromEntries(entry -> entry.getKey() + "=" + entry.getValue().role())
         .containsExactly(
             "README.txt=OTHER",
+            "hooks/pre-test.sh=OTHER",
             "images/app.bin=IMAGE",
             "labels/box.json=LABEL",
             "recipe.yaml=RECIPE",
@@ -59,6 +60,11 @@ class StationPackageTest {
     assertThat(dir.resolve("station/images/app.bin"))
         .hasBinaryContent(new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
     assertThat(installed.manifestSha256()).isEqualTo(verified.manifestSha256());
+    if (Files.getFileStore(line).supportsFileAttributeView("posix")) {
+      assertThat(verified.manifest().byPath().get("hooks/pre-test.sh").executable()).isTrue();
+      assertThat(Files.isExecutable(dir.resolve("station/hooks/pre-test.sh"))).isTrue();
+      assertThat(Files.isExecutable(dir.resolve("station/images/app.bin"))).isFalse();
+    }
     assertThat(installed.signer())
         .get()
         .extracting(PackageKeys.PublicKeyFile::fingerprint)
