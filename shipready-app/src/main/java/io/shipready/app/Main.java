@@ -6,7 +6,9 @@ import io.shipready.app.cli.CheckCommand;
 import io.shipready.app.cli.DemoCommand;
 import io.shipready.app.cli.EmulateCommand;
 import io.shipready.app.cli.ExportCommand;
+import io.shipready.app.cli.KeysCommand;
 import io.shipready.app.cli.LabelCommand;
+import io.shipready.app.cli.PackageCommand;
 import io.shipready.app.cli.RecipeCommand;
 import io.shipready.app.cli.RunCommand;
 import io.shipready.app.cli.ShipreadyCommand;
@@ -44,6 +46,8 @@ public final class Main {
             .addSubcommand(new CheckCommand())
             .addSubcommand(new ToolsCommand())
             .addSubcommand(new BackofficeCommand())
+            .addSubcommand(new KeysCommand())
+            .addSubcommand(new PackageCommand())
             .addSubcommand(new BenchCommand());
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setParameterExceptionHandler(new UsageReporter());

@@ -98,7 +98,8 @@ public final class Store implements AutoCloseable {
                         .bind("now", now)
                         .execute()),
         "register station " + station.stationId());
-    WriterLoop loop = new WriterLoop(database, station.stationId(), station.operator());
+    WriterLoop loop =
+        new WriterLoop(database, station.stationId(), station.operator(), station.stationPackage());
     RecordWriter[] writer = new RecordWriter[1];
     writer[0] = new RecordWriter(station, loop, () -> writers.remove(writer[0]));
     writers.add(writer[0]);

@@ -172,6 +172,17 @@ public final class TraceText {
         .append(" sha256 ")
         .append(run.recipeSha256())
         .append('\n');
+    if (run.stationPackage() != null) {
+      StationPackage built = run.stationPackage();
+      out.append("     package ")
+          .append(built.name())
+          .append(' ')
+          .append(built.version())
+          .append(" manifest sha256 ")
+          .append(built.manifestSha256())
+          .append(built.signer().isEmpty() ? ", unsigned" : ", signed by " + built.signer())
+          .append('\n');
+    }
     out.append("     started ").append(time(run.started()));
     if (run.ended() != null) {
       out.append(", ended ")

@@ -95,6 +95,8 @@ public record UnitTrace(
    * @param outcome null while the run is open (still running, or the station stopped mid-run and
    *     has not started again)
    * @param retest how many runs of this unit came before this one (aborted ones included)
+   * @param stationPackage the station package the run's recipe came from; null when it was not from
+   *     an installed package
    */
   public record Run(
       String runId,
@@ -113,6 +115,7 @@ public record UnitTrace(
       Outcome outcome,
       String failedStep,
       String message,
+      StationPackage stationPackage,
       List<StepAttempt> steps,
       List<Attribute> attributes,
       List<Image> images,

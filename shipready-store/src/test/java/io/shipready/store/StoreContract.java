@@ -197,6 +197,30 @@ abstract class StoreContract {
   }
 
   @Test
+  void eachRunRecordsTheStationPackageItWasBuiltWith() throws Exception {
+    StationPackage approved =
+        new StationPackage("tracker-line", "2.1.0", "cd".repeat(32), "SHA256:k");
+    StationInfo packaged = new StationInfo("pkg-" + tag, "PC-pkg", "alice", Map.of(), approved);
+    String withPackage;
+    try (RecordWriter writer = store.openWriter(packaged)) {
+      withPackage = completeRun(writer, "1", "P").runId();
+      assertThat(writer.awaitDurable(withPackage, WAIT)).isTrue();
+    }
+    String without;
+    try (RecordWriter writer = store.openWriter(station("plain"))) {
+      without = completeRun(writer, "1", "Q").runId();
+      assertThat(writer.awaitDurable(without, WAIT)).isTrue();
+    }
+
+    UnitTrace.Run run = store.trace(serial("P")).runs().get(0);
+    assertThat(run.stationPackage()).isEqualTo(approved);
+    assertThat(TraceText.render(store.trace(serial("P"))))
+        .contains("package tracker-line 2.1.0 manifest sha256 " + "cd".repeat(32))
+        .contains("signed by SHA256:k");
+    assertThat(store.trace(serial("Q")).runs().get(0).stationPackage()).isNull();
+  }
+
+  @Test
   void aTraceReadsAsTextAndRoundTripsThroughJson() throws Exception {
     try (RecordWriter writer = store.openWriter(station("final"))) {
       assertThat(writer.awaitDurable(completeRun(writer, "1", "T").runId(), WAIT)).isTrue();

@@ -25,6 +25,7 @@ import io.shipready.output.station.ConfiguredOutputs;
 import io.shipready.store.AbortedRun;
 import io.shipready.store.RecordWriter;
 import io.shipready.store.StationInfo;
+import io.shipready.store.StationPackage;
 import io.shipready.store.Store;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,6 +76,20 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--recipe", required = true, paramLabel = "FILE", description = "The recipe.")
   Path recipeFile;
+
+  @Option(
+      names = "--trust",
+      paramLabel = "PUBKEY",
+      description =
+          "Require the recipe to come from an installed station package signed by this key. A"
+              + " recipe from an installed package is always checked, file by file, before any"
+              + " unit runs.")
+  Path trustFile;
+
+  @Option(
+      names = "--allow-unsigned-package",
+      description = "Run from a station package installed without a signature (trials only).")
+  boolean allowUnsignedPackage;
 
   @Option(
       names = "--simulate",
@@ -161,6 +176,10 @@ public final class RunCommand implements Callable<Integer> {
     if (failRate < 0 || failRate > 1) {
       throw new ParameterException(spec.commandLine(), "--fail-rate must be between 0 and 1");
     }
+    // An installed package that differs from what was approved stops here, before anything of it
+    // is read or the records are opened.
+    StationPackage stationPackage =
+        StationPackageCheck.verify(recipeFile, trustFile, allowUnsignedPackage);
     Recipe recipe = new RecipeParser(StandardSteps.library()).parse(recipeFile).forVariant(variant);
     SimulatedFleet fleet = new SimulatedFleet(settings(recipe));
     Map<Integer, FaultPlanner.PlannedFault> faults =
@@ -199,7 +218,8 @@ public final class RunCommand implements Callable<Integer> {
                   station,
                   hostName(),
                   operator != null ? operator : System.getProperty("user.name", ""),
-                  stationFields))) {
+                  stationFields,
+                  stationPackage))) {
         report = runStation(recipe, fleet, faults, slotCount, writer, outputs, records, out);
       }
       RunSummary summary = new RunSummary(recipe.name(), slotCount, report, faults);
@@ -211,6 +231,15 @@ public final class RunCommand implements Callable<Integer> {
         out.flush();
       } else {
         summary.print(out);
+        if (stationPackage != null) {
+          out.println(
+              "  package: "
+                  + stationPackage.name()
+                  + " "
+                  + stationPackage.version()
+                  + " manifest sha256 "
+                  + stationPackage.manifestSha256());
+        }
         out.println("  records: " + records.describe());
         out.flush();
       }

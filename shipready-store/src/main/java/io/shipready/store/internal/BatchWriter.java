@@ -2,6 +2,7 @@ package io.shipready.store.internal;
 
 import io.shipready.core.event.Event;
 import io.shipready.core.model.Measurement;
+import io.shipready.store.StationPackage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -153,9 +154,18 @@ final class BatchWriter {
             RowInsert.BIGINT
           },
           "");
+  private static final RowInsert INSERT_PACKAGE =
+      new RowInsert(
+          "run_packages",
+          "run_key, name, version, manifest_sha256, signer",
+          new int[] {
+            RowInsert.BIGINT, RowInsert.TEXT, RowInsert.TEXT, RowInsert.TEXT, RowInsert.TEXT
+          },
+          "");
 
   private final String stationId;
   private final String operator;
+  private final StationPackage stationPackage;
   private final UnitResolver resolver;
 
   /** Limits as JSON, by list: a recipe's few limit lists are written over and over. */
@@ -167,10 +177,11 @@ final class BatchWriter {
         }
       };
 
-  BatchWriter(Engine engine, String stationId, String operator) {
+  BatchWriter(Engine engine, String stationId, String operator, StationPackage stationPackage) {
     this.resolver = new UnitResolver(engine);
     this.stationId = stationId;
     this.operator = operator;
+    this.stationPackage = stationPackage;
   }
 
   /**
@@ -228,6 +239,7 @@ final class BatchWriter {
     private final List<Object[]> components = new ArrayList<>();
     private final List<Object[]> audit = new ArrayList<>();
     private final List<Object[]> finishes = new ArrayList<>();
+    private final List<Object[]> packages = new ArrayList<>();
 
     Batch(Statements c, Map<String, RunState> committed) {
       this.c = c;
@@ -404,6 +416,16 @@ final class BatchWriter {
         key = keys.getLong(1);
       }
       touched.put(e.runId(), new RunState(key, started));
+      if (stationPackage != null) {
+        packages.add(
+            new Object[] {
+              key,
+              stationPackage.name(),
+              stationPackage.version(),
+              stationPackage.manifestSha256(),
+              stationPackage.signer()
+            });
+      }
     }
 
     private RunState run(String runId) throws SQLException {
@@ -500,6 +522,7 @@ final class BatchWriter {
       INSERT_LABEL.execute(c, labels);
       INSERT_FACTORY_ROW.execute(c, factoryRows);
       INSERT_AUDIT.execute(c, audit);
+      INSERT_PACKAGE.execute(c, packages);
       if (!finishes.isEmpty()) {
         PreparedStatement finish = c.get(FINISH_RUN);
         for (Object[] row : finishes) {

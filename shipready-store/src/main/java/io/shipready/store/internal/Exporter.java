@@ -94,8 +94,11 @@ public final class Exporter {
     List<Header> headers =
         handle
             .createQuery(
-                "SELECT r.*, s.computer_name FROM runs r"
+                "SELECT r.*, s.computer_name, "
+                    + TraceQueries.PACKAGE_COLUMNS
+                    + " FROM runs r"
                     + " JOIN stations s ON s.station_id = r.station_id"
+                    + TraceQueries.PACKAGE_JOIN
                     + " WHERE r.outcome IS NOT NULL AND r.ended_at >= :since"
                     + " AND (r.ended_at > :ended OR (r.ended_at = :ended AND r.id > :key))"
                     + " ORDER BY r.ended_at, r.id LIMIT "
@@ -304,6 +307,14 @@ public final class Exporter {
     json.writeStringField("version", run.recipeVersion());
     json.writeStringField("sha256", run.recipeSha256());
     json.writeEndObject();
+    if (run.stationPackage() != null) {
+      json.writeObjectFieldStart("package");
+      json.writeStringField("name", run.stationPackage().name());
+      json.writeStringField("version", run.stationPackage().version());
+      json.writeStringField("manifest_sha256", run.stationPackage().manifestSha256());
+      json.writeStringField("signer", run.stationPackage().signer());
+      json.writeEndObject();
+    }
     json.writeStringField("variant", run.variant());
     json.writeStringField("operator", run.operator());
     json.writeNumberField("retest", run.retest());

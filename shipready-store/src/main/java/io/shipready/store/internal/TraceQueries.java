@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.model.Identifier;
 import io.shipready.store.AmbiguousIdentifierException;
+import io.shipready.store.StationPackage;
 import io.shipready.store.UnitTrace;
 import io.shipready.store.UnknownIdentifierException;
 import java.util.ArrayList;
@@ -149,8 +150,11 @@ public final class TraceQueries {
     List<RunRow> runRows =
         handle
             .createQuery(
-                "SELECT r.*, s.computer_name FROM runs r"
+                "SELECT r.*, s.computer_name, "
+                    + PACKAGE_COLUMNS
+                    + " FROM runs r"
                     + " JOIN stations s ON s.station_id = r.station_id"
+                    + PACKAGE_JOIN
                     + " WHERE r.unit_id = :unit ORDER BY r.started_at, r.id")
             .bind("unit", unitId)
             .map((rs, ctx) -> new RunRow(rs.getLong("id"), runHeader(rs)))
@@ -218,6 +222,13 @@ public final class TraceQueries {
         sections.provisioning() ? provisioning(handle, unitId) : List.of());
   }
 
+  /** What {@link #runHeader} reads of the run's station package, with {@link #PACKAGE_JOIN}. */
+  static final String PACKAGE_COLUMNS =
+      "p.name AS package_name, p.version AS package_version,"
+          + " p.manifest_sha256 AS package_sha256, p.signer AS package_signer";
+
+  static final String PACKAGE_JOIN = " LEFT JOIN run_packages p ON p.run_key = r.id";
+
   static UnitTrace.Run runHeader(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new UnitTrace.Run(
         rs.getString("run_id"),
@@ -236,6 +247,7 @@ public final class TraceQueries {
         Rows.outcome(rs, "outcome"),
         Rows.text(rs, "failed_step"),
         Rows.text(rs, "message"),
+        stationPackage(rs),
         List.of(),
         List.of(),
         List.of(),
@@ -260,10 +272,22 @@ public final class TraceQueries {
         header.outcome(),
         header.failedStep(),
         header.message(),
+        header.stationPackage(),
         details.steps(key),
         details.attributes(key),
         details.images(key),
         details.audit(key));
+  }
+
+  private static StationPackage stationPackage(java.sql.ResultSet rs) throws java.sql.SQLException {
+    String name = rs.getString("package_name");
+    return name == null
+        ? null
+        : new StationPackage(
+            name,
+            rs.getString("package_version"),
+            rs.getString("package_sha256"),
+            rs.getString("package_signer"));
   }
 
   /** Which of the later sections have anything for the unit (most are empty): one round trip. */

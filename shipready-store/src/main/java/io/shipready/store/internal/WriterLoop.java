@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.event.Event;
 import io.shipready.store.RecordNotStoredException;
+import io.shipready.store.StationPackage;
 import io.shipready.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -58,10 +59,17 @@ public final class WriterLoop implements AutoCloseable {
   private final Map<String, RunState> states = new HashMap<>();
 
   public WriterLoop(Database database, String stationId, String operator) {
+    this(database, stationId, operator, null);
+  }
+
+  /** A writer whose runs are all recorded as built with {@code stationPackage} (null: none). */
+  public WriterLoop(
+      Database database, String stationId, String operator, StationPackage stationPackage) {
     this.database = requireNonNull(database, "database");
     this.stationId = requireNonNull(stationId, "stationId");
     this.writer =
-        new BatchWriter(database.engine(), stationId, requireNonNull(operator, "operator"));
+        new BatchWriter(
+            database.engine(), stationId, requireNonNull(operator, "operator"), stationPackage);
     this.thread = new Thread(this::runLoop, "shipready-record-writer-" + stationId);
     thread.setDaemon(true);
     thread.start();
