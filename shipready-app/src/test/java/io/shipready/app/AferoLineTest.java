@@ -34,13 +34,14 @@ class AferoLineTest {
 
   private Path db;
   private Path out;
+  private Path config;
   private final Map<String, JsonNode> summaries = new HashMap<>();
 
   @BeforeAll
   void runEveryStation(@TempDir Path dir) throws Exception {
     db = dir.resolve("line.db");
     out = dir.resolve("out");
-    Path config = filledConfig(dir);
+    config = filledConfig(dir);
     for (String station : List.of("programming", "product-label", "rssi-ble", "rssi-wifi")) {
       CommandLineRun run =
           CommandLineRun.of(
@@ -211,6 +212,60 @@ class AferoLineTest {
           .isEqualTo(
               passedDeviceIds("programming").size() + passedDeviceIds("product-label").size());
     }
+  }
+
+  @Test
+  void aReprintIsTheSameLabelAsTheFirstAndIsRecorded() throws Exception {
+    String device = passedDeviceIds("product-label").iterator().next();
+    JsonNode trace = trace(device);
+    String firstSha = "";
+    for (JsonNode label : trace.get("labels")) {
+      if (label.get("template").asText().equals("labels/product-label.json")) {
+        firstSha = label.get("content_sha256").asText();
+      }
+    }
+    CommandLineRun reprint =
+        CommandLineRun.of(
+            "label",
+            "reprint",
+            "--unit",
+            device,
+            "--template",
+            LINE.resolve("labels/product-label.json").toString(),
+            "--config",
+            config.toString(),
+            "--db",
+            db.toString(),
+            "--reason",
+            "torn at packing",
+            "--set",
+            "fcc_id=2AFRO-ASR1");
+    assertThat(reprint.exitCode()).as(reprint.err()).isZero();
+    assertThat(reprint.out()).contains("reprint 1 of this unit, recorded");
+    Path copy = out.resolve("labels").resolve(device + "-reprint.zpl");
+    assertThat(
+            java.util.HexFormat.of()
+                .formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(copy))))
+        .isEqualTo(firstSha);
+
+    CommandLineRun unknown =
+        CommandLineRun.of(
+            "label",
+            "reprint",
+            "--unit",
+            "FFFFFFFFFFFFFFFF",
+            "--template",
+            LINE.resolve("labels/product-label.json").toString(),
+            "--config",
+            config.toString(),
+            "--db",
+            db.toString(),
+            "--reason",
+            "lost");
+    assertThat(unknown.exitCode()).isNotZero();
+    assertThat(unknown.err()).contains("FFFFFFFFFFFFFFFF");
   }
 
   private List<JsonNode> runs(String station) {

@@ -45,8 +45,13 @@ class StationCrashTest {
     for (int round = 1; round <= 20; round++) {
       Path log = dir.resolve("round-" + round + ".log");
       Process station = startStation(db, round, log);
-      // Mostly in the middle of the batch; now and then while starting up or after the last unit.
-      long killAfter = 300 + random.nextInt(2200);
+      // Mostly in the middle of the batch, timed from the first step the station shows (a busy
+      // machine may take many seconds to start one); now and then while it is still starting.
+      boolean duringStartUp = random.nextInt(5) == 0;
+      if (!duringStartUp) {
+        awaitFirstStep(station, log);
+      }
+      long killAfter = duringStartUp ? 300 + random.nextInt(1500) : random.nextInt(2500);
       boolean ended = station.waitFor(killAfter, TimeUnit.MILLISECONDS);
       if (!ended) {
         station.destroyForcibly();
@@ -82,6 +87,19 @@ class StationCrashTest {
     // Twenty kills spread over the run must have caught units both finished and in progress.
     assertThat(passesChecked).isPositive();
     assertThat(abortedSeen).isPositive();
+  }
+
+  /** Waits until the station shows its first step (or ends), at most a minute. */
+  private static void awaitFirstStep(Process station, Path log) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (station.isAlive() && System.nanoTime() < deadline) {
+      if (Files.exists(log)
+          && new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8)
+              .contains("[slot ")) {
+        return;
+      }
+      Thread.sleep(20);
+    }
   }
 
   @Test

@@ -17,7 +17,12 @@ import picocli.CommandLine.Option;
     name = "bench",
     description = "Measure shipready's speed.",
     mixinStandardHelpOptions = true,
-    subcommands = {BenchCommand.Engine.class, BenchCommand.StoreBench.class})
+    subcommands = {
+      BenchCommand.Engine.class,
+      BenchCommand.StoreBench.class,
+      BenchIngestCommand.class,
+      BenchProgramCommand.class
+    })
 public final class BenchCommand {
 
   /** {@code shipready bench engine}. */

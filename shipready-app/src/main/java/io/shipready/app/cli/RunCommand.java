@@ -83,6 +83,27 @@ public final class RunCommand implements Callable<Integer> {
   Integer simulate;
 
   @Option(
+      names = "--slots-file",
+      paramLabel = "FILE",
+      description =
+          "Run units reached through debug probes and consoles instead of simulated ones: the slot"
+              + " map names each slot's GDB server and console (shipready emulate writes one).")
+  Path slotsFile;
+
+  @Option(
+      names = "--units",
+      paramLabel = "N",
+      description = "With --slots-file: how many units to run (default: one per slot).")
+  Integer units;
+
+  @Option(
+      names = "--serial-prefix",
+      paramLabel = "TEXT",
+      description =
+          "With --slots-file: the start of the serial each unit is given (default: from the time).")
+  String serialPrefix;
+
+  @Option(
       names = "--slots",
       paramLabel = "N",
       description = "Slots to run at once (default: the recipe's station.slots).")
@@ -121,9 +142,18 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (slotsFile != null) {
+      if (simulate != null) {
+        throw new ParameterException(
+            spec.commandLine(), "--simulate and --slots-file exclude each other; choose one");
+      }
+      return new ProbeRun(this).call();
+    }
     if (simulate == null) {
       throw new ParameterException(
-          spec.commandLine(), "say how many units to run: --simulate N runs N simulated units");
+          spec.commandLine(),
+          "say which units to run: --simulate N runs N simulated units, --slots-file FILE the"
+              + " units on the probes a slot map names");
     }
     if (simulate < 1 || (slots != null && slots < 1)) {
       throw new ParameterException(spec.commandLine(), "--simulate and --slots must be at least 1");
@@ -239,7 +269,7 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static void reportAborted(java.io.PrintWriter out, List<AbortedRun> aborted) {
+  static void reportAborted(java.io.PrintWriter out, List<AbortedRun> aborted) {
     if (aborted.isEmpty()) {
       return;
     }
@@ -263,7 +293,7 @@ public final class RunCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private static String hostName() {
+  static String hostName() {
     try {
       return java.net.InetAddress.getLocalHost().getHostName();
     } catch (java.net.UnknownHostException unknown) {

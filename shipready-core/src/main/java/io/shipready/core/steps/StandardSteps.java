@@ -33,6 +33,7 @@ public final class StandardSteps {
         .add(new FactoryRowStep())
         .add(new ProvisionQueueStep())
         .add(new ReadVersionsStep())
-        .add(new KnownUnitStep());
+        .add(new KnownUnitStep())
+        .add(new WriteIdentityStep());
   }
 }

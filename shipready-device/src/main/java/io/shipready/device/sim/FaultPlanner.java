@@ -120,7 +120,8 @@ public final class FaultPlanner {
 
   /**
    * Draws, for each of {@code units} units, whether it is bad (with probability {@code rate}) and
-   * which of the recipe's opportunities hits it.
+   * which of the recipe's opportunities hits it. The draw depends on the recipe, so the stations of
+   * a line fail different units of the same batch, as a real line does.
    */
   public static Map<Integer, PlannedFault> plan(
       Recipe recipe, SimulatedFleet fleet, int units, double rate) {
@@ -133,8 +134,8 @@ public final class FaultPlanner {
       return plan;
     }
     for (int unit = 1; unit <= units; unit++) {
-      if (fleet.draw(unit, "fault") < rate) {
-        int pick = (int) (fleet.draw(unit, "fault-kind") * opportunities.size());
+      if (fleet.draw(unit, "fault/" + recipe.name()) < rate) {
+        int pick = (int) (fleet.draw(unit, "fault-kind/" + recipe.name()) * opportunities.size());
         plan.put(unit, new PlannedFault(unit, opportunities.get(pick)));
       }
     }

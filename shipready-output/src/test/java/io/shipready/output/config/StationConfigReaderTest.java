@@ -168,10 +168,10 @@ class StationConfigReaderTest {
         .contains(
             "s.yaml:4:1: unknown key 'timezone' -> did you mean 'timeZone'? known keys: stationId,"
                 + " computerName, programmerName, timeZone, outputFolder, archiveFolder, partNo,"
-                + " manufacturer, factory, hwVersion, extra",
+                + " manufacturer, factory, hwVersion, extra, printer",
             "s.yaml:14:1: unknown key 'colour' -> known keys: stationId, computerName,"
                 + " programmerName, timeZone, outputFolder, archiveFolder, partNo, manufacturer,"
-                + " factory, hwVersion, extra");
+                + " factory, hwVersion, extra, printer");
     assertThat(e.getMessage())
         .contains("s.yaml:10:1: unknown key 'hw_version' -> did you mean 'hwVersion'?")
         // The misspelt keys' values count as not given.
@@ -282,6 +282,28 @@ class StationConfigReaderTest {
   void ignoresAByteOrderMark() throws IOException {
     Path file = write("station.cfg", "\uFEFF" + FILLED);
     assertThat(StationConfigReader.read(file).stationId()).isEqualTo("PROG-01");
+  }
+
+  @Test
+  void aPrinterIsCheckedBeforeTheFirstLabel() {
+    StationConfigException e =
+        (StationConfigException)
+            catchRefusal(
+                () ->
+                    StationConfigReader.parse("s.yaml", FILLED + "printer: ftp://zebra\n", folder));
+    assertThat(e.problems())
+        .extracting(ConfigProblem::toString)
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith("s.yaml:14:")
+                    .contains(
+                        "printer 'ftp://zebra' is not tcp://host[:port], lp:queue or folder:path"));
+    assertThat(
+            StationConfigReader.parse("s.yaml", FILLED + "printer: tcp://10.0.4.21:9100\n", folder)
+                .printer())
+        .isEqualTo("tcp://10.0.4.21:9100");
+    assertThat(StationConfigReader.parse("s.yaml", FILLED, folder).printer()).isEmpty();
   }
 
   @Test

@@ -1,0 +1,267 @@
+package io.shipready.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shipready.core.ShipreadyException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shipready demo}: every station of the bundled lines on simulated units, some made to fail,
+ * into one store and one output folder, with a summary per line. What a newcomer runs first.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run every station of the bundled lines (Afero, Azure Sphere, Particle) on simulated units,"
+            + " some made to fail, into one SQLite store and an output folder; print a summary per"
+            + " line and where the records, factory files and labels are.")
+public final class DemoCommand implements Callable<Integer> {
+  /** The bundled lines and their stations, in the order a unit goes through them. */
+  private static final Map<String, List<String>> LINES = new java.util.LinkedHashMap<>();
+
+  static {
+    LINES.put("afero-asr", List.of("programming", "product-label", "rssi-ble", "rssi-wifi"));
+    LINES.put("azure-sphere", List.of("recovery", "programming"));
+    LINES.put("particle-cellular", List.of("programming"));
+  }
+
+  /** What the demo writes where a line's station config template says CHANGE_ME. */
+  private static final Map<String, String> DEMO_VALUES =
+      Map.ofEntries(
+          Map.entry("computerName", "\"Demo PC – Linie 1\""),
+          Map.entry("programmerName", "demo"),
+          Map.entry("timeZone", ZoneId.systemDefault().getId()),
+          Map.entry("outputFolder", "files"),
+          Map.entry("archiveFolder", "archive"),
+          Map.entry("partNo", "DEMO-100-01"),
+          Map.entry("manufacturer", "Demo Manufacturing"),
+          Map.entry("factory", "Demo Factory"),
+          Map.entry("hwVersion", "\"1.0\""),
+          Map.entry("regionCode", "DE"));
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** An identifier of a unit that passed, to show how to trace one. */
+  private String example;
+
+  @Spec CommandSpec spec;
+
+  @Mixin VerboseOption verbose;
+
+  @Option(
+      names = "--out",
+      defaultValue = "shipready-demo",
+      paramLabel = "DIR",
+      description =
+          "Where the store, the factory files and the labels go (default ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(
+      names = "--lines",
+      paramLabel = "DIR",
+      description = "The bundled line profiles (default: lines/ here, or beside the program).")
+  Path lines;
+
+  @Option(names = "--units", defaultValue = "8", description = "Units per station.")
+  int units;
+
+  @Option(names = "--seed", defaultValue = "7", description = "Same seed, same units and faults.")
+  long seed;
+
+  @Option(
+      names = "--fail-rate",
+      defaultValue = "0.15",
+      description = "Share of units given a fault at each station (default ${DEFAULT-VALUE}).")
+  double failRate;
+
+  @Override
+  public Integer call() throws IOException {
+    Path lineRoot = lineRoot();
+    Files.createDirectories(out);
+    Path db = out.resolve("demo.db").toAbsolutePath();
+    PrintWriter console = spec.commandLine().getOut();
+    console.println(
+        "shipready demo: every bundled line on " + units + " simulated units per station");
+    console.println();
+    boolean allRan = true;
+    for (var line : LINES.entrySet()) {
+      Path profile = lineRoot.resolve(line.getKey());
+      if (!Files.isDirectory(profile)) {
+        continue;
+      }
+      Path lineOut = Files.createDirectories(out.resolve(line.getKey()));
+      console.println(line.getKey());
+      for (String station : line.getValue()) {
+        Path recipe = profile.resolve(station + ".yaml");
+        if (!Files.isRegularFile(recipe)) {
+          continue;
+        }
+        Path config = filledConfig(profile, lineOut, station);
+        allRan &= runStation(console, recipe, config, db, station);
+      }
+      listOutputs(console, lineOut.resolve("files"));
+      console.println();
+    }
+    console.println("records: " + db);
+    console.println("  trace any unit by whatever is printed on it:");
+    console.println(
+        "    bin/shipready trace "
+            + (example != null ? example : "<serial, device id, IMEI...>")
+            + " --db "
+            + db);
+    console.println("  export them:  bin/shipready export --format openhtf --db " + db);
+    console.flush();
+    return allRan ? 0 : 1;
+  }
+
+  private boolean runStation(PrintWriter console, Path recipe, Path config, Path db, String station)
+      throws IOException {
+    StringWriter captured = new StringWriter();
+    StringWriter errors = new StringWriter();
+    CommandLine run = new CommandLine(new RunCommand());
+    run.setOut(new PrintWriter(captured, true));
+    run.setErr(new PrintWriter(errors, true));
+    int exit =
+        run.execute(
+            "--recipe",
+            recipe.toString(),
+            "--simulate",
+            Integer.toString(units),
+            "--seed",
+            Long.toString(seed),
+            "--fail-rate",
+            Double.toString(failRate),
+            "--time-scale",
+            "0.002",
+            "--config",
+            config.toString(),
+            "--db",
+            db.toString(),
+            "--json");
+    if (exit != 0) {
+      console.printf(Locale.ROOT, "  %-14s did not run: %s%n", station, errors.toString().strip());
+      return false;
+    }
+    JsonNode summary = JSON.readTree(captured.toString());
+    console.printf(
+        Locale.ROOT,
+        "  %-14s %2d units: %2d PASS, %d FAIL, %d ERROR   first-pass yield %3.0f %%%n",
+        station,
+        summary.get("units").asInt(),
+        summary.get("pass").asInt(),
+        summary.get("fail").asInt(),
+        summary.get("error").asInt(),
+        100 * summary.get("first_pass_yield").asDouble());
+    for (JsonNode unit : summary.get("runs")) {
+      if (example == null && unit.get("outcome").asText().equals("PASS")) {
+        JsonNode ids = unit.get("identifiers");
+        example =
+            ids.has("serial") ? ids.get("serial").asText() : ids.path("device_id").asText(null);
+      }
+      if (!unit.get("outcome").asText().equals("PASS")) {
+        console.printf(
+            Locale.ROOT,
+            "      unit %-3d %-6s at %s: %s%n",
+            unit.get("unit").asInt(),
+            unit.get("outcome").asText(),
+            unit.get("failed_step").asText(),
+            shorten(unit.get("message").asText()));
+      }
+    }
+    return true;
+  }
+
+  private void listOutputs(PrintWriter console, Path files) throws IOException {
+    if (!Files.isDirectory(files)) {
+      return;
+    }
+    List<Path> made = new ArrayList<>();
+    try (Stream<Path> listing = Files.list(files)) {
+      listing.filter(Files::isRegularFile).sorted().forEach(made::add);
+    }
+    for (Path file : made) {
+      console.println("  file   " + file);
+    }
+    Path labels = files.resolve("labels");
+    if (Files.isDirectory(labels)) {
+      long count;
+      try (Stream<Path> listing = Files.list(labels)) {
+        count = listing.count();
+      }
+      if (count > 0) {
+        console.println("  labels " + labels + " (" + count + " ZPL files)");
+      }
+    }
+  }
+
+  /** The line's station config template with every CHANGE_ME filled in with demo values. */
+  private static Path filledConfig(Path profile, Path lineOut, String station) throws IOException {
+    Path template = profile.resolve("station-config.template.yaml");
+    if (!Files.isRegularFile(template)) {
+      throw new ShipreadyException(
+          template + " is missing; every bundled line needs its station config template");
+    }
+    StringBuilder filled = new StringBuilder();
+    for (String line : Files.readString(template).split("\n", -1)) {
+      String trimmed = line.strip();
+      if (!trimmed.startsWith("#") && trimmed.contains("CHANGE_ME")) {
+        String key = trimmed.split(":", 2)[0].strip();
+        String value =
+            key.equals("stationId")
+                ? "DEMO-" + station.toUpperCase(Locale.ROOT)
+                : DEMO_VALUES.getOrDefault(key, "demo");
+        line = line.replace("CHANGE_ME", value);
+      }
+      filled.append(line).append('\n');
+    }
+    Path config = lineOut.resolve("station-config-" + station + ".yaml");
+    Files.writeString(config, filled);
+    return config;
+  }
+
+  private Path lineRoot() {
+    if (lines != null) {
+      return lines;
+    }
+    Path here = Path.of("lines");
+    if (Files.isDirectory(here.resolve("afero-asr"))) {
+      return here;
+    }
+    try {
+      Path jar =
+          Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      for (Path dir = jar.getParent(); dir != null; dir = dir.getParent()) {
+        if (Files.isDirectory(dir.resolve("lines").resolve("afero-asr"))) {
+          return dir.resolve("lines");
+        }
+      }
+    } catch (java.net.URISyntaxException | SecurityException e) {
+      // Fall through to the message below.
+    }
+    throw new ShipreadyException(
+        "cannot find the bundled line profiles (lines/); run the demo from the project folder or"
+            + " give --lines DIR");
+  }
+
+  private static String shorten(String message) {
+    return message.length() <= 110 ? message : message.substring(0, 107) + "...";
+  }
+}
