@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class StationOutputsOption {
   /** Step kinds that need the station's configuration (its printer, output folder, identity). */
-  private static final Set<String> NEEDS_CONFIG = Set.of("label", "factory_row");
+  private static final Set<String> NEEDS_CONFIG = Set.of("label", "factory_row", "provision_queue");
 
   private StationOutputsOption() {}
 

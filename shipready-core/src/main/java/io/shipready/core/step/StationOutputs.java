@@ -49,7 +49,8 @@ public interface StationOutputs {
    * Appends the run's row to today's factory file of the given kind, whole and durable.
    *
    * @param file the kind of file: {@code afero_programming}, {@code afero_wifi_rssi}, {@code
-   *     afero_ble_rssi}, or the name of a layout the line profile defines
+   *     afero_ble_rssi}, {@code provisioning_queue}, or the name of a layout the line profile
+   *     defines
    * @param with values the recipe gives for fields the run does not have by these names
    */
   WrittenRow appendRow(String runId, String file, java.util.Map<String, String> with);

@@ -31,6 +31,8 @@ public final class StandardSteps {
         .add(new WaitStep())
         .add(new LabelStep())
         .add(new FactoryRowStep())
+        .add(new ProvisionQueueStep())
+        .add(new ReadVersionsStep())
         .add(new KnownUnitStep())
         .add(new WriteIdentityStep());
   }

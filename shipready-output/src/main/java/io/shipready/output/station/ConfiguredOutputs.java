@@ -44,12 +44,14 @@ public final class ConfiguredOutputs implements StationOutputs, EventListener, A
   private final AferoFactoryFiles afero;
   private final Map<Path, LabelTemplate> templates = new ConcurrentHashMap<>();
   private final Map<Path, FactoryFileWriter> layouts = new ConcurrentHashMap<>();
+  private final ProvisioningQueue provisioning;
 
   private ConfiguredOutputs(StationConfig station, LabelPrinter printer, Clock clock) {
     this.station = requireNonNull(station, "station");
     this.printer = requireNonNull(printer, "printer");
     this.clock = requireNonNull(clock, "clock");
     this.afero = AferoFactoryFiles.open(station, clock);
+    this.provisioning = new ProvisioningQueue(station, clock);
   }
 
   /**
@@ -96,6 +98,7 @@ public final class ConfiguredOutputs implements StationOutputs, EventListener, A
           case "afero_programming" -> afero.appendProgramming(AferoRows.programming(unit));
           case "afero_wifi_rssi" -> afero.appendWifiRssi(AferoRows.rssi(unit, "wifi_rssi"));
           case "afero_ble_rssi" -> afero.appendBleRssi(AferoRows.rssi(unit, "ble_rssi"));
+          case "provisioning_queue" -> provisioning.append(unit);
           default -> layout(file).append(unit);
         };
     return new WrittenRow(reference.fileName(), reference.row(), reference.text());
@@ -107,7 +110,7 @@ public final class ConfiguredOutputs implements StationOutputs, EventListener, A
           "factory file '"
               + file
               + "' is not one this station writes; use afero_programming, afero_wifi_rssi,"
-              + " afero_ble_rssi, or a layout file (.yaml) of the line profile");
+              + " afero_ble_rssi, provisioning_queue, or a layout file (.yaml) of the line profile");
     }
     Path path = Path.of(file).toAbsolutePath();
     return layouts.computeIfAbsent(
@@ -147,6 +150,7 @@ public final class ConfiguredOutputs implements StationOutputs, EventListener, A
   @Override
   public void close() {
     afero.close();
+    provisioning.close();
     layouts.values().forEach(FactoryFileWriter::close);
   }
 }
