@@ -51,6 +51,8 @@ public final class UnitCsv {
       requireColumn(file, columns, "serial", needSerial);
       requireColumn(file, columns, "iccid", needIccid);
       while (it.hasNext()) {
+        // After hasNext() the parser stands at the start of the row.
+        int line = it.getCurrentLocation().getLineNr();
         String[] values;
         try {
           values = it.next();
@@ -63,7 +65,6 @@ public final class UnitCsv {
                   + bad.getMessage()
                   + ")");
         }
-        int line = it.getCurrentLocation().getLineNr();
         if (values.length == 0 || (values.length == 1 && values[0].isBlank())) {
           continue;
         }
