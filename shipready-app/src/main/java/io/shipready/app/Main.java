@@ -1,8 +1,10 @@
 package io.shipready.app;
 
+import io.shipready.app.cli.BackofficeCommand;
 import io.shipready.app.cli.BenchCommand;
 import io.shipready.app.cli.ExportCommand;
 import io.shipready.app.cli.LabelCommand;
+import io.shipready.app.cli.ProvisionCommand;
 import io.shipready.app.cli.RecipeCommand;
 import io.shipready.app.cli.RunCommand;
 import io.shipready.app.cli.ShipreadyCommand;
@@ -32,6 +34,8 @@ public final class Main {
             .addSubcommand(new ExportCommand())
             .addSubcommand(new LabelCommand())
             .addSubcommand(new UploadCommand())
+            .addSubcommand(new ProvisionCommand())
+            .addSubcommand(new BackofficeCommand())
             .addSubcommand(new BenchCommand());
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setParameterExceptionHandler(new UsageReporter());

@@ -17,7 +17,11 @@ import picocli.CommandLine.Option;
     name = "bench",
     description = "Measure shipready's speed.",
     mixinStandardHelpOptions = true,
-    subcommands = {BenchCommand.Engine.class, BenchCommand.StoreBench.class})
+    subcommands = {
+      BenchCommand.Engine.class,
+      BenchCommand.StoreBench.class,
+      ProvisionBenchCommand.class
+    })
 public final class BenchCommand {
 
   /** {@code shipready bench engine}. */

@@ -25,7 +25,7 @@ import java.util.Optional;
  * a rate limit per token. Every state-changing request is idempotent and recorded once in the
  * operations table. The OpenAPI description is served at {@value #OPENAPI_PATH}.
  */
-public final class ProvisioningFeature implements HttpFeature {
+public final class ProvisioningFeature implements HttpFeature, AutoCloseable {
   public static final String MIGRATIONS = "io/shipready/backoffice/migration/provisioning";
   public static final String HISTORY_TABLE = "backoffice_provisioning_schema_history";
   public static final String OPENAPI_PATH = "/openapi.json";
