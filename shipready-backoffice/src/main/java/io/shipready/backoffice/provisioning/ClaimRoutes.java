@@ -43,28 +43,31 @@ final class ClaimRoutes {
     ApiReply reply =
         writer.apply(
             handle -> {
-              Optional<String> product =
+              int claimed =
                   handle
-                      .createQuery("SELECT product FROM devices WHERE device_id = :id")
+                      .createUpdate(
+                          "UPDATE devices SET claimed_by = :owner WHERE device_id = :id"
+                              + " AND product = :product")
+                      .bind("owner", owner)
                       .bind("id", id)
-                      .mapTo(String.class)
-                      .findOne();
-              if (product.isEmpty()) {
-                return ApiReply.notFound("Device " + id + " not found; import it first");
+                      .bind("product", principal.product())
+                      .execute();
+              if (claimed == 0) {
+                Optional<String> product =
+                    handle
+                        .createQuery("SELECT product FROM devices WHERE device_id = :id")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .findOne();
+                return product.isEmpty()
+                    ? ApiReply.notFound("Device " + id + " not found; import it first")
+                    : ApiReply.error(
+                        403,
+                        "Permission denied: device "
+                            + id
+                            + " is not in product "
+                            + principal.product());
               }
-              if (!product.get().equals(principal.product())) {
-                return ApiReply.error(
-                    403,
-                    "Permission denied: device "
-                        + id
-                        + " is not in product "
-                        + principal.product());
-              }
-              handle
-                  .createUpdate("UPDATE devices SET claimed_by = :owner WHERE device_id = :id")
-                  .bind("owner", owner)
-                  .bind("id", id)
-                  .execute();
               Operations.record(
                   handle, principal.product(), Operations.CLAIM, id, "", principal.tokenId());
               Map<String, Object> body = new LinkedHashMap<>();

@@ -89,27 +89,30 @@ final class DeviceRoutes {
               long now = System.currentTimeMillis();
               for (String raw : valid) {
                 String id = normalize(raw);
-                String owner =
+                // The common case (a new device) costs one insert; the owner is read only when
+                // the device was there already.
+                int inserted =
                     handle
-                        .createQuery("SELECT product FROM devices WHERE device_id = :id")
+                        .createUpdate(
+                            "INSERT INTO devices (product, device_id, serial_number, imported_at)"
+                                + " VALUES (:product, :id, :serial, :now)"
+                                + " ON CONFLICT (device_id) DO NOTHING")
+                        .bind("product", product)
                         .bind("id", id)
-                        .mapTo(String.class)
-                        .findOne()
-                        .orElse(null);
+                        .bind("serial", serial)
+                        .bind("now", now)
+                        .execute();
+                String owner =
+                    inserted == 1
+                        ? null
+                        : handle
+                            .createQuery("SELECT product FROM devices WHERE device_id = :id")
+                            .bind("id", id)
+                            .mapTo(String.class)
+                            .one();
                 if (owner != null && !owner.equals(product)) {
                   nonmember.add(id);
                   continue;
-                }
-                if (owner == null) {
-                  handle
-                      .createUpdate(
-                          "INSERT INTO devices (product, device_id, serial_number, imported_at)"
-                              + " VALUES (:product, :id, :serial, :now)")
-                      .bind("product", product)
-                      .bind("id", id)
-                      .bind("serial", serial)
-                      .bind("now", now)
-                      .execute();
                 }
                 boolean fresh =
                     Operations.record(

@@ -25,11 +25,13 @@ public final class ApiServer implements AutoCloseable {
   }
 
   public static ApiServer start(Path dir, RateLimit limit) {
+    return start(dir.resolve("backoffice.db").toString(), limit);
+  }
+
+  public static ApiServer start(String databaseUrl, RateLimit limit) {
     ProvisioningFeature feature =
         ProvisioningFeature.open(
-            ProvisioningSettings.builder(dir.resolve("backoffice.db").toString())
-                .rateLimit(limit)
-                .build());
+            ProvisioningSettings.builder(databaseUrl).rateLimit(limit).build());
     Javalin app = Javalin.create(config -> config.showJavalinBanner = false);
     feature.addTo(app);
     app.start("127.0.0.1", 0);
