@@ -51,7 +51,7 @@ public final class ProvisionBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--concurrency",
-      defaultValue = "64",
+      defaultValue = "128",
       description = "Client's requests in flight at most (default ${DEFAULT-VALUE}).")
   int concurrency;
 

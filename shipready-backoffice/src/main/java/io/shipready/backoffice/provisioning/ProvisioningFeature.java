@@ -76,9 +76,16 @@ public final class ProvisioningFeature implements HttpFeature, AutoCloseable {
 
   @Override
   public void addTo(Javalin app) {
-    app.before("/v1/*", this::admit);
+    // Admission is per route, not a before-handler on /v1/*: other features of the same server
+    // (ingestion receipts, health) have /v1 routes with their own rules.
     for (ApiRoute route : routes) {
-      app.addHttpHandler(route.method(), route.path(), route.handler());
+      app.addHttpHandler(
+          route.method(),
+          route.path(),
+          ctx -> {
+            admit(ctx);
+            route.handler().handle(ctx);
+          });
     }
     app.get(OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(openApi()));
     app.exception(ApiException.class, (failure, ctx) -> Replies.send(ctx, failure.reply()));

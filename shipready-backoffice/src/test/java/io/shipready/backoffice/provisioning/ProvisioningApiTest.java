@@ -293,4 +293,35 @@ class ProvisioningApiTest {
     }
     assertThat(described).isEqualTo(registered);
   }
+
+  @Test
+  void otherFeaturesRoutesUnderV1AreLeftAlone() throws Exception {
+    io.javalin.Javalin app = io.javalin.Javalin.create(config -> config.showJavalinBanner = false);
+    app.get("/v1/health", ctx -> ctx.result("ok"));
+    try (ProvisioningFeature feature =
+        ProvisioningFeature.open(
+            ProvisioningSettings.builder(dir.resolve("other.db").toString()).build())) {
+      feature.addTo(app);
+      app.start("127.0.0.1", 0);
+      var http = java.net.http.HttpClient.newHttpClient();
+      var health =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create("http://127.0.0.1:" + app.port() + "/v1/health"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+      var devices =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(
+                          "http://127.0.0.1:" + app.port() + "/v1/products/p/devices"))
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString("id=" + DEVICE))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(devices.statusCode()).isEqualTo(401);
+    } finally {
+      app.stop();
+    }
+  }
 }
