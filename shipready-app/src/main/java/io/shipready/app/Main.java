@@ -2,12 +2,15 @@ package io.shipready.app;
 
 import io.shipready.app.cli.BackofficeCommand;
 import io.shipready.app.cli.BenchCommand;
+import io.shipready.app.cli.CheckCommand;
+import io.shipready.app.cli.EmulateCommand;
 import io.shipready.app.cli.ExportCommand;
 import io.shipready.app.cli.LabelCommand;
 import io.shipready.app.cli.ProvisionCommand;
 import io.shipready.app.cli.RecipeCommand;
 import io.shipready.app.cli.RunCommand;
 import io.shipready.app.cli.ShipreadyCommand;
+import io.shipready.app.cli.ToolsCommand;
 import io.shipready.app.cli.TraceCommand;
 import io.shipready.app.cli.UploadCommand;
 import picocli.CommandLine;
@@ -29,12 +32,15 @@ public final class Main {
     CommandLine commandLine =
         new CommandLine(new ShipreadyCommand())
             .addSubcommand(new RunCommand())
+            .addSubcommand(new EmulateCommand())
             .addSubcommand(new RecipeCommand())
             .addSubcommand(new TraceCommand())
             .addSubcommand(new ExportCommand())
             .addSubcommand(new LabelCommand())
             .addSubcommand(new UploadCommand())
             .addSubcommand(new ProvisionCommand())
+            .addSubcommand(new CheckCommand())
+            .addSubcommand(new ToolsCommand())
             .addSubcommand(new BackofficeCommand())
             .addSubcommand(new BenchCommand());
     commandLine.setExecutionExceptionHandler(new ErrorReporter());

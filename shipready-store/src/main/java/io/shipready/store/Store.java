@@ -2,10 +2,12 @@ package io.shipready.store;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.core.step.KnownUnits;
 import io.shipready.store.internal.Database;
 import io.shipready.store.internal.Engine;
 import io.shipready.store.internal.Exporter;
 import io.shipready.store.internal.Json;
+import io.shipready.store.internal.KnownUnitQueries;
 import io.shipready.store.internal.Micros;
 import io.shipready.store.internal.RunRecovery;
 import io.shipready.store.internal.StoreUrl;
@@ -133,6 +135,60 @@ public final class Store implements AutoCloseable {
     } catch (JdbiException failed) {
       throw failure("trace " + identifier, failed);
     }
+  }
+
+  /** Keeps a label printed again for a unit (see {@link UnitTrace#unitId()}), durably. */
+  public void recordLabelReprint(long unitId, LabelReprint reprint) {
+    requireNonNull(reprint, "reprint");
+    try {
+      database
+          .writeJdbi()
+          .useTransaction(
+              handle ->
+                  handle
+                      .createUpdate(
+                          "INSERT INTO label_reprints (unit_id, printed_at, template, printer,"
+                              + " copies, payload, content_sha256, operator, reason) VALUES"
+                              + " (:unit, :at, :template, :printer, :copies, :payload, :sha,"
+                              + " :operator, :reason)")
+                      .bind("unit", unitId)
+                      .bind("at", io.shipready.store.internal.Micros.of(reprint.printedAt()))
+                      .bind("template", reprint.template())
+                      .bind("printer", reprint.printer())
+                      .bind("copies", reprint.copies())
+                      .bind("payload", reprint.payload())
+                      .bind("sha", reprint.contentSha256())
+                      .bind("operator", reprint.operator())
+                      .bind("reason", reprint.reason())
+                      .execute());
+    } catch (JdbiException failed) {
+      throw failure("keep the reprint of a label of unit #" + unitId, failed);
+    }
+  }
+
+  /** How many times the unit's labels were printed again. */
+  public int labelReprints(long unitId) {
+    return database
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery("SELECT COUNT(*) FROM label_reprints WHERE unit_id = :unit")
+                    .bind("unit", unitId)
+                    .mapTo(Integer.class)
+                    .one());
+  }
+
+  /** The receipts of factory files sent to upload servers. */
+  public UploadReceipts uploadReceipts() {
+    return new UploadReceipts(database.writeJdbi());
+  }
+
+  /**
+   * The units earlier runs recorded, for the steps that must refuse a unit the line never built.
+   */
+  public KnownUnits knownUnits() {
+    return new KnownUnitQueries(database.jdbi());
   }
 
   /**

@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
     subcommands = {
       BenchCommand.Engine.class,
       BenchCommand.StoreBench.class,
+      BenchIngestCommand.class,
+      BenchProgramCommand.class,
       ProvisionBenchCommand.class
     })
 public final class BenchCommand {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     name = "label",
     description = "Render labels.",
     mixinStandardHelpOptions = true,
-    subcommands = {LabelCommand.Render.class})
+    subcommands = {LabelCommand.Render.class, LabelReprintCommand.class})
 public final class LabelCommand {
 
   /** {@code shipready label render}. */

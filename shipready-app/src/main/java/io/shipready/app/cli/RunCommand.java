@@ -13,6 +13,7 @@ import io.shipready.core.engine.StationReport;
 import io.shipready.core.event.EventBus;
 import io.shipready.core.recipe.Recipe;
 import io.shipready.core.recipe.RecipeParser;
+import io.shipready.core.step.StationOutputs;
 import io.shipready.core.steps.StandardSteps;
 import io.shipready.device.image.FileImageLibrary;
 import io.shipready.device.sim.FaultPlanner;
@@ -20,6 +21,7 @@ import io.shipready.device.sim.SimulatedFleet;
 import io.shipready.device.sim.SimulationSettings;
 import io.shipready.output.config.StationConfig;
 import io.shipready.output.config.StationConfigReader;
+import io.shipready.output.station.ConfiguredOutputs;
 import io.shipready.store.AbortedRun;
 import io.shipready.store.RecordWriter;
 import io.shipready.store.StationInfo;
@@ -81,6 +83,27 @@ public final class RunCommand implements Callable<Integer> {
   Integer simulate;
 
   @Option(
+      names = "--slots-file",
+      paramLabel = "FILE",
+      description =
+          "Run units reached through debug probes and consoles instead of simulated ones: the slot"
+              + " map names each slot's GDB server and console (shipready emulate writes one).")
+  Path slotsFile;
+
+  @Option(
+      names = "--units",
+      paramLabel = "N",
+      description = "With --slots-file: how many units to run (default: one per slot).")
+  Integer units;
+
+  @Option(
+      names = "--serial-prefix",
+      paramLabel = "TEXT",
+      description =
+          "With --slots-file: the start of the serial each unit is given (default: from the time).")
+  String serialPrefix;
+
+  @Option(
       names = "--slots",
       paramLabel = "N",
       description = "Slots to run at once (default: the recipe's station.slots).")
@@ -119,9 +142,18 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (slotsFile != null) {
+      if (simulate != null) {
+        throw new ParameterException(
+            spec.commandLine(), "--simulate and --slots-file exclude each other; choose one");
+      }
+      return new ProbeRun(this).call();
+    }
     if (simulate == null) {
       throw new ParameterException(
-          spec.commandLine(), "say how many units to run: --simulate N runs N simulated units");
+          spec.commandLine(),
+          "say which units to run: --simulate N runs N simulated units, --slots-file FILE the"
+              + " units on the probes a slot map names");
     }
     if (simulate < 1 || (slots != null && slots < 1)) {
       throw new ParameterException(spec.commandLine(), "--simulate and --slots must be at least 1");
@@ -152,7 +184,9 @@ public final class RunCommand implements Callable<Integer> {
       stationFields.put("computerName", config.computerName());
       config.extra().forEach((key, value) -> stationFields.put("extra." + key, value));
     }
-    try (Store records = Store.open(store.url())) {
+    StationOutputsOption.requireConfigFor(recipe, config);
+    try (Store records = Store.open(store.url());
+        ConfiguredOutputs outputs = StationOutputsOption.open(config, configFile)) {
       List<AbortedRun> aborted =
           records.closeOpenRuns(
               station, "the station stopped before the run ended (killed, crashed or lost power)");
@@ -166,7 +200,7 @@ public final class RunCommand implements Callable<Integer> {
                   hostName(),
                   operator != null ? operator : System.getProperty("user.name", ""),
                   stationFields))) {
-        report = runStation(recipe, fleet, faults, slotCount, writer, out);
+        report = runStation(recipe, fleet, faults, slotCount, writer, outputs, records, out);
       }
       RunSummary summary = new RunSummary(recipe.name(), slotCount, report, faults);
       if (json) {
@@ -190,11 +224,16 @@ public final class RunCommand implements Callable<Integer> {
       Map<Integer, FaultPlanner.PlannedFault> faults,
       int slotCount,
       RecordWriter writer,
+      ConfiguredOutputs outputs,
+      Store records,
       java.io.PrintWriter out)
       throws Exception {
     EventBus events = new EventBus();
     // The record first: a display must never learn of an event the record has not been given.
     events.subscribe(writer);
+    if (outputs != null) {
+      events.subscribe(outputs);
+    }
     AutoCloseable console = null;
     if (!json) {
       boolean terminal = System.console() != null && !lines;
@@ -210,6 +249,8 @@ public final class RunCommand implements Callable<Integer> {
             .records(writer)
             .images(new FileImageLibrary(recipe.baseDir()))
             .prompter(new AutoAnswerPrompter())
+            .outputs(outputs != null ? outputs : StationOutputs.NONE)
+            .knownUnits(records.knownUnits())
             .build();
     Thread stopOnSignal = new Thread(() -> station.stop("station shut down (signal)"), "shutdown");
     Runtime.getRuntime().addShutdownHook(stopOnSignal);
@@ -228,7 +269,7 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static void reportAborted(java.io.PrintWriter out, List<AbortedRun> aborted) {
+  static void reportAborted(java.io.PrintWriter out, List<AbortedRun> aborted) {
     if (aborted.isEmpty()) {
       return;
     }
@@ -252,7 +293,7 @@ public final class RunCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private static String hostName() {
+  static String hostName() {
     try {
       return java.net.InetAddress.getLocalHost().getHostName();
     } catch (java.net.UnknownHostException unknown) {
@@ -263,7 +304,7 @@ public final class RunCommand implements Callable<Integer> {
   private SimulationSettings settings(Recipe recipe) {
     SimulationSettings.Builder builder;
     try {
-      builder = SimulationSettings.fromMap(recipe.simulation()).toBuilder();
+      builder = SimulationSettings.fromMap(recipe.simulation(), recipe.baseDir()).toBuilder();
     } catch (IllegalArgumentException bad) {
       throw new ShipreadyException(recipeFile + ": simulation: " + bad.getMessage());
     }

@@ -1,11 +1,11 @@
 package io.shipready.app.cli;
 
 import io.shipready.output.upload.DayUploader;
-import io.shipready.output.upload.JsonLinesReceiptBook;
 import io.shipready.output.upload.UploadEnvironment;
 import io.shipready.output.upload.UploadReport;
 import io.shipready.output.upload.UploadSettings;
 import io.shipready.output.upload.UploadTarget;
+import io.shipready.store.Store;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,6 +46,8 @@ public final class UploadCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;
 
+  @Mixin StoreOption store;
+
   @Option(
       names = "--to",
       required = true,
@@ -80,9 +82,15 @@ public final class UploadCommand implements Callable<Integer> {
         UploadSettings.builder(target, UploadEnvironment.credentials(env), archive)
             .hostKeys(UploadEnvironment.hostKeyPolicy(env, archive))
             .build();
-    DayUploader uploader =
-        new DayUploader(settings, JsonLinesReceiptBook.open(archive.resolve("receipts.jsonl")));
-    List<Path> day = DayUploader.dayFiles(files, glob);
+    try (Store records = Store.open(store.url())) {
+      DayUploader uploader =
+          new DayUploader(
+              settings, new StoreReceiptBook(records.uploadReceipts(), target.toString()));
+      return upload(uploader, DayUploader.dayFiles(files, glob));
+    }
+  }
+
+  private int upload(DayUploader uploader, List<Path> day) {
     UploadReport report;
     if (dryRun) {
       report = uploader.dryRun(day);

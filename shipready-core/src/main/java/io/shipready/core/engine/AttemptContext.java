@@ -4,12 +4,16 @@ import io.shipready.core.device.Device;
 import io.shipready.core.event.Event;
 import io.shipready.core.model.Identifier;
 import io.shipready.core.model.Measurement;
+import io.shipready.core.model.PrintedLabel;
+import io.shipready.core.model.WrittenRow;
 import io.shipready.core.recipe.MeasurementSpec;
 import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.recipe.Validator;
 import io.shipready.core.recipe.Values;
 import io.shipready.core.step.ImageLibrary;
+import io.shipready.core.step.KnownUnits;
 import io.shipready.core.step.Prompter;
+import io.shipready.core.step.StationOutputs;
 import io.shipready.core.step.StepContext;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,6 +133,26 @@ final class AttemptContext implements StepContext {
   @Override
   public Prompter prompter() {
     return run.services().prompter();
+  }
+
+  @Override
+  public StationOutputs outputs() {
+    return run.services().outputs();
+  }
+
+  @Override
+  public KnownUnits knownUnits() {
+    return run.services().knownUnits();
+  }
+
+  @Override
+  public void labelPrinted(PrintedLabel label) {
+    run.publish(new Event.LabelPrinted(run.runId(), run.slot(), spec.id(), label, run.now()));
+  }
+
+  @Override
+  public void rowWritten(WrittenRow row) {
+    run.publish(new Event.FactoryRowWritten(run.runId(), run.slot(), spec.id(), row, run.now()));
   }
 
   @Override

@@ -12,7 +12,9 @@ import io.shipready.core.model.Outcome;
 import io.shipready.core.model.RunResult;
 import io.shipready.core.recipe.Recipe;
 import io.shipready.core.step.ImageLibrary;
+import io.shipready.core.step.KnownUnits;
 import io.shipready.core.step.Prompter;
+import io.shipready.core.step.StationOutputs;
 import io.shipready.core.step.StepLibrary;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +64,8 @@ public final class Station {
             builder.records,
             builder.images,
             builder.prompter,
+            builder.outputs,
+            builder.knownUnits,
             builder.clock,
             new InstrumentLocks(recipe.station().instruments()),
             new Watchdog(builder.abandonGrace),
@@ -275,6 +279,8 @@ public final class Station {
         (prompt, timeout) -> {
           throw new ShipreadyException("this station has no operator to ask: " + prompt.message());
         };
+    private StationOutputs outputs = StationOutputs.NONE;
+    private KnownUnits knownUnits = KnownUnits.NONE;
     private Clock clock = Clock.systemUTC();
     private Duration abandonGrace = Duration.ofSeconds(5);
     private Duration durableTimeout = Duration.ofSeconds(30);
@@ -327,6 +333,18 @@ public final class Station {
 
     public Builder prompter(Prompter prompter) {
       this.prompter = requireNonNull(prompter, "prompter");
+      return this;
+    }
+
+    /** The station's printer and factory files (from its configuration). */
+    public Builder outputs(StationOutputs outputs) {
+      this.outputs = requireNonNull(outputs, "outputs");
+      return this;
+    }
+
+    /** The units earlier runs recorded (from the store). */
+    public Builder knownUnits(KnownUnits knownUnits) {
+      this.knownUnits = requireNonNull(knownUnits, "knownUnits");
       return this;
     }
 

@@ -2,7 +2,9 @@ package io.shipready.core.engine;
 
 import io.shipready.core.event.EventListener;
 import io.shipready.core.step.ImageLibrary;
+import io.shipready.core.step.KnownUnits;
 import io.shipready.core.step.Prompter;
+import io.shipready.core.step.StationOutputs;
 import io.shipready.core.step.StepLibrary;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +17,8 @@ record StationServices(
     RecordSink records,
     ImageLibrary images,
     Prompter prompter,
+    StationOutputs outputs,
+    KnownUnits knownUnits,
     Clock clock,
     InstrumentLocks locks,
     Watchdog watchdog,

@@ -3,7 +3,9 @@ package io.shipready.core.event;
 import io.shipready.core.model.Identifier;
 import io.shipready.core.model.Measurement;
 import io.shipready.core.model.Outcome;
+import io.shipready.core.model.PrintedLabel;
 import io.shipready.core.model.StepOutcome;
+import io.shipready.core.model.WrittenRow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -84,6 +86,14 @@ public sealed interface Event {
       String message,
       Duration duration,
       Instant at)
+      implements Event {}
+
+  /** A label was printed for the unit. */
+  record LabelPrinted(String runId, String slot, String stepId, PrintedLabel label, Instant at)
+      implements Event {}
+
+  /** A row was appended for the unit to a factory file, and is on the disk. */
+  record FactoryRowWritten(String runId, String slot, String stepId, WrittenRow row, Instant at)
       implements Event {}
 
   /**

@@ -26,6 +26,14 @@ public record Identifier(String kind, String value) {
     }
   }
 
+  /**
+   * Whether the value names one unit only. A company code is the same on every unit of a product,
+   * so it is kept as a value of the unit's record, never used to find the unit.
+   */
+  public boolean namesOneUnit() {
+    return !kind.equals(COMPANY_CODE);
+  }
+
   @Override
   public String toString() {
     return kind + "=" + value;

@@ -48,6 +48,18 @@ public interface StepContext {
 
   Prompter prompter();
 
+  /** The station's printer and factory files. */
+  StationOutputs outputs();
+
+  /** The units earlier runs recorded. */
+  KnownUnits knownUnits();
+
+  /** Records a label printed for the unit. */
+  void labelPrinted(io.shipready.core.model.PrintedLabel label);
+
+  /** Records a factory-file row written for the unit. */
+  void rowWritten(io.shipready.core.model.WrittenRow row);
+
   /** The recipe's folder: where commands run and relative paths start. */
   java.nio.file.Path recipeDirectory();
 

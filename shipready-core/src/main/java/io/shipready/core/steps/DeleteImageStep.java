@@ -26,5 +26,7 @@ final class DeleteImageStep extends SimpleStepKind {
     if (store.installed().stream().anyMatch(i -> component.equals(i.componentId()))) {
       throw new StepFailedException("component " + component + " is still installed");
     }
+    // Proof in the record that the temporary image did not ship.
+    context.attribute("image.deleted", component);
   }
 }

@@ -24,7 +24,12 @@ final class IdentifyStep extends SimpleStepKind {
         ParamSpec.optional(
             "require",
             ParamType.STRING_LIST,
-            "identifier kinds the device must report, e.g. [device_id, imei]"));
+            "identifier kinds the device must report, e.g. [device_id, imei]"),
+        ParamSpec.optional(
+            "match",
+            ParamType.STRING_LIST,
+            "identifier kinds that must equal what an earlier scan read (the label), e.g."
+                + " [device_id, association_id]"));
   }
 
   @Override
@@ -32,14 +37,67 @@ final class IdentifyStep extends SimpleStepKind {
     Identity identity = context.device().require(Identity.class);
     List<Identifier> identifiers = identity.identifiers();
     Map<String, String> versions = identity.versions();
-    // Kept even when one is missing, so the failed run can still be traced to the unit.
-    context.identified(identifiers);
+    List<String> mismatches = mismatches(context, identifiers);
+    if (!mismatches.isEmpty()) {
+      // The run belongs to the label scanned; what the firmware said is kept beside it, so the
+      // label's unit is not merged with the unit that answered.
+      identifiers.forEach(id -> context.attribute("firmware." + id.kind(), id.value()));
+      throw new StepFailedException(
+          "the label does not belong to this unit: "
+              + String.join("; ", mismatches)
+              + "; put the unit's own label on it (or reprint it) and test it again");
+    }
+    // Kept even when one is missing, so the failed run can still be traced to the unit. A value
+    // shared by many units (a company code) is recorded, but never used to find the unit.
+    context.identified(identifiers.stream().filter(Identifier::namesOneUnit).toList());
+    identifiers.stream()
+        .filter(id -> !id.namesOneUnit())
+        .forEach(id -> context.attribute(id.kind(), id.value()));
     for (String kind : context.strings("require")) {
       if (identifiers.stream().noneMatch(id -> id.kind().equals(kind) && !id.value().isBlank())) {
         throw new StepFailedException("the device reported no " + kind);
       }
     }
     versions.forEach((name, version) -> context.attribute("version." + name, version));
+    judge(context, identifiers, versions);
+  }
+
+  /** What the label (an earlier scan) says that the firmware contradicts. */
+  private static List<String> mismatches(StepContext context, List<Identifier> reported) {
+    List<String> found = new java.util.ArrayList<>();
+    for (String kind : context.strings("match")) {
+      String scanned =
+          context.identifiers().stream()
+              .filter(id -> id.kind().equals(kind))
+              .map(Identifier::value)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new StepFailedException(
+                          "nothing scanned earlier gave a "
+                              + kind
+                              + " to match; scan the unit's label before this step"));
+      String fromDevice =
+          reported.stream()
+              .filter(id -> id.kind().equals(kind))
+              .map(Identifier::value)
+              .findFirst()
+              .orElse("");
+      if (!scanned.equalsIgnoreCase(fromDevice)) {
+        found.add(
+            "label says "
+                + kind
+                + " "
+                + scanned
+                + ", the firmware reports "
+                + (fromDevice.isEmpty() ? "none" : fromDevice));
+      }
+    }
+    return found;
+  }
+
+  private static void judge(
+      StepContext context, List<Identifier> identifiers, Map<String, String> versions) {
     context
         .spec()
         .measurements()

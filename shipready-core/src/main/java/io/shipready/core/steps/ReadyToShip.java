@@ -54,6 +54,14 @@ public final class ReadyToShip {
 
   private ReadyToShip() {}
 
+  /**
+   * Reads an OS version list, {@code {"24.10": ["<image id>", ...], ...}}: each version and the OS
+   * component image ids that make it up (the vendor's {@code mt3620an.json} has this shape).
+   */
+  public static Map<String, List<String>> osVersions(java.nio.file.Path file) {
+    return ReadyToShipStep.osVersions(file);
+  }
+
   public static List<Check> run(Device device, Expectations expected) throws InterruptedException {
     List<Check> checks = new ArrayList<>();
     ManufacturingState state = device.require(ManufacturingStates.class).current();

@@ -33,8 +33,12 @@ final class ScanStep extends SimpleStepKind {
         ParamSpec.optional(
             "fields",
             ParamType.STRING_LIST,
-            "identifier kinds of the scan's space-separated parts, e.g. [serial, mobile_secret];"
+            "identifier kinds of the scan's parts, e.g. [serial, mobile_secret]; _ skips a part;"
                 + " default [serial], or [component] for a component marking"),
+        ParamSpec.optional(
+            "separator",
+            ParamType.STRING,
+            "what separates the parts: a space (default), or e.g. ':' for an Afero QR code"),
         ParamSpec.optional(
             "pattern", ParamType.STRING, "regular expression the whole scan must match"),
         ParamSpec.optional("prompt", ParamType.STRING, "what to tell the operator"),
@@ -56,7 +60,9 @@ final class ScanStep extends SimpleStepKind {
     if (fields.isEmpty()) {
       fields = List.of(component ? Identifier.COMPONENT : Identifier.SERIAL);
     }
-    String[] parts = scanned.split("\\s+");
+    String separator = context.string("separator", " ");
+    String[] parts =
+        separator.isBlank() ? scanned.split("\\s+") : scanned.split(Pattern.quote(separator), -1);
     if (parts.length != fields.size()) {
       throw new StepFailedException(
           "scanned '"
@@ -72,7 +78,9 @@ final class ScanStep extends SimpleStepKind {
     }
     List<Identifier> found = new ArrayList<>();
     for (int i = 0; i < parts.length; i++) {
-      found.add(new Identifier(fields.get(i), parts[i]));
+      if (!fields.get(i).equals("_")) {
+        found.add(new Identifier(fields.get(i), parts[i]));
+      }
     }
     context.identified(found);
     if (component) {

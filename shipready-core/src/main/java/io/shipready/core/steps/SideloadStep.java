@@ -69,7 +69,9 @@ final class SideloadStep extends SimpleStepKind {
       store.install(keystoreImage);
       // The unit now trusts other keys for good: the record must say which keystore did that.
       context.imageWritten(keystoreImage.imageId(), "", keystoreImage.sha256());
+      context.attribute("keystore.updated", keystore + " (image " + keystoreImage.imageId() + ")");
       store.install(image);
+      context.attribute("keystore.retried", image.imageId() + " loaded after the keystore update");
     }
     // A keystore update adds keys to the trusted keystore; it is not an image the store lists.
     if (type != ImageType.KEYSTORE) {

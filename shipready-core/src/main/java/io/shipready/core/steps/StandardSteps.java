@@ -9,6 +9,7 @@ public final class StandardSteps {
   public static StepLibrary library() {
     return new StepLibrary()
         .add(new IdentifyStep())
+        .add(new DeviceDetailsStep())
         .add(new ScanStep())
         .add(new FlashStep())
         .add(new RecoverStep())
@@ -19,12 +20,18 @@ public final class StandardSteps {
         .add(new WifiStep())
         .add(new FuseWriteStep())
         .add(new FuseCheckStep())
+        .add(new RfSettingsCheckStep())
+        .add(new EthernetCheckStep())
         .add(new ReadyToShipStep())
         .add(new SetStateStep())
         .add(new SetFlagStep())
         .add(new RebootStep())
         .add(new CommandStep())
         .add(new PromptStep())
-        .add(new WaitStep());
+        .add(new WaitStep())
+        .add(new LabelStep())
+        .add(new FactoryRowStep())
+        .add(new KnownUnitStep())
+        .add(new WriteIdentityStep());
   }
 }

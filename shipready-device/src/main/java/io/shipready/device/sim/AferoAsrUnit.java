@@ -3,6 +3,7 @@ package io.shipready.device.sim;
 import io.shipready.core.device.Capability;
 import io.shipready.core.device.Console;
 import io.shipready.core.device.Identity;
+import io.shipready.core.device.Markings;
 import io.shipready.core.device.Power;
 import io.shipready.core.device.Programmer;
 import io.shipready.core.device.Radio;
@@ -58,6 +59,7 @@ final class AferoAsrUnit implements FamilyModel {
   private final Map<Radio.Band, Nominal> bands;
   private final FaultChecks checks;
   private boolean factoryTestMode; // guarded by this
+  private volatile boolean wrongLabel;
   private final Map<Class<? extends Capability>, Capability> capabilityMap;
 
   AferoAsrUnit(SimUnit unit) {
@@ -81,7 +83,7 @@ final class AferoAsrUnit implements FamilyModel {
             flash.regions(),
             SENSORS.keySet(),
             bands.keySet(),
-            FaultChecks.commonAnd("flash", "readback"),
+            FaultChecks.commonAnd("flash", "readback", "markings"),
             false);
 
     List<Identifier> identifiers = new ArrayList<>();
@@ -100,6 +102,7 @@ final class AferoAsrUnit implements FamilyModel {
     caps.put(Sensors.class, new FixtureSensors(unit, SENSORS));
     caps.put(Console.class, new CommandConsole(unit, this::reply));
     caps.put(Power.class, new Rebooter(unit, BOOT_TIME, this::rebooted));
+    caps.put(Markings.class, (Markings) this::marking);
     this.capabilityMap = Map.copyOf(caps);
   }
 
@@ -111,6 +114,29 @@ final class AferoAsrUnit implements FamilyModel {
   @Override
   public void accept(Fault fault) {
     checks.requireFits(fault);
+    if (fault instanceof Fault.WrongLabel) {
+      wrongLabel = true;
+    }
+  }
+
+  /**
+   * The module's QR label, as the programming station printed it: {@code 1:<association id>:<device
+   * id>}. A unit with a swapped label shows another unit's ids.
+   */
+  private Optional<String> marking(String name) {
+    if (!name.equals("qr")) {
+      return Optional.empty();
+    }
+    unit.beginUninterruptibly("markings");
+    if (wrongLabel) {
+      Derivation d = unit.derivation;
+      return Optional.of(
+          "1:"
+              + d.hex(unit.label("association_id") + "/swapped", 24).toUpperCase(Locale.ROOT)
+              + ":"
+              + d.hex(unit.label("device_id") + "/swapped", 16).toUpperCase(Locale.ROOT));
+    }
+    return Optional.of("1:" + associationId + ":" + deviceId);
   }
 
   private synchronized void rebooted() {

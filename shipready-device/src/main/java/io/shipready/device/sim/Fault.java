@@ -39,6 +39,7 @@ public sealed interface Fault
         Fault.IgnoresCancellation,
         Fault.StaleKeystore,
         Fault.CapabilityInstalled,
+        Fault.WrongLabel,
         Fault.Transient {
 
   /** This fault, acting on the next {@code attempts} attempts only. */
@@ -139,6 +140,13 @@ public sealed interface Fault
       requireNonNull(capability, "capability");
     }
   }
+
+  /**
+   * An afero-asr unit carrying the QR label printed for another unit (labels swapped on the line):
+   * its {@code qr} marking reads another unit's association and device ids, so a station that
+   * checks the label against the firmware must refuse it. Acts once, when injected.
+   */
+  record WrongLabel() implements Fault {}
 
   /** {@code fault}, acting on the next {@code attempts} attempts of its operation only. */
   record Transient(Fault fault, int attempts) implements Fault {

@@ -57,6 +57,9 @@ record FaultChecks(
       requireOperation(f.operation());
     } else if (fault instanceof Fault.IgnoresCancellation f) {
       requireOperation(f.operation());
+    } else if (fault instanceof Fault.WrongLabel && !family.equals(SimulatedFleet.AFERO_ASR)) {
+      throw new IllegalArgumentException(
+          "WrongLabel applies to units that carry a QR label (afero-asr), not to " + family);
     } else if (!keystore
         && (fault instanceof Fault.StaleKeystore || fault instanceof Fault.CapabilityInstalled)) {
       throw new IllegalArgumentException(

@@ -67,6 +67,19 @@ public final class FaultPlanner {
             outOfLimits(step, m, touched).ifPresent(found::add);
           }
         }
+        case "scan" -> {
+          if ("qr".equals(step.params().get("marking")) && touched.add("markings:qr")) {
+            labelChecker(recipe, step)
+                .ifPresent(
+                    checker ->
+                        found.add(
+                            new Opportunity(
+                                checker,
+                                new Fault.WrongLabel(),
+                                Outcome.FAIL,
+                                "carries the label of another unit")));
+          }
+        }
         case "console" -> {
           if (touched.add("console")) {
             found.add(
@@ -77,12 +90,32 @@ public final class FaultPlanner {
                     "console does not answer"));
           }
         }
+        case "sideload", "recover", "wifi", "ready_to_ship" ->
+            sphere(step, touched).ifPresent(found::add);
         default -> {
           // Other steps get no planned faults; inject them per device when a test needs one.
         }
       }
     }
     return found;
+  }
+
+  /**
+   * The step after a label scan that would catch a label of another unit: a known_unit look-up, or
+   * an identify that matches the scan against the firmware.
+   */
+  private static java.util.Optional<String> labelChecker(Recipe recipe, StepSpec scan) {
+    List<StepSpec> steps = recipe.runSteps();
+    for (StepSpec later : steps.subList(steps.indexOf(scan) + 1, steps.size())) {
+      boolean matches =
+          later.kind().equals("identify")
+              && later.params().get("match") instanceof List<?> l
+              && !l.isEmpty();
+      if (later.kind().equals("known_unit") || matches) {
+        return java.util.Optional.of(later.id());
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /**
@@ -106,6 +139,79 @@ public final class FaultPlanner {
       }
     }
     return plan;
+  }
+
+  /**
+   * The Azure Sphere line's faults: a unit pulled out while an image loads or while it recovers, a
+   * detuned Wi-Fi antenna where the Wi-Fi check judges RSSI, and a capability left on the unit
+   * where a ready-to-ship check can see it (past Blank).
+   */
+  private static java.util.Optional<Opportunity> sphere(StepSpec step, Set<String> touched) {
+    Map<String, Object> params = step.params();
+    switch (step.kind()) {
+      case "sideload" -> {
+        Object component = params.get("component_id");
+        String operation = "install:" + component;
+        if (component != null && touched.add(operation)) {
+          return java.util.Optional.of(
+              new Opportunity(
+                  step.id(),
+                  new Fault.Unplugged(operation),
+                  Outcome.ERROR,
+                  "unplugged while loading " + component));
+        }
+      }
+      case "recover" -> {
+        if (touched.add("recover")) {
+          return java.util.Optional.of(
+              new Opportunity(
+                  step.id(),
+                  new Fault.Unplugged("recover"),
+                  Outcome.ERROR,
+                  "unplugged during OS recovery"));
+        }
+      }
+      case "wifi" -> {
+        if (!"check".equals(params.get("action"))) {
+          return java.util.Optional.empty();
+        }
+        for (MeasurementSpec m : step.measurements()) {
+          if (m.source().equals("rssi")) {
+            Validator.Range range =
+                m.validators().stream()
+                    .filter(Validator.Range.class::isInstance)
+                    .map(Validator.Range.class::cast)
+                    .findFirst()
+                    .orElse(null);
+            if (range != null && range.min() != null && touched.add("rssi:wifi")) {
+              double weak = range.min() - 10;
+              return java.util.Optional.of(
+                  new Opportunity(
+                      step.id(),
+                      new Fault.LowRssi(Radio.Band.WIFI, weak),
+                      Outcome.FAIL,
+                      "weak WIFI signal (" + weak + " dBm) at " + m.name()));
+            }
+          }
+        }
+      }
+      case "ready_to_ship" -> {
+        Object expected = params.get("expected_state");
+        // A Blank unit cannot be asked for its capabilities, so only a later check can see one.
+        if (expected != null
+            && !"Blank".equalsIgnoreCase(String.valueOf(expected))
+            && touched.add("capability")) {
+          return java.util.Optional.of(
+              new Opportunity(
+                  step.id(),
+                  new Fault.CapabilityInstalled(AzureSphereOs.FIELD_SERVICING),
+                  Outcome.FAIL,
+                  "capability " + AzureSphereOs.FIELD_SERVICING + " left on the unit"));
+        }
+      }
+      default -> {}
+    }
+    return java.util.Optional.empty();
   }
 
   private static java.util.Optional<Opportunity> outOfLimits(

@@ -7,6 +7,7 @@ import io.shipready.core.device.FlashFailedException;
 import io.shipready.core.device.Image;
 import io.shipready.core.device.OperationRefusedException;
 import io.shipready.core.device.Programmer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,9 @@ import java.util.Optional;
  * which no read-back will mistake for the whole.
  */
 final class FlashRegions implements Programmer {
+  /** The version of firmware a unit arrives with when it comes from an earlier station. */
+  static final String AS_DELIVERED = "as-delivered";
+
   private final SimUnit unit;
   private final List<String> regions;
   private final Map<String, Contents> contents = new HashMap<>(); // guarded by this
@@ -32,6 +36,15 @@ final class FlashRegions implements Programmer {
   FlashRegions(SimUnit unit, List<String> regions) {
     this.unit = unit;
     this.regions = List.copyOf(regions);
+    if (unit.settings.arriveProgrammed()) {
+      for (String region : regions) {
+        store(
+            region,
+            ("as-delivered:" + region).getBytes(StandardCharsets.UTF_8),
+            AS_DELIVERED,
+            true);
+      }
+    }
   }
 
   List<String> regions() {

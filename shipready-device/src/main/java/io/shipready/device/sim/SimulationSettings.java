@@ -2,6 +2,9 @@ package io.shipready.device.sim;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.Collections;
@@ -28,12 +31,17 @@ import java.util.Map;
  *   <li>{@code afero_wifi_module} ({@value #DEFAULT_AFERO_WIFI_MODULE}): whether afero-asr units
  *       are Wi-Fi modules (with a {@code wifi} flash region and a Wi-Fi radio in factory test mode)
  *       or BLE-only modules.
+ *   <li>{@code arrive_programmed} (false): whether units arrive as an earlier station left them,
+ *       every flash region holding firmware (version {@code as-delivered}); for the stations after
+ *       programming (product label, RSSI), whose units already run their firmware.
+ *   <li>{@code trusted_keystore} (none): a file, relative to the recipe, in the format of a
+ *       keystore image ({@link KeystoreImages}): the keys a fresh azure-sphere unit trusts, oldest
+ *       first ({@link Fault.StaleKeystore} leaves out all but the oldest). A line profile ships the
+ *       public keys its images are signed with, so its units take them.
+ *   <li>{@code fresh_os_image_ids} ({@link AzureSphereOs#FRESH_OS_IMAGE_IDS}): the OS component
+ *       image ids a fresh azure-sphere unit carries; a station that gets its units from a recovery
+ *       station names the recovered OS here.
  * </ul>
- *
- * <p>Two settings exist in code only, because they are keys and image ids rather than numbers: the
- * keys an azure-sphere unit's trusted keystore holds when fresh (oldest first: {@link
- * Fault.StaleKeystore} leaves out all but the oldest), and the OS component image ids a fresh
- * azure-sphere unit carries (default {@link AzureSphereOs#FRESH_OS_IMAGE_IDS}).
  */
 public final class SimulationSettings {
   public static final long DEFAULT_LINK_BYTES_PER_SECOND = 1_000_000;
@@ -47,6 +55,9 @@ public final class SimulationSettings {
   public static final String KEY_COMMAND_LATENCY_MS = "command_latency_ms";
   public static final String KEY_SEED = "seed";
   public static final String KEY_AFERO_WIFI_MODULE = "afero_wifi_module";
+  public static final String KEY_ARRIVE_PROGRAMMED = "arrive_programmed";
+  public static final String KEY_TRUSTED_KEYSTORE = "trusted_keystore";
+  public static final String KEY_FRESH_OS_IMAGE_IDS = "fresh_os_image_ids";
 
   /** The keys a recipe's {@code simulation:} block may hold. */
   public static final List<String> KEYS =
@@ -55,7 +66,10 @@ public final class SimulationSettings {
           KEY_TIME_SCALE,
           KEY_COMMAND_LATENCY_MS,
           KEY_SEED,
-          KEY_AFERO_WIFI_MODULE);
+          KEY_AFERO_WIFI_MODULE,
+          KEY_ARRIVE_PROGRAMMED,
+          KEY_TRUSTED_KEYSTORE,
+          KEY_FRESH_OS_IMAGE_IDS);
 
   private final long linkBytesPerSecond;
   private final double timeScale;
@@ -64,6 +78,7 @@ public final class SimulationSettings {
   private final List<String> freshOsImageIds;
   private final long seed;
   private final boolean aferoWifiModule;
+  private final boolean arriveProgrammed;
 
   private SimulationSettings(Builder builder) {
     this.linkBytesPerSecond = builder.linkBytesPerSecond;
@@ -73,6 +88,7 @@ public final class SimulationSettings {
     this.freshOsImageIds = List.copyOf(builder.freshOsImageIds);
     this.seed = builder.seed;
     this.aferoWifiModule = builder.aferoWifiModule;
+    this.arriveProgrammed = builder.arriveProgrammed;
   }
 
   /** Settings with every default: real time, 1 MB/s, 2 ms per command, seed 0, no keys. */
@@ -94,6 +110,17 @@ public final class SimulationSettings {
     return builder().apply(block).build();
   }
 
+  /**
+   * Settings from a recipe's {@code simulation:} block, files in it ({@code trusted_keystore})
+   * taken relative to {@code baseDir}, the recipe's folder.
+   *
+   * @throws IllegalArgumentException naming the key when a key is unknown or its value is not
+   *     usable
+   */
+  public static SimulationSettings fromMap(Map<String, ?> block, Path baseDir) {
+    return builder().apply(block, baseDir).build();
+  }
+
   /** A builder holding these settings, to change a few of them. */
   public Builder toBuilder() {
     Builder builder =
@@ -103,7 +130,8 @@ public final class SimulationSettings {
             .commandLatency(commandLatency)
             .freshOsImageIds(freshOsImageIds)
             .seed(seed)
-            .aferoWifiModule(aferoWifiModule);
+            .aferoWifiModule(aferoWifiModule)
+            .arriveProgrammed(arriveProgrammed);
     trustedKeys.forEach(builder::trustKey);
     return builder;
   }
@@ -137,6 +165,10 @@ public final class SimulationSettings {
     return aferoWifiModule;
   }
 
+  public boolean arriveProgrammed() {
+    return arriveProgrammed;
+  }
+
   /** The simulated time moving {@code bytes} over the programming link takes. */
   public Duration transferTime(long bytes) {
     if (bytes < 0) {
@@ -160,6 +192,8 @@ public final class SimulationSettings {
         + seed
         + ", afero_wifi_module="
         + aferoWifiModule
+        + ", arrive_programmed="
+        + arriveProgrammed
         + ", trusted keys="
         + trustedKeys.keySet()
         + "]";
@@ -174,6 +208,7 @@ public final class SimulationSettings {
     private List<String> freshOsImageIds = AzureSphereOs.FRESH_OS_IMAGE_IDS;
     private long seed = DEFAULT_SEED;
     private boolean aferoWifiModule = DEFAULT_AFERO_WIFI_MODULE;
+    private boolean arriveProgrammed;
 
     private Builder() {}
 
@@ -235,6 +270,11 @@ public final class SimulationSettings {
       return this;
     }
 
+    public Builder arriveProgrammed(boolean programmed) {
+      this.arriveProgrammed = programmed;
+      return this;
+    }
+
     /**
      * Applies a recipe's {@code simulation:} block over what this builder holds.
      *
@@ -242,6 +282,17 @@ public final class SimulationSettings {
      *     usable
      */
     public Builder apply(Map<String, ?> block) {
+      return apply(block, null);
+    }
+
+    /**
+     * Applies a recipe's {@code simulation:} block over what this builder holds, files taken
+     * relative to {@code baseDir} (null: the block may name no file).
+     *
+     * @throws IllegalArgumentException naming the key when a key is unknown or its value is not
+     *     usable
+     */
+    public Builder apply(Map<String, ?> block, Path baseDir) {
       requireNonNull(block, "block");
       for (Map.Entry<String, ?> entry : block.entrySet()) {
         String key = entry.getKey();
@@ -252,6 +303,9 @@ public final class SimulationSettings {
           case KEY_COMMAND_LATENCY_MS -> commandLatency(milliseconds(key, value));
           case KEY_SEED -> seed(wholeNumber(key, value));
           case KEY_AFERO_WIFI_MODULE -> aferoWifiModule(flag(key, value));
+          case KEY_ARRIVE_PROGRAMMED -> arriveProgrammed(flag(key, value));
+          case KEY_TRUSTED_KEYSTORE -> trustedKeys(keystore(key, value, baseDir));
+          case KEY_FRESH_OS_IMAGE_IDS -> freshOsImageIds(strings(key, value));
           default ->
               throw new IllegalArgumentException(
                   "unknown simulation setting '" + key + "'; use one of " + KEYS);
@@ -288,6 +342,47 @@ public final class SimulationSettings {
             "simulation setting '" + key + "' must be 0 or more milliseconds, was " + value);
       }
       return Duration.ofNanos(Math.round(millis * 1_000_000));
+    }
+
+    private static Map<String, PublicKey> keystore(String key, Object value, Path baseDir) {
+      if (!(value instanceof String name) || name.isBlank()) {
+        throw new IllegalArgumentException(
+            "simulation setting '" + key + "' must name a keystore file, was '" + value + "'");
+      }
+      if (baseDir == null) {
+        throw new IllegalArgumentException(
+            "simulation setting '" + key + "' names a file, but no recipe folder is known");
+      }
+      Path file = baseDir.resolve(name);
+      byte[] content;
+      try {
+        content = Files.readAllBytes(file);
+      } catch (IOException unreadable) {
+        throw new IllegalArgumentException(
+            "simulation setting '" + key + "': cannot read " + file + ": " + unreadable,
+            unreadable);
+      }
+      try {
+        Map<String, PublicKey> keys = KeystoreImages.parse(name, content);
+        if (keys.isEmpty()) {
+          throw new IllegalArgumentException(
+              "simulation setting '" + key + "': " + file + " holds no key");
+        }
+        return keys;
+      } catch (RuntimeException malformed) {
+        throw new IllegalArgumentException(
+            "simulation setting '" + key + "': " + malformed.getMessage(), malformed);
+      }
+    }
+
+    private static List<String> strings(String key, Object value) {
+      if (value instanceof List<?> list
+          && !list.isEmpty()
+          && list.stream().allMatch(item -> item instanceof String text && !text.isBlank())) {
+        return list.stream().map(String.class::cast).toList();
+      }
+      throw new IllegalArgumentException(
+          "simulation setting '" + key + "' must be a list of image ids, was '" + value + "'");
     }
 
     private static boolean flag(String key, Object value) {

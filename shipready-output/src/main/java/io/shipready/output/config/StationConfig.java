@@ -20,6 +20,8 @@ import java.util.Map;
  * @param outputFolder where factory files are written during the day
  * @param archiveFolder where copies of uploaded files are kept at the factory
  * @param extra free fields the line profile may put in records, in the order they were written
+ * @param printer where labels go: {@code tcp://host[:port]}, {@code lp:<queue>} or {@code
+ *     folder:<path>}; empty for a {@code labels} folder in the output folder
  */
 public record StationConfig(
     StationIdentity identity,
@@ -28,7 +30,8 @@ public record StationConfig(
     ZoneId zone,
     Path outputFolder,
     Path archiveFolder,
-    Map<String, String> extra) {
+    Map<String, String> extra,
+    String printer) {
   public StationConfig {
     requireNonNull(identity, "identity");
     requireText(computerName, "computerName");
@@ -38,6 +41,19 @@ public record StationConfig(
     requireNonNull(archiveFolder, "archiveFolder");
     requireNonNull(extra, "extra");
     extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+    printer = printer == null ? "" : printer.strip();
+  }
+
+  /** A station whose labels go to a {@code labels} folder in its output folder. */
+  public StationConfig(
+      StationIdentity identity,
+      String computerName,
+      String programmerName,
+      ZoneId zone,
+      Path outputFolder,
+      Path archiveFolder,
+      Map<String, String> extra) {
+    this(identity, computerName, programmerName, zone, outputFolder, archiveFolder, extra, "");
   }
 
   public String stationId() {

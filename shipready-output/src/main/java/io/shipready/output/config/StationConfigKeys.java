@@ -29,6 +29,9 @@ public final class StationConfigKeys {
   /** A mapping of free fields (name: value) that a line profile may put in its records. */
   public static final String EXTRA = "extra";
 
+  /** Optional: where labels go (tcp://host[:port], lp:queue, folder:path). */
+  public static final String PRINTER = "printer";
+
   /** A key that takes one value, and what a person should write there. */
   public record Key(String name, String whatToWrite) {}
 
@@ -70,7 +73,7 @@ public final class StationConfigKeys {
 
   /** Every key a configuration file may have. */
   public static List<String> names() {
-    return Stream.concat(REQUIRED.stream().map(Key::name), Stream.of(EXTRA)).toList();
+    return Stream.concat(REQUIRED.stream().map(Key::name), Stream.of(EXTRA, PRINTER)).toList();
   }
 
   public static Optional<Key> key(String name) {

@@ -15,6 +15,7 @@ import static io.shipready.output.config.StationConfigKeys.TIME_ZONE;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.output.label.PrinterAddress;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
@@ -155,6 +156,7 @@ public final class StationConfigReader {
     String factory = text(entries, FACTORY);
     String hwVersion = text(entries, HW_VERSION);
     Map<String, String> extra = extra(entries.get(EXTRA));
+    String printer = printer(entries.get(StationConfigKeys.PRINTER));
 
     if (outputFolder != null && outputFolder.equals(archiveFolder)) {
       ConfigNode.Entry archive = entries.get(ARCHIVE_FOLDER);
@@ -179,7 +181,28 @@ public final class StationConfigReader {
         zone,
         outputFolder,
         archiveFolder,
-        extra);
+        extra,
+        printer);
+  }
+
+  /** The optional printer: checked here so a typo stops the station before its first label. */
+  private String printer(ConfigNode.Entry entry) {
+    if (entry == null) {
+      return "";
+    }
+    String value =
+        entry.value() instanceof ConfigNode.Scalar scalar && !scalar.isNull() ? scalar.text() : "";
+    String problem = PrinterAddress.problem(value);
+    if (problem != null) {
+      add(
+          entry.value().line(),
+          entry.value().column(),
+          StationConfigKeys.PRINTER,
+          problem,
+          "write tcp://<host>[:9100] for a networked printer, lp:<queue> for a print queue, or"
+              + " folder:<path> for a folder");
+    }
+    return value.strip();
   }
 
   /** The mapping's entries by key; a key written twice is reported and the first one kept. */

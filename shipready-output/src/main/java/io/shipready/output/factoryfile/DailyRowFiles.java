@@ -61,7 +61,7 @@ final class DailyRowFiles implements AutoCloseable {
       file = RowFile.open(fileForDay.apply(today), syntax, header, clock);
       day = today;
     }
-    return new RowReference(file.path(), file.append(row));
+    return new RowReference(file.path(), file.append(row), row.stripTrailing());
   }
 
   /** The file today's rows go to (it may not exist yet). */

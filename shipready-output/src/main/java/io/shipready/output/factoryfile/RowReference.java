@@ -10,10 +10,12 @@ import java.nio.file.Path;
  * @param file the factory file
  * @param row 1-based number of the row among the file's rows; the header line is not counted, so in
  *     a file with a header the row is on line {@code row + 1} (for values without line breaks)
+ * @param text the row as written, without its line end
  */
-public record RowReference(Path file, long row) {
+public record RowReference(Path file, long row, String text) {
   public RowReference {
     requireNonNull(file, "file");
+    requireNonNull(text, "text");
     if (row < 1) {
       throw new IllegalArgumentException("row must be 1 or more, not " + row);
     }

@@ -39,7 +39,7 @@ public final class UnitFields {
     return Collections.unmodifiableMap(fields);
   }
 
-  private static void add(Map<String, String> fields, Event event) {
+  static void add(Map<String, String> fields, Event event) {
     if (event instanceof Event.RunStarted e) {
       fields.put("run.id", e.runId());
       fields.put("run.slot", e.slot());

@@ -25,7 +25,41 @@ public final class Labels {
 
   /** As {@link #render(Path, Map, int)}, for a template already read (a station reads it once). */
   public static RenderedLabel render(LabelTemplate template, Map<String, String> fields, int dpi) {
-    LabelLayout layout = LabelLayout.of(template, fields, dpi);
+    return render(template, fields, dpi, 0);
+  }
+
+  /**
+   * As {@link #render(LabelTemplate, Map, int)}, printing {@code copies} labels instead of the
+   * template's own count (0 keeps the template's).
+   */
+  public static RenderedLabel render(
+      LabelTemplate template, Map<String, String> fields, int dpi, int copies) {
+    LabelLayout layout = layout(template, fields, dpi, copies);
     return new RenderedLabel(layout, ZplWriter.write(layout), PngRenderer.render(layout));
+  }
+
+  /**
+   * The label placed for the printer, without its preview: what a station prints ({@link
+   * ZplWriter#write}) when nobody is looking at a picture of it.
+   */
+  public static LabelLayout layout(
+      LabelTemplate template, Map<String, String> fields, int dpi, int copies) {
+    LabelLayout layout = LabelLayout.of(template, fields, dpi);
+    if (copies > 0 && copies != layout.copies()) {
+      layout =
+          new LabelLayout(
+              layout.source(),
+              layout.dpi(),
+              layout.widthDots(),
+              layout.heightDots(),
+              layout.hShiftDots(),
+              layout.vShiftDots(),
+              layout.darkness(),
+              layout.printRate(),
+              copies,
+              layout.qr(),
+              layout.texts());
+    }
+    return layout;
   }
 }

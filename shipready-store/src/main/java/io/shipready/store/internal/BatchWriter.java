@@ -121,6 +121,39 @@ final class BatchWriter {
           RUN_RECORD,
           "");
 
+  private static final RowInsert INSERT_LABEL =
+      new RowInsert(
+          "labels_printed",
+          "run_key, seq, unit_id, step_id, template, printer, copies, payload, content_sha256,"
+              + " printed_at",
+          new int[] {
+            RowInsert.BIGINT,
+            RowInsert.INT,
+            RowInsert.BIGINT,
+            RowInsert.TEXT,
+            RowInsert.TEXT,
+            RowInsert.TEXT,
+            RowInsert.INT,
+            RowInsert.TEXT,
+            RowInsert.TEXT,
+            RowInsert.BIGINT
+          },
+          "");
+  private static final RowInsert INSERT_FACTORY_ROW =
+      new RowInsert(
+          "factory_file_rows",
+          "file_name, row_number, unit_id, run_key, step_id, row_text, written_at",
+          new int[] {
+            RowInsert.TEXT,
+            RowInsert.BIGINT,
+            RowInsert.BIGINT,
+            RowInsert.BIGINT,
+            RowInsert.TEXT,
+            RowInsert.TEXT,
+            RowInsert.BIGINT
+          },
+          "");
+
   private final String stationId;
   private final String operator;
   private final UnitResolver resolver;
@@ -190,6 +223,8 @@ final class BatchWriter {
     private final List<Object[]> measurements = new ArrayList<>();
     private final List<Object[]> attributes = new ArrayList<>();
     private final List<Object[]> images = new ArrayList<>();
+    private final List<Object[]> labels = new ArrayList<>();
+    private final List<Object[]> factoryRows = new ArrayList<>();
     private final List<Object[]> components = new ArrayList<>();
     private final List<Object[]> audit = new ArrayList<>();
     private final List<Object[]> finishes = new ArrayList<>();
@@ -250,6 +285,33 @@ final class BatchWriter {
               nonNull(e.name()),
               nonNull(e.version()),
               nonNull(e.sha256()),
+              at(e)
+            });
+      } else if (event instanceof Event.LabelPrinted e) {
+        RunState run = run(e.runId());
+        labels.add(
+            new Object[] {
+              run.runKey,
+              run.nextSeq(),
+              run.unitId,
+              nonNull(e.stepId()),
+              e.label().template(),
+              e.label().printer(),
+              e.label().copies(),
+              e.label().payload(),
+              e.label().contentSha256(),
+              at(e)
+            });
+      } else if (event instanceof Event.FactoryRowWritten e) {
+        RunState run = run(e.runId());
+        factoryRows.add(
+            new Object[] {
+              e.row().fileName(),
+              e.row().rowNumber(),
+              run.unitId,
+              run.runKey,
+              nonNull(e.stepId()),
+              e.row().rowText(),
               at(e)
             });
       } else if (event instanceof Event.ComponentLinked e) {
@@ -435,6 +497,8 @@ final class BatchWriter {
       INSERT_ATTRIBUTE.execute(c, attributes);
       INSERT_IMAGE.execute(c, images);
       INSERT_COMPONENT.execute(c, components);
+      INSERT_LABEL.execute(c, labels);
+      INSERT_FACTORY_ROW.execute(c, factoryRows);
       INSERT_AUDIT.execute(c, audit);
       if (!finishes.isEmpty()) {
         PreparedStatement finish = c.get(FINISH_RUN);

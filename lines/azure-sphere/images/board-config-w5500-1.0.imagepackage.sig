@@ -1,0 +1,1 @@
+line-2024 C+hKEWIIkbIMFYfgGX+y2BUW6MuAOzkys/MepkcRn5+4mR6SmgP0de0VKnYnynrJsuqCNp+RoqO9e4njZg6vDQ==

@@ -1,0 +1,1 @@
+line-2024 OEGqjYenx7ilOTREtOs0Kz2M3BxPnV/PfbqyGjN2r5ahSzyC5L3eBYbdGlbg6hVsblnzXV1NHepq+Ftj2Vs1Cg==

@@ -1,0 +1,1 @@
+line-2024 zTnHZmnz6Sq2TmhozPSNROXR0/uT6P08+fK8WOzafMtfsRMr5lhU8NnCPmeLtLaG3ouBNXGmtghzKq41/5m6DQ==

@@ -1,0 +1,188 @@
+package io.shipready.app.cli;
+
+import io.shipready.backoffice.BackofficeException;
+import io.shipready.backoffice.BackofficeServer;
+import io.shipready.backoffice.BackofficeSettings;
+import io.shipready.backoffice.HttpFeature;
+import io.shipready.backoffice.ingest.IngestHttpFeature;
+import io.shipready.backoffice.provisioning.ProvisioningFeature;
+import io.shipready.backoffice.provisioning.ProvisioningSettings;
+import io.shipready.backoffice.provisioning.ratelimit.RateLimit;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code shipready backoffice serve}: the HTTP API and the SFTP drop in one process. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the HTTP API and the SFTP drop, and ingest every file the factories upload.",
+      "Receipts token from $"
+          + BackofficeServeCommand.TOKEN
+          + " or the file named by $"
+          + BackofficeServeCommand.TOKEN_FILE
+          + "; without one, receipts are served to anyone. Ctrl-C stops cleanly."
+    })
+public final class BackofficeServeCommand implements Callable<Integer> {
+  static final String TOKEN = "SHIPREADY_BACKOFFICE_TOKEN";
+  static final String TOKEN_FILE = "SHIPREADY_BACKOFFICE_TOKEN_FILE";
+  static final String DATABASE = "SHIPREADY_BACKOFFICE_DB";
+
+  @Spec CommandSpec spec;
+
+  @Mixin VerboseOption verbose;
+
+  @Mixin BackofficeDataOption data;
+
+  @Option(
+      names = "--http",
+      paramLabel = "PORT",
+      defaultValue = "" + BackofficeSettings.DEFAULT_HTTP_PORT,
+      description = "HTTP API port (default ${DEFAULT-VALUE}; 0 for any free one).")
+  int http;
+
+  @Option(
+      names = "--sftp",
+      paramLabel = "PORT",
+      defaultValue = "" + BackofficeSettings.DEFAULT_SFTP_PORT,
+      description = "SFTP port (default ${DEFAULT-VALUE}; 0 for any free one).")
+  int sftp;
+
+  @Option(
+      names = "--host",
+      defaultValue = "0.0.0.0",
+      description = "Address to listen on (default ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(
+      names = "--db",
+      paramLabel = "URL",
+      description =
+          "Back-office database: a SQLite file path or jdbc:sqlite:PATH, or"
+              + " jdbc:postgresql://HOST:PORT/DB (default: $"
+              + DATABASE
+              + ", else backoffice.db in the data folder).")
+  String db;
+
+  @Option(
+      names = "--poll-ms",
+      defaultValue = "1000",
+      description = "How often the factory folders are looked at (default ${DEFAULT-VALUE}).")
+  long pollMillis;
+
+  @Option(
+      names = "--settle-ms",
+      defaultValue = "2000",
+      description =
+          "How long a file must be unchanged before it is taken, for clients that write under the"
+              + " final name (default ${DEFAULT-VALUE}).")
+  long settleMillis;
+
+  @Option(
+      names = "--provision-rate-limit",
+      defaultValue = "10000/5m",
+      paramLabel = "N/WINDOW",
+      description =
+          "Provisioning API requests per token per window, e.g. 10000/5m (Particle's) or 1000/1s"
+              + " (default ${DEFAULT-VALUE}).")
+  String provisionRateLimit;
+
+  @Override
+  public Integer call() throws Exception {
+    BackofficeSettings settings =
+        new BackofficeSettings(
+            host,
+            http,
+            sftp,
+            databaseUrl(),
+            data.data,
+            Duration.ofMillis(Math.max(10, pollMillis)),
+            Duration.ofMillis(Math.max(0, settleMillis)),
+            token(),
+            worker());
+    CountDownLatch stopped = new CountDownLatch(1);
+    BackofficeServer server = BackofficeServer.start(settings, this::httpFeatures);
+    Thread hook =
+        new Thread(
+            () -> {
+              server.close();
+              stopped.countDown();
+            },
+            "backoffice-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    var out = spec.commandLine().getOut();
+    out.printf(
+        "back office: HTTP on %s:%d, SFTP on %s:%d, data %s (Ctrl-C stops)%n",
+        host, server.httpPort(), host, server.sftpPort(), data.data.toAbsolutePath());
+    if (settings.receiptsToken() == null) {
+      out.printf("warning: no $%s set; receipts are served to anyone who asks%n", TOKEN);
+    }
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  /**
+   * Every HTTP feature of the back office, built from what the server opened. Each feature adds its
+   * own routes to the one Javalin app.
+   */
+  List<HttpFeature> httpFeatures(BackofficeServer.Parts parts) {
+    List<HttpFeature> features = new ArrayList<>();
+    features.add(
+        new IngestHttpFeature(parts.ingester().receipts(), parts.settings().receiptsToken()));
+    features.add(
+        ProvisioningFeature.open(
+            ProvisioningSettings.builder(parts.settings().databaseUrl())
+                .rateLimit(RateLimit.parse(provisionRateLimit))
+                .build()));
+    return features;
+  }
+
+  private String databaseUrl() {
+    if (db != null && !db.isBlank()) {
+      return db;
+    }
+    String fromEnvironment = System.getenv(DATABASE);
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return fromEnvironment;
+    }
+    return data.data.resolve("backoffice.db").toString();
+  }
+
+  private static String token() throws IOException {
+    String token = System.getenv(TOKEN);
+    String file = System.getenv(TOKEN_FILE);
+    if (token != null && file != null) {
+      throw new BackofficeException("set $" + TOKEN + " or $" + TOKEN_FILE + ", not both");
+    }
+    if (file != null) {
+      token = Files.readString(Path.of(file)).strip();
+      if (token.isEmpty()) {
+        throw new BackofficeException("the token file " + file + " ($" + TOKEN_FILE + ") is empty");
+      }
+    }
+    return token == null || token.isBlank() ? null : token.strip();
+  }
+
+  private static String worker() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      host = "localhost";
+    }
+    return host + "-" + ProcessHandle.current().pid();
+  }
+}

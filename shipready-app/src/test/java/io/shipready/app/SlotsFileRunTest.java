@@ -1,0 +1,88 @@
+package io.shipready.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run --slots-file} without probes: usage mistakes and unreachable probes. The runs on
+ * emulated units are in the emulated tier (EmulatedLineIT).
+ */
+class SlotsFileRunTest {
+  private static final String RECIPE =
+      Path.of("..", "lines", "emulated-nrf51", "recipe.yaml").toString();
+
+  @TempDir Path dir;
+
+  @Test
+  void simulateAndSlotsFileExcludeEachOther() throws Exception {
+    Path slots = dir.resolve("slots.yaml");
+    Files.writeString(slots, "slots:\n  - gdb: 127.0.0.1:3333\n");
+
+    CommandLineRun run =
+        CommandLineRun.of(
+            "run", "--recipe", RECIPE, "--simulate", "2", "--slots-file", slots.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--simulate and --slots-file exclude each other");
+  }
+
+  @Test
+  void aBrokenSlotMapStopsTheStationNamingTheSlotAndField() throws Exception {
+    Path slots = dir.resolve("slots.yaml");
+    Files.writeString(slots, "slots:\n  - slot: \"1\"\n    console: tcp:127.0.0.1:4001\n");
+
+    CommandLineRun run =
+        CommandLineRun.of(
+            "run",
+            "--recipe",
+            RECIPE,
+            "--slots-file",
+            slots.toString(),
+            "--db",
+            dir.resolve("station.db").toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains(slots.toString()).contains("slot 1: 'gdb' is missing");
+  }
+
+  @Test
+  void aProbeThatDoesNotAnswerIsAnErrorNamingItsAddressAndIsRecorded() throws Exception {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    Path slots = dir.resolve("slots.yaml");
+    Files.writeString(
+        slots, "boot_banner: \"\"\nslots:\n  - slot: \"1\"\n    gdb: 127.0.0.1:" + closed + "\n");
+    Path db = dir.resolve("station.db");
+
+    CommandLineRun run =
+        CommandLineRun.of(
+            "run",
+            "--recipe",
+            RECIPE,
+            "--slots-file",
+            slots.toString(),
+            "--db",
+            db.toString(),
+            "--serial-prefix",
+            "NOPROBE",
+            "--json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode only = new ObjectMapper().readTree(run.out()).get("runs").get(0);
+    assertThat(only.get("outcome").asText()).isEqualTo("ERROR");
+    assertThat(only.get("failed_step").asText()).isEqualTo("flash_app");
+    assertThat(only.get("message").asText())
+        .contains("cannot connect to the GDB server at 127.0.0.1:" + closed);
+    assertThat(CommandLineRun.of("trace", "--db", db.toString(), "NOPROBE00001").out())
+        .contains("ERROR");
+  }
+}

@@ -1,0 +1,153 @@
+package io.shipready.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shipready.store.Store;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code shipready upload} as a factory runs it at the end of the day: a real process with the
+ * password in its environment, a real SFTP server on loopback, the receipts in the station's
+ * records, and a second run that sends nothing twice.
+ */
+class UploadCommandTest {
+  private static final String PASSWORD = "night-shift-7";
+
+  @TempDir Path dir;
+  private SshServer server;
+  private Path served;
+
+  @BeforeEach
+  void startServer() throws IOException {
+    Path home = Files.createDirectories(dir.resolve("server"));
+    served = Files.createDirectories(home.resolve("incoming"));
+    server = SshServer.setUpDefaultServer();
+    server.setHost("127.0.0.1");
+    server.setPort(0);
+    server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(dir.resolve("host-key")));
+    server.setPasswordAuthenticator(
+        (user, password, session) -> user.equals("factory") && password.equals(PASSWORD));
+    server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+    server.setFileSystemFactory(new VirtualFileSystemFactory(home));
+    server.start();
+  }
+
+  @AfterEach
+  void stopServer() throws IOException {
+    server.stop(true);
+  }
+
+  @Test
+  void theDaysFilesAreSentOnceAndTheirReceiptsKeptInTheRecords() throws Exception {
+    Path files = Files.createDirectories(dir.resolve("out"));
+    Files.writeString(files.resolve("01_PC_prog_20261201+0800.afero"), "header\nrow-1\n");
+    Files.writeString(files.resolve("03_PC_prog_20261201+0800.afero"), "header\nrow-2\n");
+    Path archive = dir.resolve("archive");
+    Path db = dir.resolve("station.db");
+    String url = "sftp://factory@127.0.0.1:" + server.getPort() + "/incoming";
+
+    Result first = upload(url, files, archive, db);
+    assertThat(first.exit()).as(first.output()).isZero();
+    assertThat(first.output()).contains("2 files sent");
+    assertThat(Files.readString(served.resolve("01_PC_prog_20261201+0800.afero")))
+        .isEqualTo("header\nrow-1\n");
+    assertThat(Files.readString(served.resolve("03_PC_prog_20261201+0800.afero")))
+        .isEqualTo("header\nrow-2\n");
+    long firstModified =
+        Files.getLastModifiedTime(served.resolve("01_PC_prog_20261201+0800.afero")).toMillis();
+
+    Result second = upload(url, files, archive, db);
+    assertThat(second.exit()).as(second.output()).isZero();
+    assertThat(second.output()).contains("0 files sent").contains("2 already sent before");
+    assertThat(
+            Files.getLastModifiedTime(served.resolve("01_PC_prog_20261201+0800.afero")).toMillis())
+        .isEqualTo(firstModified);
+
+    try (Store records = Store.open(db.toString())) {
+      assertThat(
+              records
+                  .uploadReceipts()
+                  .alreadySent(
+                      "01_PC_prog_20261201+0800.afero",
+                      url,
+                      java.util.HexFormat.of()
+                          .formatHex(
+                              java.security.MessageDigest.getInstance("SHA-256")
+                                  .digest("header\nrow-1\n".getBytes(StandardCharsets.UTF_8)))))
+          .isTrue();
+    }
+  }
+
+  @Test
+  void noPasswordInTheEnvironmentIsRefusedWithTheVariableToSet() throws Exception {
+    Path files = Files.createDirectories(dir.resolve("out"));
+    Files.writeString(files.resolve("01_PC_prog_20261201+0800.afero"), "header\nrow-1\n");
+    Result run =
+        run(
+            List.of(
+                "upload",
+                "--to",
+                "sftp://factory@127.0.0.1:" + server.getPort() + "/incoming",
+                "--files",
+                files.toString(),
+                "--archive",
+                dir.resolve("archive").toString(),
+                "--db",
+                dir.resolve("station.db").toString()),
+            null);
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.output()).contains("SHIPREADY_SFTP_PASSWORD");
+    try (var listing = Files.list(served)) {
+      assertThat(listing).isEmpty();
+    }
+  }
+
+  private Result upload(String url, Path files, Path archive, Path db) throws Exception {
+    return run(
+        List.of(
+            "upload",
+            "--to",
+            url,
+            "--files",
+            files.toString(),
+            "--archive",
+            archive.toString(),
+            "--db",
+            db.toString()),
+        PASSWORD);
+  }
+
+  private record Result(int exit, String output) {}
+
+  private static Result run(List<String> args, String password) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(name -> name.startsWith("SHIPREADY_"));
+    if (password != null) {
+      builder.environment().put("SHIPREADY_SFTP_PASSWORD", password);
+    }
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Result(process.exitValue(), output);
+  }
+}

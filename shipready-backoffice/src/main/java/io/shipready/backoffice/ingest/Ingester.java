@@ -1,0 +1,727 @@
+package io.shipready.backoffice.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import io.shipready.backoffice.BackofficeException;
+import io.shipready.backoffice.ContentHash;
+import io.shipready.backoffice.DataFolder;
+import io.shipready.backoffice.accounts.FactoryName;
+import io.shipready.output.config.StationIdentity;
+import io.shipready.output.factoryfile.AferoFileName;
+import io.shipready.output.factoryfile.AferoFileReader;
+import io.shipready.output.factoryfile.AferoFileType;
+import io.shipready.output.factoryfile.FactoryFileException;
+import io.shipready.output.factoryfile.FactoryFileLineException;
+import io.shipready.output.factoryfile.ProgrammingRow;
+import io.shipready.output.factoryfile.RssiRow;
+import io.shipready.store.ServiceDatabase;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes in the files the factories dropped: finds new ones, claims one at a time (several ingesters
+ * may share one PostgreSQL database and one data folder; {@code FOR UPDATE SKIP LOCKED} keeps any
+ * two from taking the same file), validates it row by row, registers its units or cross-checks its
+ * RSSI rows, and moves it to {@code completed/} or {@code rejected/}.
+ *
+ * <p>A file is taken in whole or not at all: its rows and its state change in one transaction, so a
+ * rejected file registers nothing and a crash leaves it to be taken again. Files are known by the
+ * SHA-256 of their content, so the same content is ingested once however often it arrives.
+ */
+public final class Ingester {
+  private static final Logger LOG = LoggerFactory.getLogger(Ingester.class);
+
+  private final ServiceDatabase db;
+  private final DataFolder data;
+  private final String worker;
+  private final Clock clock;
+  private final Duration settle;
+  private final Duration lease;
+  private final Predicate<Path> busy;
+  private final boolean copy;
+  private final Receipts receipts;
+
+  private Ingester(Builder b) {
+    this.db = b.db;
+    this.data = b.data;
+    this.worker = b.worker;
+    this.clock = b.clock;
+    this.settle = b.settle;
+    this.lease = b.lease;
+    this.busy = b.busy;
+    this.copy = b.copy && db.postgres();
+    this.receipts = new Receipts(db, data);
+  }
+
+  public static Builder builder(ServiceDatabase db, DataFolder data) {
+    return new Builder(db, data);
+  }
+
+  public Receipts receipts() {
+    return receipts;
+  }
+
+  /** Finds new files, then ingests claimable files until none is left. */
+  public List<IngestOutcome> runOnce() {
+    List<IngestOutcome> outcomes = new ArrayList<>(discover());
+    for (Optional<IngestOutcome> next = ingestNext(); next.isPresent(); next = ingestNext()) {
+      outcomes.add(next.get());
+    }
+    return outcomes;
+  }
+
+  /**
+   * Records every new file in the factory folders, and sets aside files whose content was already
+   * received.
+   *
+   * @return the duplicates set aside
+   */
+  public List<IngestOutcome> discover() {
+    List<IngestOutcome> duplicates = new ArrayList<>();
+    Path factories = data.factories();
+    if (!Files.isDirectory(factories)) {
+      return duplicates;
+    }
+    try (DirectoryStream<Path> folders = Files.newDirectoryStream(factories)) {
+      for (Path folder : folders) {
+        String factory = folder.getFileName().toString();
+        if (FactoryName.isValid(factory) && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+          discover(factory, folder.resolve(DataFolder.INCOMING), duplicates);
+        }
+      }
+    } catch (IOException e) {
+      throw new BackofficeException("Cannot list " + factories + ": " + e, e);
+    }
+    return duplicates;
+  }
+
+  private void discover(String factory, Path folder, List<IngestOutcome> duplicates)
+      throws IOException {
+    if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+      for (Path file : entries) {
+        files.add(file);
+      }
+    }
+    files.sort(null);
+    long now = clock.millis();
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      try {
+        BasicFileAttributes attributes =
+            Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (name.startsWith(".")
+            || !attributes.isRegularFile()
+            || busy.test(file)
+            || now - attributes.lastModifiedTime().toMillis() < settle.toMillis()) {
+          continue;
+        }
+        discoverFile(factory, file, attributes, duplicates);
+      } catch (java.nio.file.NoSuchFileException e) {
+        // Moved away meanwhile by another ingester sharing the folder.
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("Could not record {} of factory {}: {}", name, factory, e.toString());
+      }
+    }
+  }
+
+  private void discoverFile(
+      String factory, Path file, BasicFileAttributes attributes, List<IngestOutcome> duplicates)
+      throws IOException {
+    String name = file.getFileName().toString();
+    String sha256 = ContentHash.of(file);
+    long receivedAt = attributes.lastModifiedTime().toMillis();
+    String day = Receipts.day(receivedAt);
+    String receiptId = receiptId(sha256, factory, name, receivedAt);
+    Map<String, Object> known =
+        db.writeJdbi()
+            .inTransaction(
+                h -> {
+                  int inserted =
+                      h.createUpdate(
+                              "INSERT INTO ingest_files (sha256, factory, file_name, state,"
+                                  + " received_at) VALUES (?, ?, ?, ?, ?)"
+                                  + " ON CONFLICT (sha256) DO NOTHING")
+                          .bind(0, sha256)
+                          .bind(1, factory)
+                          .bind(2, name)
+                          .bind(3, FileStates.NEW)
+                          .bind(4, receivedAt)
+                          .execute();
+                  Map<String, Object> row =
+                      h.createQuery(
+                              "SELECT factory, file_name, state, moved_to FROM ingest_files"
+                                  + " WHERE sha256 = ?")
+                          .bind(0, sha256)
+                          .mapToMap()
+                          .one();
+                  boolean sameFile =
+                      factory.equals(row.get("factory")) && name.equals(row.get("file_name"));
+                  boolean leftOver = sameFile && row.get("moved_to") == null;
+                  if (inserted == 1 || !leftOver) {
+                    h.createUpdate(
+                            "INSERT INTO ingest_receipts (id, factory, day, received_at,"
+                                + " file_name, sha256, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (id) DO NOTHING")
+                        .bind(0, receiptId)
+                        .bind(1, factory)
+                        .bind(2, day)
+                        .bind(3, receivedAt)
+                        .bind(4, name)
+                        .bind(5, sha256)
+                        .bind(
+                            6,
+                            inserted == 1 ? null : row.get("factory") + "/" + row.get("file_name"))
+                        .execute();
+                  }
+                  row.put("inserted", inserted == 1);
+                  row.put("leftover", leftOver);
+                  return row;
+                });
+    if ((Boolean) known.get("inserted")) {
+      LOG.info("Received {} from factory {} ({})", name, factory, sha256);
+      receipts.write(factory, day);
+      return;
+    }
+    String state = (String) known.get("state");
+    if ((Boolean) known.get("leftover")) {
+      // The same file, seen again: waiting or being ingested, or ingested by a process that
+      // stopped before it moved the file.
+      if (state.equals(FileStates.COMPLETED) || state.equals(FileStates.REJECTED)) {
+        String reason =
+            db.jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery("SELECT reason FROM ingest_files WHERE sha256 = ?")
+                            .bind(0, sha256)
+                            .mapTo(String.class)
+                            .findOne()
+                            .orElse(null));
+        moveAway(sha256, file, state, reason);
+      }
+      return;
+    }
+    String original = known.get("factory") + "/" + known.get("file_name");
+    Path moved = moveTo(file, data.factory(factory).resolve(DataFolder.DUPLICATES));
+    LOG.info(
+        "{} of factory {} has the content of {}, already received; set aside as {}",
+        name,
+        factory,
+        original,
+        moved);
+    duplicates.add(
+        new IngestOutcome(
+            sha256, factory, name, FileStates.DUPLICATE, 0, "same content as " + original));
+    receipts.write(factory, day);
+  }
+
+  /**
+   * Claims the oldest waiting file and ingests it.
+   *
+   * @return what became of it, or empty when no file is waiting
+   */
+  public Optional<IngestOutcome> ingestNext() {
+    Optional<Map<String, Object>> claimed = claim();
+    if (claimed.isEmpty()) {
+      return Optional.empty();
+    }
+    String sha256 = (String) claimed.get().get("sha256");
+    String factory = (String) claimed.get().get("factory");
+    String name = (String) claimed.get().get("file_name");
+    Path file = data.incoming(factory).resolve(name);
+    IngestOutcome outcome;
+    try {
+      outcome = ingest(sha256, factory, name, file);
+    } catch (Rejection rejection) {
+      outcome = reject(sha256, factory, name, rejection.getMessage());
+    } catch (RuntimeException e) {
+      // Not the file's fault (the database or the disk): give the claim back for a later pass.
+      LOG.error(
+          "Could not ingest {} of factory {}; will try again: {}", name, factory, e.toString());
+      release(sha256);
+      throw e;
+    }
+    if (outcome == null) {
+      return Optional.empty();
+    }
+    moveAway(sha256, file, outcome.state(), outcome.reason());
+    receipts.writeDaysOf(sha256);
+    return Optional.of(outcome);
+  }
+
+  private Optional<Map<String, Object>> claim() {
+    long now = clock.millis();
+    return db.writeJdbi()
+        .inTransaction(
+            h -> {
+              Optional<Map<String, Object>> row =
+                  h.createQuery(
+                          "SELECT sha256, factory, file_name FROM ingest_files"
+                              + " WHERE state = ? OR (state = ? AND claimed_at < ?)"
+                              + " ORDER BY received_at, sha256 LIMIT 1"
+                              + (db.postgres() ? " FOR UPDATE SKIP LOCKED" : ""))
+                      .bind(0, FileStates.NEW)
+                      .bind(1, FileStates.INGESTING)
+                      .bind(2, now - lease.toMillis())
+                      .mapToMap()
+                      .findOne();
+              row.ifPresent(
+                  r ->
+                      h.createUpdate(
+                              "UPDATE ingest_files SET state = ?, claimed_by = ?, claimed_at = ?"
+                                  + " WHERE sha256 = ?")
+                          .bind(0, FileStates.INGESTING)
+                          .bind(1, worker)
+                          .bind(2, now)
+                          .bind(3, r.get("sha256"))
+                          .execute());
+              return row;
+            });
+  }
+
+  /** Ingests a claimed file in one transaction; null when the claim was lost meanwhile. */
+  private IngestOutcome ingest(String sha256, String factory, String name, Path file) {
+    AferoFileType type;
+    try {
+      type = AferoFileName.parse(name).type();
+    } catch (IllegalArgumentException | FactoryFileException e) {
+      throw new Rejection("file name: " + e.getMessage() + "; rename the file and send it again");
+    }
+    Optional<Set<String>> profiles =
+        type == AferoFileType.PROGRAMMING
+            ? KnownProfiles.read(data.profileVersions())
+            : Optional.empty();
+    try {
+      return db.writeJdbi()
+          .inTransaction(
+              h -> {
+                Optional<String> owner =
+                    h.createQuery(
+                            "SELECT claimed_by FROM ingest_files WHERE sha256 = ? AND state = ?"
+                                + (db.postgres() ? " FOR UPDATE" : ""))
+                        .bind(0, sha256)
+                        .bind(1, FileStates.INGESTING)
+                        .mapTo(String.class)
+                        .findOne();
+                if (owner.isEmpty() || !owner.get().equals(worker)) {
+                  return null;
+                }
+                long rows;
+                try {
+                  rows = load(h, sha256, factory, file, type, profiles);
+                } catch (java.nio.file.NoSuchFileException e) {
+                  throw new Rejection("the file left the folder before it was read; send it again");
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                } catch (SQLException e) {
+                  throw new SqlFailure(e);
+                }
+                if (type == AferoFileType.PROGRAMMING) {
+                  // RSSI rows that arrived before their programming file are now matched.
+                  h.createUpdate(
+                          "UPDATE rssi_results SET flag = NULL WHERE flag IS NOT NULL AND EXISTS"
+                              + " (SELECT 1 FROM registered_units u WHERE u.device_id ="
+                              + " rssi_results.device_id AND u.association_id ="
+                              + " rssi_results.association_id AND u.file_sha256 = ?)")
+                      .bind(0, sha256)
+                      .execute();
+                } else {
+                  flagRssi(h, sha256);
+                }
+                h.createUpdate(
+                        "UPDATE ingest_files SET state = ?, file_type = ?, rows_read = ?,"
+                            + " reason = NULL, finished_at = ? WHERE sha256 = ?")
+                    .bind(0, FileStates.COMPLETED)
+                    .bind(1, type.code())
+                    .bind(2, rows)
+                    .bind(3, clock.millis())
+                    .bind(4, sha256)
+                    .execute();
+                LOG.info("Ingested {} of factory {}: {} rows", name, factory, rows);
+                return new IngestOutcome(sha256, factory, name, FileStates.COMPLETED, rows, null);
+              });
+    } catch (Rejection rejection) {
+      throw rejection;
+    } catch (RuntimeException e) {
+      SQLException sql = sqlCause(e);
+      if (sql != null && isUniqueViolation(sql)) {
+        throw new Rejection(ConflictFinder.describe(db, file, type, e));
+      }
+      throw e;
+    }
+  }
+
+  private long load(
+      Handle h,
+      String sha256,
+      String account,
+      Path file,
+      AferoFileType type,
+      Optional<Set<String>> profiles)
+      throws IOException, SQLException {
+    MessageDigest digest = ContentHash.newDigest();
+    Connection connection = h.getConnection();
+    long rows;
+    try (InputStream in =
+        new DigestInputStream(new BufferedInputStream(Files.newInputStream(file)), digest)) {
+      if (type == AferoFileType.PROGRAMMING) {
+        try (UnitSinkCloser sink = new UnitSinkCloser(newSink(connection, account, sha256))) {
+          rows =
+              AferoFileReader.read(
+                  in,
+                  type,
+                  new AferoFileReader.RowHandler() {
+                    @Override
+                    public void programming(int line, ProgrammingRow row, StationIdentity station)
+                        throws IOException {
+                      checkProfile(line, row, profiles);
+                      try {
+                        sink.sink().add(line, row, station);
+                      } catch (SQLException e) {
+                        throw new SqlFailure(e);
+                      }
+                    }
+
+                    @Override
+                    public void rssi(int line, RssiRow row, StationIdentity station) {
+                      throw new IllegalStateException("an RSSI row in a programming file");
+                    }
+                  });
+          sink.sink().finish();
+        }
+      } else {
+        rows = loadRssi(connection, in, type, sha256, account);
+      }
+      // Read to the end, so the hash covers every byte.
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (FactoryFileLineException e) {
+      throw new Rejection(e.getMessage());
+    } catch (SqlFailure e) {
+      throw e.getCause();
+    }
+    String read = HexFormat.of().formatHex(digest.digest());
+    if (!read.equals(sha256)) {
+      throw new Rejection(
+          "the file changed on the server after it was received (it is not the content that"
+              + " arrived); send it again under a new name");
+    }
+    return rows;
+  }
+
+  private UnitSink newSink(Connection connection, String account, String sha256)
+      throws SQLException {
+    return copy
+        ? new CopyUnitSink(connection, account, sha256)
+        : new BatchUnitSink(connection, account, sha256);
+  }
+
+  private static void checkProfile(int line, ProgrammingRow row, Optional<Set<String>> profiles) {
+    if (profiles.isPresent() && !profiles.get().contains(row.profileVersionId())) {
+      throw new FactoryFileLineException(
+          line,
+          "profile_version_id",
+          "profile version '"
+              + row.profileVersionId()
+              + "' is not a known release (known: "
+              + String.join(", ", new TreeSet<>(profiles.get()))
+              + "); program the unit with a released profile, or add the version to"
+              + " profile-versions.txt if it is a new release");
+    }
+  }
+
+  private long loadRssi(
+      Connection connection, InputStream in, AferoFileType type, String sha256, String account)
+      throws IOException, SQLException {
+    String kind = type == AferoFileType.WIFI_RSSI ? "wifi" : "ble";
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO rssi_results (file_sha256, line, kind, rssi, device_id, association_id,"
+                + " station_id, account) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      int[] pending = {0};
+      long rows =
+          AferoFileReader.read(
+              in,
+              type,
+              new AferoFileReader.RowHandler() {
+                @Override
+                public void programming(int line, ProgrammingRow row, StationIdentity station) {
+                  throw new IllegalStateException("a programming row in an RSSI file");
+                }
+
+                @Override
+                public void rssi(int line, RssiRow row, StationIdentity station) {
+                  try {
+                    insert.setString(1, sha256);
+                    insert.setLong(2, line);
+                    insert.setString(3, kind);
+                    insert.setInt(4, row.rssi());
+                    insert.setString(5, row.deviceId());
+                    insert.setString(6, row.associationId());
+                    insert.setString(7, station.stationId());
+                    insert.setString(8, account);
+                    insert.addBatch();
+                    if (++pending[0] == BatchUnitSink.BATCH) {
+                      insert.executeBatch();
+                      pending[0] = 0;
+                    }
+                  } catch (SQLException e) {
+                    throw new SqlFailure(e);
+                  }
+                }
+              });
+      if (pending[0] > 0) {
+        insert.executeBatch();
+      }
+      return rows;
+    }
+  }
+
+  private static void flagRssi(Handle h, String sha256) {
+    h.createUpdate(
+            "UPDATE rssi_results SET flag = 'no programming row has this device_id' WHERE"
+                + " file_sha256 = ? AND NOT EXISTS (SELECT 1 FROM registered_units u WHERE"
+                + " u.device_id = rssi_results.device_id)")
+        .bind(0, sha256)
+        .execute();
+    h.createUpdate(
+            "UPDATE rssi_results SET flag = 'association_id differs from the programming row'"
+                + " WHERE file_sha256 = ? AND EXISTS (SELECT 1 FROM registered_units u WHERE"
+                + " u.device_id = rssi_results.device_id AND u.association_id <>"
+                + " rssi_results.association_id)")
+        .bind(0, sha256)
+        .execute();
+  }
+
+  private void release(String sha256) {
+    try {
+      db.writeJdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate(
+                          "UPDATE ingest_files SET state = ?, claimed_by = NULL, claimed_at = NULL"
+                              + " WHERE sha256 = ? AND claimed_by = ? AND state = ?")
+                      .bind(0, FileStates.NEW)
+                      .bind(1, sha256)
+                      .bind(2, worker)
+                      .bind(3, FileStates.INGESTING)
+                      .execute());
+    } catch (RuntimeException e) {
+      LOG.warn("Could not give back the claim of {}: {}", sha256, e.toString());
+    }
+  }
+
+  private IngestOutcome reject(String sha256, String factory, String name, String reason) {
+    LOG.warn("Rejected {} of factory {}: {}", name, factory, reason);
+    db.writeJdbi()
+        .useTransaction(
+            h ->
+                h.createUpdate(
+                        "UPDATE ingest_files SET state = ?, reason = ?, finished_at = ?"
+                            + " WHERE sha256 = ? AND claimed_by = ?")
+                    .bind(0, FileStates.REJECTED)
+                    .bind(1, reason)
+                    .bind(2, clock.millis())
+                    .bind(3, sha256)
+                    .bind(4, worker)
+                    .execute());
+    return new IngestOutcome(sha256, factory, name, FileStates.REJECTED, 0, reason);
+  }
+
+  /** Moves an ingested file to completed/ or rejected/ (with its reason) and notes where. */
+  private void moveAway(String sha256, Path file, String state, String reason) {
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Path folder =
+        file.getParent()
+            .resolveSibling(
+                state.equals(FileStates.COMPLETED) ? DataFolder.COMPLETED : DataFolder.REJECTED);
+    try {
+      Path moved = moveTo(file, folder);
+      if (state.equals(FileStates.REJECTED)) {
+        Files.writeString(
+            moved.resolveSibling(moved.getFileName() + ".reason.txt"),
+            file.getFileName() + ": " + reason + System.lineSeparator());
+      }
+      db.writeJdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate("UPDATE ingest_files SET moved_to = ? WHERE sha256 = ?")
+                      .bind(0, data.factories().relativize(moved).toString())
+                      .bind(1, sha256)
+                      .execute());
+    } catch (IOException e) {
+      LOG.warn("Could not move {} to {}: {}", file, folder, e.toString());
+    }
+  }
+
+  /** Moves a file into a folder, under its name or, when that is taken, a numbered one. */
+  private static Path moveTo(Path file, Path folder) throws IOException {
+    Files.createDirectories(folder);
+    String name = file.getFileName().toString();
+    for (int n = 1; ; n++) {
+      Path target = folder.resolve(n == 1 ? name : name + "." + n);
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      try {
+        return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // taken meanwhile; try the next number
+      }
+    }
+  }
+
+  private static String receiptId(String sha256, String factory, String name, long receivedAt) {
+    MessageDigest digest = ContentHash.newDigest();
+    digest.update(
+        (sha256 + "\n" + factory + "\n" + name + "\n" + receivedAt)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  static SQLException sqlCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        return sql;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isUniqueViolation(SQLException e) {
+    for (SQLException s = e; s != null; s = s.getNextException()) {
+      if ("23505".equals(s.getSQLState())) {
+        return true;
+      }
+      String message = String.valueOf(s.getMessage());
+      if (message.contains("SQLITE_CONSTRAINT_UNIQUE")
+          || message.contains("SQLITE_CONSTRAINT_PRIMARYKEY")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A file refused as a whole; the message is the reason the factory reads. */
+  private static final class Rejection extends RuntimeException {
+    Rejection(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  /** Carries a database failure out of a row handler. */
+  private static final class SqlFailure extends RuntimeException {
+    SqlFailure(SQLException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized SQLException getCause() {
+      return (SQLException) super.getCause();
+    }
+  }
+
+  /** Closes a sink whichever kind it is. */
+  private record UnitSinkCloser(UnitSink sink) implements AutoCloseable {
+    @Override
+    public void close() throws SQLException {
+      if (sink instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (SQLException | RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+  }
+
+  /** Settings of an ingester. */
+  public static final class Builder {
+    private final ServiceDatabase db;
+    private final DataFolder data;
+    private String worker = "ingest-" + ProcessHandle.current().pid();
+    private Clock clock = Clock.systemUTC();
+    private Duration settle = Duration.ofSeconds(2);
+    private Duration lease = Duration.ofMinutes(30);
+    private Predicate<Path> busy = path -> false;
+    private boolean copy = true;
+
+    private Builder(ServiceDatabase db, DataFolder data) {
+      this.db = requireNonNull(db, "db");
+      this.data = requireNonNull(data, "data");
+    }
+
+    /** This ingester's name in {@code claimed_by}; unique among processes sharing a database. */
+    public Builder worker(String worker) {
+      this.worker = requireNonNull(worker, "worker");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * How long a file must be left unchanged before it is taken (default 2 s), for clients that
+     * write under the final name rather than renaming when done.
+     */
+    public Builder settle(Duration settle) {
+      this.settle = requireNonNull(settle, "settle");
+      return this;
+    }
+
+    /** After how long a claim of a process that stopped may be taken over (default 30 min). */
+    public Builder lease(Duration lease) {
+      this.lease = requireNonNull(lease, "lease");
+      return this;
+    }
+
+    /** Files a client still has open for writing; they are left for a later pass. */
+    public Builder busy(Predicate<Path> busy) {
+      this.busy = requireNonNull(busy, "busy");
+      return this;
+    }
+
+    /** On PostgreSQL, load programming files with COPY (default) rather than batched INSERTs. */
+    public Builder copy(boolean copy) {
+      this.copy = copy;
+      return this;
+    }
+
+    public Ingester build() {
+      return new Ingester(this);
+    }
+  }
+}

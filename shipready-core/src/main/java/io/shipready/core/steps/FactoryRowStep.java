@@ -1,0 +1,43 @@
+package io.shipready.core.steps;
+
+import io.shipready.core.model.WrittenRow;
+import io.shipready.core.step.ParamSpec;
+import io.shipready.core.step.ParamType;
+import io.shipready.core.step.StepCategory;
+import io.shipready.core.step.StepContext;
+import java.util.Map;
+
+/**
+ * Appends the unit's row to today's factory file: Afero's 01 programming, 02 Wi-Fi RSSI or 03 BLE
+ * RSSI file, or a file of the line profile's own layout. The row is on the disk before the step
+ * passes, and the record keeps which file and line it is.
+ */
+final class FactoryRowStep extends SimpleStepKind {
+  FactoryRowStep() {
+    super(
+        "factory_row",
+        "Append the unit's row to today's factory file (Afero 01/02/03, or the line's own layout).",
+        StepCategory.ACTION,
+        false,
+        ParamSpec.required(
+            "file",
+            ParamType.STRING,
+            "afero_programming, afero_wifi_rssi, afero_ble_rssi, or a layout file (YAML) relative"
+                + " to the recipe"),
+        ParamSpec.optional(
+            "values",
+            ParamType.STRING_LIST,
+            "fields the run does not have, as name=value, e.g. [profile_fw_type=2]"));
+  }
+
+  @Override
+  public void execute(StepContext context) {
+    Map<String, String> values = NameValues.of(context, "values");
+    String file = context.string("file");
+    if (file.endsWith(".yaml") || file.endsWith(".yml")) {
+      file = context.recipeDirectory().resolve(file).toString();
+    }
+    WrittenRow row = context.outputs().appendRow(context.runId(), file, values);
+    context.rowWritten(row);
+  }
+}

@@ -1,0 +1,112 @@
+package io.shipready.device.tools.azsphere;
+
+import static java.util.Objects.requireNonNull;
+
+import io.shipready.core.device.ConnectionInfo;
+import io.shipready.core.device.DeviceUnreachableException;
+import io.shipready.core.device.Identity;
+import io.shipready.core.device.ImageStore;
+import io.shipready.core.device.ManufacturingStates;
+import io.shipready.core.device.Recovery;
+import io.shipready.core.model.Identifier;
+import io.shipready.device.tools.ToolDevice;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An Azure Sphere chip driven by the azsphere command line. Attaching looks the slot's target (a
+ * connection path, which survives reboots, or an IP address) up in {@code list-attached}; from then
+ * on every command names that target with {@code --device}.
+ */
+public final class AzsphereDevice {
+  public static final String FAMILY = "azure-sphere";
+
+  private AzsphereDevice() {}
+
+  /**
+   * The device at the slot's target.
+   *
+   * @throws DeviceUnreachableException when no attached chip has that connection path or address
+   */
+  public static ToolDevice attach(AzsphereCli cli, String slot, String target)
+      throws InterruptedException {
+    requireNonNull(cli, "cli");
+    requireNonNull(slot, "slot");
+    requireNonNull(target, "target");
+    List<AttachedDevice> attached = cli.listAttached();
+    AttachedDevice device =
+        attached.stream()
+            .filter(candidate -> candidate.matches(target))
+            .findFirst()
+            .orElseThrow(() -> notAttached(slot, target, attached));
+    // Commands name the device by the slot's own target: the connection path survives a reboot,
+    // the device id is only for the records.
+    AzsphereImages images = new AzsphereImages(cli, target);
+    return ToolDevice.builder(slot, FAMILY)
+        .with(Identity.class, identity(cli, slot, target))
+        .with(ConnectionInfo.class, connection(device))
+        .with(ImageStore.class, images)
+        .with(Recovery.class, new AzsphereRecovery(cli, target, images))
+        .with(ManufacturingStates.class, new AzsphereManufacturing(cli, target))
+        .build();
+  }
+
+  /**
+   * Asks again each time: the connection path and IP address belong to the FTDI interface, and stay
+   * the same when another chip is plugged into it.
+   */
+  private static Identity identity(AzsphereCli cli, String slot, String target) {
+    return new Identity() {
+      @Override
+      public List<Identifier> identifiers() throws InterruptedException {
+        List<AttachedDevice> attached = cli.listAttached();
+        AttachedDevice device =
+            attached.stream()
+                .filter(candidate -> candidate.matches(target))
+                .findFirst()
+                .orElseThrow(() -> notAttached(slot, target, attached));
+        return List.of(new Identifier(Identifier.DEVICE_ID, device.deviceId()));
+      }
+
+      @Override
+      public Map<String, String> versions() {
+        // The OS is reported as its component images, through Recovery.osComponentImageIds().
+        return Map.of();
+      }
+    };
+  }
+
+  private static ConnectionInfo connection(AttachedDevice device) {
+    return new ConnectionInfo() {
+      @Override
+      public String connectionPath() {
+        return device.connectionPath();
+      }
+
+      @Override
+      public String ipAddress() {
+        return device.ipAddress();
+      }
+    };
+  }
+
+  private static DeviceUnreachableException notAttached(
+      String slot, String target, List<AttachedDevice> attached) {
+    return new DeviceUnreachableException(
+        "slot "
+            + slot
+            + ": no Azure Sphere device attached at "
+            + target
+            + " (attached: "
+            + describe(attached)
+            + "); check the cable and the slot's connection path");
+  }
+
+  private static String describe(List<AttachedDevice> attached) {
+    if (attached.isEmpty()) {
+      return "none";
+    }
+    return String.join(
+        ", ", attached.stream().map(d -> d.connectionPath() + " / " + d.ipAddress()).toList());
+  }
+}

@@ -1,0 +1,144 @@
+package io.shipready.device.tools.particle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shipready.core.device.Device;
+import io.shipready.core.device.DeviceUnreachableException;
+import io.shipready.core.device.FlashFailedException;
+import io.shipready.core.device.Identity;
+import io.shipready.core.device.Image;
+import io.shipready.core.device.ImageType;
+import io.shipready.core.device.Programmer;
+import io.shipready.core.model.Identifier;
+import io.shipready.device.tools.StandIn;
+import io.shipready.device.tools.StandIn.Reply;
+import io.shipready.device.tools.ToolOutputException;
+import io.shipready.device.tools.ToolTimeoutException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParticleCliDeviceTest {
+  @TempDir Path temp;
+  StandIn particle;
+
+  @BeforeEach
+  void standIn() {
+    particle = StandIn.create(temp, "particle");
+  }
+
+  private Device device() {
+    return ParticleCliDevice.create(new ParticleCli(particle.runner()), "slot-1", "/dev/ttyACM0");
+  }
+
+  @Test
+  void identifiesACellularDevice() throws Exception {
+    particle.on("identify", Reply.stdout("particle/identify-cellular.txt"));
+    Identity identity = device().require(Identity.class);
+
+    assertThat(identity.identifiers())
+        .containsExactly(
+            new Identifier(Identifier.DEVICE_ID, "e00fce68333a0b7e12345678"),
+            new Identifier(Identifier.IMEI, "356726103912345"),
+            new Identifier(Identifier.ICCID, "89014103271529912345"));
+    assertThat(identity.versions()).isEqualTo(Map.of("system", "2.3.0"));
+    assertThat(particle.calls().get(0)).containsExactly("identify", "--port", "/dev/ttyACM0");
+  }
+
+  @Test
+  void aDeviceWithoutAModemHasOnlyItsDeviceId() throws Exception {
+    particle.on("identify", Reply.stdout("particle/identify-wifi.txt"));
+
+    assertThat(device().require(Identity.class).identifiers())
+        .containsExactly(new Identifier(Identifier.DEVICE_ID, "1f00300016473532abcdef01"));
+  }
+
+  @Test
+  void aDeviceNotInListeningModeIsUnreachable() {
+    particle.on("identify", Reply.stderr("particle/identify-not-listening.txt").exit(1));
+
+    assertThatThrownBy(() -> device().require(Identity.class).identifiers())
+        .isInstanceOf(DeviceUnreachableException.class)
+        .hasMessageContaining("listening mode")
+        .hasMessageContaining("particle identify --port /dev/ttyACM0");
+  }
+
+  @Test
+  void anIdentifyWithoutADeviceIdIsUnexpectedOutput() {
+    particle.on("identify", Reply.stdout("particle/flash-no-confirmation.txt"));
+
+    assertThatThrownBy(() -> device().require(Identity.class).identifiers())
+        .isInstanceOf(ToolOutputException.class)
+        .hasMessageContaining("particle: unexpected output from 'particle identify --port")
+        .hasMessageContaining("expected a line 'Your device id is <24 hex digits>'");
+  }
+
+  @Test
+  void flashesByDeviceIdAndReportsWhatItFlashed() throws Exception {
+    particle
+        .on("identify", Reply.stdout("particle/identify-cellular.txt"))
+        .on("flash", Reply.stdout("particle/flash-success.txt"));
+    Programmer programmer = device().require(Programmer.class);
+
+    programmer.write(user());
+
+    List<String> flash = particle.calls().get(1);
+    assertThat(flash.subList(0, 3)).containsExactly("flash", "--local", "e00fce68333a0b7e12345678");
+    assertThat(flash.get(3)).endsWith("user-1.2.0.bin");
+    assertThat(flash.get(4)).isEqualTo("--application-only");
+    assertThat(programmer.readBackSha256("user")).isEqualTo(user().sha256());
+    assertThat(programmer.version("user")).isEqualTo("1.2.0");
+    assertThat(programmer.readBackSha256("system")).isEmpty();
+  }
+
+  @Test
+  void aFailedFlashFailsTheUnitAndForgetsTheRegion() throws Exception {
+    particle
+        .on("identify", Reply.stdout("particle/identify-cellular.txt"))
+        .on(
+            "flash",
+            Reply.stdout("particle/flash-success.txt"),
+            Reply.stderr("particle/flash-failed.txt").exit(1));
+    Programmer programmer = device().require(Programmer.class);
+    programmer.write(user());
+
+    assertThatThrownBy(() -> programmer.write(user()))
+        .isInstanceOf(FlashFailedException.class)
+        .hasMessageContaining("flashing user-1.2.0.bin failed")
+        .hasMessageContaining("Error writing firmware: Request error");
+    assertThat(programmer.readBackSha256("user")).isEmpty();
+  }
+
+  @Test
+  void aFlashWithoutConfirmationIsUnexpectedOutput() {
+    particle
+        .on("identify", Reply.stdout("particle/identify-cellular.txt"))
+        .on("flash", Reply.stdout("particle/flash-no-confirmation.txt"));
+
+    assertThatThrownBy(() -> device().require(Programmer.class).write(user()))
+        .isInstanceOf(ToolOutputException.class)
+        .hasMessageContaining("expected 'Flash success!'");
+  }
+
+  @Test
+  void aHangingIdentifyIsStopped() {
+    particle.on("identify", Reply.sleeping(120));
+    Device device =
+        ParticleCliDevice.create(
+            new ParticleCli(particle.runner(), Duration.ofSeconds(1), Duration.ofSeconds(1)),
+            "slot-1",
+            "/dev/ttyACM0");
+
+    assertThatThrownBy(() -> device.require(Identity.class).identifiers())
+        .isInstanceOf(ToolTimeoutException.class);
+  }
+
+  private static Image user() {
+    return new Image("user", "1.2.0", ImageType.FIRMWARE, null, null, new byte[] {9, 8, 7}, null);
+  }
+}
