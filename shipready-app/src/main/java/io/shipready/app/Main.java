@@ -9,6 +9,7 @@ import io.shipready.app.cli.ExportCommand;
 import io.shipready.app.cli.KeysCommand;
 import io.shipready.app.cli.LabelCommand;
 import io.shipready.app.cli.PackageCommand;
+import io.shipready.app.cli.ProvisionCommand;
 import io.shipready.app.cli.RecipeCommand;
 import io.shipready.app.cli.RunCommand;
 import io.shipready.app.cli.ShipreadyCommand;
@@ -43,6 +44,7 @@ public final class Main {
             .addSubcommand(new ExportCommand())
             .addSubcommand(new LabelCommand())
             .addSubcommand(new UploadCommand())
+            .addSubcommand(new ProvisionCommand())
             .addSubcommand(new CheckCommand())
             .addSubcommand(new ToolsCommand())
             .addSubcommand(new BackofficeCommand())

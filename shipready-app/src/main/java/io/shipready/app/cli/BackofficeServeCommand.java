@@ -5,6 +5,9 @@ import io.shipready.backoffice.BackofficeServer;
 import io.shipready.backoffice.BackofficeSettings;
 import io.shipready.backoffice.HttpFeature;
 import io.shipready.backoffice.ingest.IngestHttpFeature;
+import io.shipready.backoffice.provisioning.ProvisioningFeature;
+import io.shipready.backoffice.provisioning.ProvisioningSettings;
+import io.shipready.backoffice.provisioning.ratelimit.RateLimit;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -87,6 +90,15 @@ public final class BackofficeServeCommand implements Callable<Integer> {
               + " final name (default ${DEFAULT-VALUE}).")
   long settleMillis;
 
+  @Option(
+      names = "--provision-rate-limit",
+      defaultValue = "10000/5m",
+      paramLabel = "N/WINDOW",
+      description =
+          "Provisioning API requests per token per window, e.g. 10000/5m (Particle's) or 1000/1s"
+              + " (default ${DEFAULT-VALUE}).")
+  String provisionRateLimit;
+
   @Override
   public Integer call() throws Exception {
     BackofficeSettings settings =
@@ -130,6 +142,11 @@ public final class BackofficeServeCommand implements Callable<Integer> {
     List<HttpFeature> features = new ArrayList<>();
     features.add(
         new IngestHttpFeature(parts.ingester().receipts(), parts.settings().receiptsToken()));
+    features.add(
+        ProvisioningFeature.open(
+            ProvisioningSettings.builder(parts.settings().databaseUrl())
+                .rateLimit(RateLimit.parse(provisionRateLimit))
+                .build()));
     return features;
   }
 

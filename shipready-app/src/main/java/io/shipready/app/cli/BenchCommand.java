@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
       BenchCommand.Engine.class,
       BenchCommand.StoreBench.class,
       BenchIngestCommand.class,
-      BenchProgramCommand.class
+      BenchProgramCommand.class,
+      ProvisionBenchCommand.class
     })
 public final class BenchCommand {
 

@@ -1,0 +1,227 @@
+package io.shipready.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shipready.backoffice.provisioning.client.GroupNames;
+import io.shipready.backoffice.provisioning.client.Journal;
+import io.shipready.backoffice.provisioning.client.ProvisionInputException;
+import io.shipready.backoffice.provisioning.client.ProvisionPlan;
+import io.shipready.backoffice.provisioning.client.ProvisionReport;
+import io.shipready.backoffice.provisioning.client.Provisioner;
+import io.shipready.backoffice.provisioning.client.UnitCsv;
+import io.shipready.backoffice.provisioning.client.UnitRow;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shipready provision}: provisions the units of a CSV through a Particle-shaped API, ours or
+ * Particle's own.
+ */
+@Command(
+    name = "provision",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Provision the units of FILE.csv (header: device_id, and serial / iccid where used) through"
+          + " the Particle Cloud API or the back office's: import each device, activate its SIM,"
+          + " add it to a group (made once if missing), name it after its serial, claim it.",
+      "Requests run concurrently as fast as the server's quota allows (X-RateLimit-* headers,"
+          + " 429 and Retry-After), failed ones are retried with backoff and jitter, and each"
+          + " operation done is written to a journal (FILE.csv.journal): running it again"
+          + " repeats nothing already done.",
+      "Token from $SHIPREADY_API_TOKEN, $PARTICLE_ACCESS_TOKEN or --token-file, never the"
+          + " command line. Exit code 1 when any unit failed, 2 for bad usage or input."
+    })
+public final class ProvisionCommand implements Callable<Integer> {
+  static final String TOKEN = "SHIPREADY_API_TOKEN";
+  static final String PARTICLE_TOKEN = "PARTICLE_ACCESS_TOKEN";
+
+  @Spec CommandSpec spec;
+
+  @Mixin VerboseOption verbose;
+
+  @Option(
+      names = "--api",
+      required = true,
+      paramLabel = "URL",
+      description = "API base URL, e.g. https://api.particle.io.")
+  URI api;
+
+  @Option(
+      names = "--product",
+      required = true,
+      paramLabel = "P",
+      description = "Product id or slug.")
+  String product;
+
+  @Option(
+      names = "--group",
+      paramLabel = "G",
+      description =
+          "Group every unit joins; 'auto' names it YYYYMMDD_xxxx (day and CSV hash), kept in the journal.")
+  String group;
+
+  @Option(names = "--claim", description = "Claim each device to the product's account.")
+  boolean claim;
+
+  @Option(
+      names = "--name-from",
+      paramLabel = "serial",
+      description = "Name each device after its serial (the only choice: serial).")
+  String nameFrom;
+
+  @Option(
+      names = "--activate-sims",
+      description = "Import and activate each unit's SIM (column iccid).")
+  boolean activateSims;
+
+  @Option(
+      names = "--journal",
+      paramLabel = "FILE",
+      description = "Journal file (default FILE.csv.journal).")
+  Path journalFile;
+
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description = "Read the API token from this file.")
+  Path tokenFile;
+
+  @Option(
+      names = "--concurrency",
+      defaultValue = "32",
+      description = "Requests in flight at most (default ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(
+      names = "--attempts",
+      defaultValue = "6",
+      description = "Tries per request on network errors and 5xx (default ${DEFAULT-VALUE}).")
+  int attempts;
+
+  @Option(names = "--json", description = "Print the report as JSON.")
+  boolean json;
+
+  @Option(names = "--no-progress", description = "No progress bar.")
+  boolean noProgress;
+
+  @Parameters(index = "0", paramLabel = "FILE.csv", description = "The units.")
+  Path csv;
+
+  @Override
+  public Integer call() throws Exception {
+    var err = spec.commandLine().getErr();
+    Prepared prepared;
+    try {
+      prepared = prepare();
+    } catch (ProvisionInputException bad) {
+      err.println("shipready: " + bad.getMessage());
+      err.flush();
+      return 2;
+    }
+    ProvisionReport report;
+    try (Journal journal = prepared.journal) {
+      String groupName =
+          GroupNames.resolve(group, product, csv, journal, LocalDate.now(ZoneOffset.UTC));
+      ProvisionPlan plan =
+          new ProvisionPlan(
+              api,
+              product,
+              groupName,
+              claim,
+              nameFrom != null,
+              activateSims,
+              concurrency,
+              attempts);
+      Provisioner provisioner = new Provisioner(plan, prepared.token, journal);
+      if (noProgress) {
+        report = provisioner.run(prepared.units, unit -> {});
+      } else {
+        try (ProgressBar bar =
+            new ProgressBarBuilder()
+                .setTaskName("provision")
+                .setStyle(ProgressBarStyle.ASCII)
+                .setInitialMax(prepared.units.size())
+                .setUnit(" units", 1)
+                .build()) {
+          report = provisioner.run(prepared.units, unit -> bar.step());
+        }
+      }
+    }
+    var out = spec.commandLine().getOut();
+    if (json) {
+      out.println(new ObjectMapper().writeValueAsString(report.asMap()));
+    } else {
+      out.print(report.table());
+      out.println();
+    }
+    out.flush();
+    return report.clean() ? 0 : 1;
+  }
+
+  private record Prepared(String token, List<UnitRow> units, Journal journal) {}
+
+  private Prepared prepare() {
+    if (nameFrom != null && !nameFrom.equals("serial")) {
+      throw new ProvisionInputException("--name-from takes only 'serial', not '" + nameFrom + "'");
+    }
+    if (api.getScheme() == null || !api.getScheme().matches("https?") || api.getHost() == null) {
+      throw new ProvisionInputException(
+          "--api must be an http(s) URL such as https://api.particle.io, not " + api);
+    }
+    if (api.getScheme().equals("http") && !isLoopback(api.getHost())) {
+      throw new ProvisionInputException(
+          "--api "
+              + api
+              + " would send the token unencrypted; use https (plain http only to localhost)");
+    }
+    String token = token();
+    List<UnitRow> units = UnitCsv.read(csv, nameFrom != null, activateSims);
+    Path journalPath = journalFile != null ? journalFile : Path.of(csv.toString() + ".journal");
+    return new Prepared(token, units, Journal.open(journalPath));
+  }
+
+  private String token() {
+    if (tokenFile != null) {
+      try {
+        String text = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
+        if (text.isEmpty()) {
+          throw new ProvisionInputException("--token-file " + tokenFile + " is empty");
+        }
+        return text;
+      } catch (IOException failed) {
+        throw new ProvisionInputException(
+            "--token-file " + tokenFile + " cannot be read: " + failed.getMessage());
+      }
+    }
+    for (String name : List.of(TOKEN, PARTICLE_TOKEN)) {
+      String value = System.getenv(name);
+      if (value != null && !value.isBlank()) {
+        return value.trim();
+      }
+    }
+    throw new ProvisionInputException(
+        "No API token: set $" + TOKEN + " (or $" + PARTICLE_TOKEN + ") or give --token-file FILE");
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost")
+        || host.equals("127.0.0.1")
+        || host.equals("[::1]")
+        || host.equals("::1");
+  }
+}
