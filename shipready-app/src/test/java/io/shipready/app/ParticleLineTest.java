@@ -191,7 +191,7 @@ class ParticleLineTest {
                       ids.get("serial").asText(),
                       ids.get("iccid").asText(),
                       "12345",
-                      today() + "_PT-PROG-1",
+                      today() + "_pt-prog-1",
                       ids.get("serial").asText(),
                       "true",
                       "true"));

@@ -88,11 +88,15 @@ final class ProvisioningQueue implements AutoCloseable {
       matcher.appendReplacement(group, Matcher.quoteReplacement(value));
     }
     matcher.appendTail(group);
-    if (group.toString().isBlank()) {
+    // Particle's group names are lower-case letters, digits, '-' and '_': a station id such as
+    // PROG-07 or a serial becomes prog-07, and anything else becomes '_'.
+    String name =
+        group.toString().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]", "_");
+    if (name.isBlank()) {
       throw new FactoryFileException(
           "provisioning group pattern '" + pattern + "' gives an empty group name; name a group");
     }
-    return group.toString();
+    return name;
   }
 
   @Override

@@ -59,14 +59,14 @@ class ProvisioningQueueTest {
           .containsExactly(
               "device_id,serial,iccid,product,group,name,claim,activate_sim",
               "a954e4bc2d81cadd64feba16,P046AA3712771,89314432058989754507,12345,"
-                  + "20260101_PT-PROG-1,P046AA3712771,true,false");
+                  + "20260101_pt-prog-1,P046AA3712771,true,false");
     }
   }
 
   @Test
   void aGroupPatternMayNameUnitFieldsButNotOnesTheUnitLacks() {
     try (ProvisioningQueue queue = new ProvisioningQueue(station(), CLOCK)) {
-      assertThat(queue.group("lot-{serial}", unit())).isEqualTo("lot-P046AA3712771");
+      assertThat(queue.group("lot-{serial}", unit())).isEqualTo("lot-p046aa3712771");
       assertThatThrownBy(() -> queue.group("{date}_{lot}", unit()))
           .isInstanceOf(FactoryFileException.class)
           .hasMessageContaining("names {lot}, which the unit has no value for");

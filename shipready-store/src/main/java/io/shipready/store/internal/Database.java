@@ -126,6 +126,10 @@ public final class Database implements AutoCloseable {
         Flyway.configure(Database.class.getClassLoader())
             .dataSource(dataSource)
             .table(schema.historyTable())
+            // Several schemas (the store's, the back office's) may share one database, each with
+            // its own history table: finding the others' tables is not a reason to stop.
+            .baselineOnMigrate(true)
+            .baselineVersion("0")
             .locations(
                 "classpath:" + schema.root() + "/common",
                 "classpath:" + schema.root() + "/" + url.engine().migrationFolder());

@@ -1,0 +1,1 @@
+CREATE TABLE service_things (id BIGINT PRIMARY KEY, name TEXT NOT NULL);
