@@ -252,6 +252,10 @@ class AferoLineTest {
                         .digest(Files.readAllBytes(copy))))
         .isEqualTo(firstSha);
 
+    List<String> reprints = new ArrayList<>();
+    trace(device).get("labels").forEach(l -> reprints.add(l.get("reprint").asText()));
+    assertThat(reprints).anySatisfy(r -> assertThat(r).endsWith(": torn at packing"));
+
     CommandLineRun unknown =
         CommandLineRun.of(
             "label",

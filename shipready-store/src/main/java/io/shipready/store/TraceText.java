@@ -101,6 +101,7 @@ public final class TraceText {
           .append(label.copies())
           .append("  sha256 ")
           .append(label.contentSha256())
+          .append(label.reprint().isEmpty() ? "" : "  REPRINT by " + label.reprint())
           .append('\n');
     }
     none(out, trace.labels());

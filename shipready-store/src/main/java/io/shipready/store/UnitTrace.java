@@ -174,13 +174,18 @@ public record UnitTrace(
   /** One side of an irreversible operation. */
   public record Audit(String stepId, Phase phase, String detail, Instant at) {}
 
+  /**
+   * A label printed for the unit, by a run's step or, with {@code reprint} set ("operator:
+   * reason"), printed again outside any run.
+   */
   public record LabelPrinted(
       String runId,
       String template,
       String printer,
       int copies,
       String contentSha256,
-      Instant printed) {}
+      Instant printed,
+      String reprint) {}
 
   public record FactoryFileRow(
       String fileName, long rowNumber, String runId, String row, Instant written) {}

@@ -123,7 +123,8 @@ public final class TraceQueries {
                     + " CASE WHEN i.duplicate <> 0 OR EXISTS (SELECT 1 FROM unit_identifiers o"
                     + " WHERE o.kind = i.kind AND o.value = i.value AND o.duplicate <> 0)"
                     + " THEN 1 ELSE 0 END AS shared,"
-                    + " (SELECT COUNT(*) FROM labels_printed WHERE unit_id = :unit) AS labels,"
+                    + " (SELECT COUNT(*) FROM labels_printed WHERE unit_id = :unit) + (SELECT COUNT(*)"
+                    + " FROM label_reprints WHERE unit_id = :unit) AS labels,"
                     + " (SELECT COUNT(*) FROM factory_file_rows WHERE unit_id = :unit) AS file_rows,"
                     + " (SELECT COUNT(*) FROM provisioning_state WHERE unit_id = :unit)"
                     + " AS provisioning"
@@ -296,7 +297,8 @@ public final class TraceQueries {
   private static Sections sections(Handle handle, long unitId) {
     return handle
         .createQuery(
-            "SELECT (SELECT COUNT(*) FROM labels_printed WHERE unit_id = :unit) AS labels,"
+            "SELECT (SELECT COUNT(*) FROM labels_printed WHERE unit_id = :unit) + (SELECT COUNT(*)"
+                + " FROM label_reprints WHERE unit_id = :unit) AS labels,"
                 + " (SELECT COUNT(*) FROM factory_file_rows WHERE unit_id = :unit) AS file_rows,"
                 + " (SELECT COUNT(*) FROM provisioning_state WHERE unit_id = :unit) AS provisioning")
         .bind("unit", unitId)
@@ -312,9 +314,12 @@ public final class TraceQueries {
   private static List<UnitTrace.LabelPrinted> labels(Handle handle, long unitId) {
     return handle
         .createQuery(
-            "SELECT r.run_id, l.template, l.printer, l.copies, l.content_sha256, l.printed_at"
-                + " FROM labels_printed l LEFT JOIN runs r ON r.id = l.run_key"
-                + " WHERE l.unit_id = :unit ORDER BY l.printed_at")
+            "SELECT r.run_id, l.template, l.printer, l.copies, l.content_sha256, l.printed_at,"
+                + " '' AS reprint FROM labels_printed l LEFT JOIN runs r ON r.id = l.run_key"
+                + " WHERE l.unit_id = :unit"
+                + " UNION ALL SELECT NULL, p.template, p.printer, p.copies, p.content_sha256,"
+                + " p.printed_at, p.operator || ': ' || p.reason FROM label_reprints p"
+                + " WHERE p.unit_id = :unit ORDER BY 6")
         .bind("unit", unitId)
         .map(
             (rs, ctx) ->
@@ -324,7 +329,8 @@ public final class TraceQueries {
                     rs.getString("printer"),
                     rs.getInt("copies"),
                     rs.getString("content_sha256"),
-                    Rows.instant(rs, "printed_at")))
+                    Rows.instant(rs, "printed_at"),
+                    rs.getString("reprint")))
         .list();
   }
 
