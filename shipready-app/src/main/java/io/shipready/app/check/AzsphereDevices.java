@@ -4,21 +4,36 @@ import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.ShipreadyException;
 import io.shipready.core.device.Device;
+import io.shipready.device.tools.ToolLocator;
+import io.shipready.device.tools.ToolRunner;
+import io.shipready.device.tools.azsphere.AzsphereCli;
+import io.shipready.device.tools.azsphere.AzsphereDevice;
+import io.shipready.device.tools.azsphere.AzsphereSettings;
 
 /**
- * Real Azure Sphere devices, reached through the vendor's {@code azsphere} command-line tool. The
- * driver that speaks to that tool belongs in {@code io.shipready.device.tools}; until it is wired
- * here, asking for a real device says so plainly instead of pretending.
+ * Real Azure Sphere devices, reached through the vendor's {@code azsphere} command line (found on
+ * the PATH or through {@code SHIPREADY_TOOL_AZSPHERE}); every command names the device.
  */
 public final class AzsphereDevices implements SphereDevices {
+  private final ToolLocator locator;
+
+  public AzsphereDevices() {
+    this(ToolLocator.fromEnvironment());
+  }
+
+  AzsphereDevices(ToolLocator locator) {
+    this.locator = requireNonNull(locator, "locator");
+  }
 
   @Override
   public Device open(String address) {
     requireNonNull(address, "address");
-    throw new ShipreadyException(
-        "cannot reach the device at "
-            + address
-            + ": this build has no azsphere driver (io.shipready.device.tools) wired to the"
-            + " command line yet; use --simulate to check a simulated unit");
+    try {
+      return AzsphereDevice.attach(
+          new AzsphereCli(new ToolRunner(locator), AzsphereSettings.DEFAULTS), "check", address);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ShipreadyException("interrupted while looking for the device at " + address, e);
+    }
   }
 }
