@@ -123,7 +123,7 @@ class CheckCommandTest {
   }
 
   @Test
-  void aRealDeviceNeedsTheAzsphereDriverAndSaysSo() {
+  void aRealDeviceNeedsTheAzsphereToolAndSaysSo() {
     CommandLineRun run = CommandLineRun.of("check", "ready-to-ship", "--device", "192.168.35.2");
 
     assertThat(run.exitCode()).isEqualTo(1);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.shipready.core.ShipreadyException;
 import io.shipready.core.device.Device;
 import io.shipready.device.tools.ToolLocator;
+import io.shipready.device.tools.ToolMissingException;
 import io.shipready.device.tools.ToolRunner;
 import io.shipready.device.tools.azsphere.AzsphereCli;
 import io.shipready.device.tools.azsphere.AzsphereDevice;
@@ -31,6 +32,14 @@ public final class AzsphereDevices implements SphereDevices {
     try {
       return AzsphereDevice.attach(
           new AzsphereCli(new ToolRunner(locator), AzsphereSettings.DEFAULTS), "check", address);
+    } catch (ToolMissingException e) {
+      throw new ShipreadyException(
+          "cannot reach the device at "
+              + address
+              + ": "
+              + e.getMessage()
+              + "; or check a simulated unit with --simulate",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ShipreadyException("interrupted while looking for the device at " + address, e);

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       BenchCommand.Engine.class,
       BenchCommand.StoreBench.class,
+      BenchLineCommand.class,
       BenchIngestCommand.class,
       BenchProgramCommand.class,
       ProvisionBenchCommand.class

@@ -213,7 +213,7 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /** The line's station config template with every CHANGE_ME filled in with demo values. */
-  private static Path filledConfig(Path profile, Path lineOut, String station) throws IOException {
+  static Path filledConfig(Path profile, Path lineOut, String station) throws IOException {
     Path template = profile.resolve("station-config.template.yaml");
     if (!Files.isRegularFile(template)) {
       throw new ShipreadyException(
