@@ -331,71 +331,44 @@ class AferoLineTest {
   }
 
   private static List<String> rowsOf(JsonNode trace, String runId) {
-    List<String> rows = new ArrayList<>();
-    trace
-        .get("factory_file_rows")
-        .forEach(
-            r -> {
-              if (r.get("run_id").asText().equals(runId)) {
-                rows.add(r.get("row").asText());
-              }
-            });
-    return rows;
+    return ofRun(trace, "factory_file_rows", runId, "row");
   }
 
   private static List<String> rowFiles(JsonNode trace, String runId) {
-    List<String> files = new ArrayList<>();
-    trace
-        .get("factory_file_rows")
-        .forEach(
-            r -> {
-              if (r.get("run_id").asText().equals(runId)) {
-                files.add(r.get("file_name").asText());
-              }
-            });
-    return files;
+    return ofRun(trace, "factory_file_rows", runId, "file_name");
   }
 
   private static List<String> labelsOf(JsonNode trace, String runId) {
-    List<String> labels = new ArrayList<>();
-    trace
-        .get("labels")
-        .forEach(
-            l -> {
-              if (l.get("run_id").asText().equals(runId)) {
-                labels.add(l.get("template").asText());
-              }
-            });
-    return labels;
+    return ofRun(trace, "labels", runId, "template");
+  }
+
+  /** One field of the entries of a trace section that belong to the run. */
+  private static List<String> ofRun(JsonNode trace, String section, String runId, String field) {
+    List<String> values = new ArrayList<>();
+    for (JsonNode entry : trace.get(section)) {
+      if (entry.get("run_id").asText().equals(runId)) {
+        values.add(entry.get(field).asText());
+      }
+    }
+    return values;
   }
 
   /** The line's station config template with every CHANGE_ME filled in, as a factory would. */
   static Path filledConfig(Path dir) throws IOException {
-    String template = Files.readString(LINE.resolve("station-config.template.yaml"));
-    Map<String, String> values = new HashMap<>();
-    values.put("stationId", "AF-PROG-1");
-    values.put("computerName", "\"Linie 3 – Prüfplatz\"");
-    values.put("programmerName", "acme-plug");
-    values.put("timeZone", "Asia/Shanghai");
-    values.put("outputFolder", "out");
-    values.put("archiveFolder", "archive");
-    values.put("partNo", "100-0012-01");
-    values.put("manufacturer", "Acme Electronics");
-    values.put("factory", "Shenzhen-2");
-    values.put("hwVersion", "\"1.2\"");
-    values.put("line", "L3");
-    StringBuilder filled = new StringBuilder();
-    for (String line : template.split("\n", -1)) {
-      String key = line.strip().split(":", 2)[0];
-      if (line.strip().endsWith("CHANGE_ME") && values.containsKey(key)) {
-        line = line.replace("CHANGE_ME", values.get(key));
-      }
-      filled.append(line).append('\n');
-    }
-    assertThat(filled.toString().lines().filter(l -> !l.strip().startsWith("#")))
-        .noneMatch(l -> l.contains("CHANGE_ME"));
-    Path config = dir.resolve("station-config.yaml");
-    Files.writeString(config, filled);
-    return config;
+    return StationConfigs.filled(
+        LINE,
+        dir,
+        Map.ofEntries(
+            Map.entry("stationId", "AF-PROG-1"),
+            Map.entry("computerName", "\"Linie 3 – Prüfplatz\""),
+            Map.entry("programmerName", "acme-plug"),
+            Map.entry("timeZone", "Asia/Shanghai"),
+            Map.entry("outputFolder", "out"),
+            Map.entry("archiveFolder", "archive"),
+            Map.entry("partNo", "100-0012-01"),
+            Map.entry("manufacturer", "Acme Electronics"),
+            Map.entry("factory", "Shenzhen-2"),
+            Map.entry("hwVersion", "\"1.2\""),
+            Map.entry("line", "L3")));
   }
 }

@@ -333,31 +333,20 @@ class ParticleLineTest {
 
   /** The line's station config template with every CHANGE_ME filled in, as a factory would. */
   static Path filledConfig(Path dir) throws IOException {
-    String template = Files.readString(LINE.resolve("station-config.template.yaml"));
-    Map<String, String> values = new HashMap<>();
-    values.put("stationId", "PT-PROG-1");
-    values.put("computerName", "\"Linie 3 – Prüfplatz\"");
-    values.put("programmerName", "particle-cellular-programming-1.0");
-    values.put("timeZone", "Asia/Shanghai");
-    values.put("outputFolder", "out");
-    values.put("archiveFolder", "archive");
-    values.put("partNo", "200-0044-01");
-    values.put("manufacturer", "Acme Electronics");
-    values.put("factory", "Shenzhen-2");
-    values.put("hwVersion", "\"1.1\"");
-    values.put("line", "L3");
-    StringBuilder filled = new StringBuilder();
-    for (String line : template.split("\n", -1)) {
-      String key = line.strip().split(":", 2)[0];
-      if (line.strip().endsWith("CHANGE_ME") && values.containsKey(key)) {
-        line = line.replace("CHANGE_ME", values.get(key));
-      }
-      filled.append(line).append('\n');
-    }
-    assertThat(filled.toString().lines().filter(l -> !l.strip().startsWith("#")))
-        .noneMatch(l -> l.contains("CHANGE_ME"));
-    Path config = dir.resolve("station-config.yaml");
-    Files.writeString(config, filled);
-    return config;
+    return StationConfigs.filled(
+        LINE,
+        dir,
+        Map.ofEntries(
+            Map.entry("stationId", "PT-PROG-1"),
+            Map.entry("computerName", "\"Linie 3 – Prüfplatz\""),
+            Map.entry("programmerName", "particle-cellular-programming-1.0"),
+            Map.entry("timeZone", "Asia/Shanghai"),
+            Map.entry("outputFolder", "out"),
+            Map.entry("archiveFolder", "archive"),
+            Map.entry("partNo", "200-0044-01"),
+            Map.entry("manufacturer", "Acme Electronics"),
+            Map.entry("factory", "Shenzhen-2"),
+            Map.entry("hwVersion", "\"1.1\""),
+            Map.entry("line", "L3")));
   }
 }

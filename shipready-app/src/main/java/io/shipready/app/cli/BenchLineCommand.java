@@ -2,12 +2,11 @@ package io.shipready.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.shipready.core.ShipreadyException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -107,13 +106,8 @@ public final class BenchLineCommand implements Callable<Integer> {
   }
 
   private JsonNode run(Path config, Path db, int slotCount, int unitCount) throws Exception {
-    StringWriter captured = new StringWriter();
-    StringWriter errors = new StringWriter();
-    CommandLine run = new CommandLine(new RunCommand());
-    run.setOut(new PrintWriter(captured, true));
-    run.setErr(new PrintWriter(errors, true));
-    int exit =
-        run.execute(
+    return InProcessRun.summary(
+        List.of(
             "--recipe",
             recipe.toString(),
             "--simulate",
@@ -127,11 +121,6 @@ public final class BenchLineCommand implements Callable<Integer> {
             "--config",
             config.toString(),
             "--db",
-            db.toString(),
-            "--json");
-    if (exit != 0) {
-      throw new ShipreadyException("the station did not run: " + errors.toString().strip());
-    }
-    return JSON.readTree(captured.toString());
+            db.toString()));
   }
 }

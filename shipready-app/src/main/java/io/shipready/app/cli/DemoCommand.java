@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shipready.core.ShipreadyException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -15,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -134,33 +132,29 @@ public final class DemoCommand implements Callable<Integer> {
 
   private boolean runStation(PrintWriter console, Path recipe, Path config, Path db, String station)
       throws IOException {
-    StringWriter captured = new StringWriter();
-    StringWriter errors = new StringWriter();
-    CommandLine run = new CommandLine(new RunCommand());
-    run.setOut(new PrintWriter(captured, true));
-    run.setErr(new PrintWriter(errors, true));
-    int exit =
-        run.execute(
-            "--recipe",
-            recipe.toString(),
-            "--simulate",
-            Integer.toString(units),
-            "--seed",
-            Long.toString(seed),
-            "--fail-rate",
-            Double.toString(failRate),
-            "--time-scale",
-            "0.002",
-            "--config",
-            config.toString(),
-            "--db",
-            db.toString(),
-            "--json");
-    if (exit != 0) {
-      console.printf(Locale.ROOT, "  %-14s did not run: %s%n", station, errors.toString().strip());
+    JsonNode summary;
+    try {
+      summary =
+          InProcessRun.summary(
+              List.of(
+                  "--recipe",
+                  recipe.toString(),
+                  "--simulate",
+                  Integer.toString(units),
+                  "--seed",
+                  Long.toString(seed),
+                  "--fail-rate",
+                  Double.toString(failRate),
+                  "--time-scale",
+                  "0.002",
+                  "--config",
+                  config.toString(),
+                  "--db",
+                  db.toString()));
+    } catch (ShipreadyException notRun) {
+      console.printf(Locale.ROOT, "  %-14s did not run: %s%n", station, notRun.getMessage());
       return false;
     }
-    JsonNode summary = JSON.readTree(captured.toString());
     console.printf(
         Locale.ROOT,
         "  %-14s %2d units: %2d PASS, %d FAIL, %d ERROR   first-pass yield %3.0f %%%n",

@@ -22,7 +22,6 @@ import io.shipready.store.StationInfo;
 import io.shipready.store.Store;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -59,11 +58,7 @@ final class ProbeRun implements Callable<Integer> {
             .forVariant(options.variant);
     StationConfig config =
         options.configFile == null ? null : StationConfigReader.read(options.configFile);
-    Map<String, String> stationFields = new LinkedHashMap<>();
-    stationFields.put("recipe", recipe.name());
-    stationFields.put("recipe_version", recipe.version());
-    stationFields.put("simulated", "false");
-    stationFields.put("slots", Integer.toString(map.slots().size()));
+    Map<String, String> stationFields = StationFields.of(recipe, map.slots().size(), false, config);
     stationFields.put("slots_file", options.slotsFile.getFileName().toString());
     String station =
         options.stationId != null
@@ -71,12 +66,6 @@ final class ProbeRun implements Callable<Integer> {
             : recipe.station().name() + "@" + RunCommand.hostName();
     if (config != null) {
       station = options.stationId != null ? options.stationId : config.stationId();
-      stationFields.put("partNo", config.identity().partNo());
-      stationFields.put("manufacturer", config.identity().manufacturer());
-      stationFields.put("factory", config.identity().factory());
-      stationFields.put("hwVersion", config.identity().hwVersion());
-      stationFields.put("computerName", config.computerName());
-      config.extra().forEach((key, value) -> stationFields.put("extra." + key, value));
     }
     String prefix =
         options.serialPrefix != null

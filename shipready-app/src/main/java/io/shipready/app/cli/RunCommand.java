@@ -188,20 +188,10 @@ public final class RunCommand implements Callable<Integer> {
 
     // A station config still holding CHANGE_ME stops here, before the records are even opened.
     StationConfig config = configFile == null ? null : StationConfigReader.read(configFile);
-    Map<String, String> stationFields = new java.util.LinkedHashMap<>();
-    stationFields.put("recipe", recipe.name());
-    stationFields.put("recipe_version", recipe.version());
-    stationFields.put("simulated", "true");
-    stationFields.put("slots", Integer.toString(slotCount));
+    Map<String, String> stationFields = StationFields.of(recipe, slotCount, true, config);
     String station = stationId != null ? stationId : recipe.station().name() + "@" + hostName();
     if (config != null) {
       station = stationId != null ? stationId : config.stationId();
-      stationFields.put("partNo", config.identity().partNo());
-      stationFields.put("manufacturer", config.identity().manufacturer());
-      stationFields.put("factory", config.identity().factory());
-      stationFields.put("hwVersion", config.identity().hwVersion());
-      stationFields.put("computerName", config.computerName());
-      config.extra().forEach((key, value) -> stationFields.put("extra." + key, value));
     }
     StationOutputsOption.requireConfigFor(recipe, config);
     try (Store records = Store.open(store.url());

@@ -32,7 +32,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -234,20 +233,8 @@ public final class StationCommand implements Callable<Integer> {
         stationId != null
             ? stationId
             : config != null ? config.stationId() : recipe.station().name() + "@" + hostName();
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("recipe", recipe.name());
-    fields.put("recipe_version", recipe.version());
-    fields.put("simulated", slotsFile == null ? "true" : "false");
-    fields.put("slots", Integer.toString(slotCount));
+    Map<String, String> fields = StationFields.of(recipe, slotCount, slotsFile == null, config);
     fields.put("ui", "station page");
-    if (config != null) {
-      fields.put("partNo", config.identity().partNo());
-      fields.put("manufacturer", config.identity().manufacturer());
-      fields.put("factory", config.identity().factory());
-      fields.put("hwVersion", config.identity().hwVersion());
-      fields.put("computerName", config.computerName());
-      config.extra().forEach((key, value) -> fields.put("extra." + key, value));
-    }
     String user = operator != null ? operator : System.getProperty("user.name", "");
     EngineerPinCheck pins =
         new EngineerPinCheck(

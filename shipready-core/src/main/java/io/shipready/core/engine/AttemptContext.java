@@ -117,7 +117,11 @@ final class AttemptContext implements StepContext {
 
   @Override
   public void identified(List<Identifier> identifiers) {
-    run.addIdentifiers(identifiers);
+    // A value many units share (a company code) goes to the record, but never finds the unit.
+    run.addIdentifiers(identifiers.stream().filter(Identifier::namesOneUnit).toList());
+    identifiers.stream()
+        .filter(id -> !id.namesOneUnit())
+        .forEach(id -> attribute(id.kind(), id.value()));
   }
 
   @Override

@@ -47,12 +47,8 @@ final class IdentifyStep extends SimpleStepKind {
               + String.join("; ", mismatches)
               + "; put the unit's own label on it (or reprint it) and test it again");
     }
-    // Kept even when one is missing, so the failed run can still be traced to the unit. A value
-    // shared by many units (a company code) is recorded, but never used to find the unit.
-    context.identified(identifiers.stream().filter(Identifier::namesOneUnit).toList());
-    identifiers.stream()
-        .filter(id -> !id.namesOneUnit())
-        .forEach(id -> context.attribute(id.kind(), id.value()));
+    // Kept even when one is missing, so the failed run can still be traced to the unit.
+    context.identified(identifiers);
     for (String kind : context.strings("require")) {
       if (identifiers.stream().noneMatch(id -> id.kind().equals(kind) && !id.value().isBlank())) {
         throw new StepFailedException("the device reported no " + kind);
