@@ -124,7 +124,6 @@ class AzureSphereLineTest {
           store.openWriter(
               new StationInfo(stationId, "line-pc", "tester", Map.of("recipe", recipe.name())))) {
         EventBus events = new EventBus();
-        events.subscribe(writer);
         report =
             Station.builder(recipe, StandardSteps.library())
                 .slots(

@@ -1,5 +1,9 @@
 package io.shipready.app.bench;
 
+import io.shipready.app.assembly.AssembledStation;
+import io.shipready.app.assembly.StationAssembly;
+import io.shipready.app.assembly.StationSetup;
+import io.shipready.app.assembly.UnitSupply;
 import io.shipready.core.device.Capability;
 import io.shipready.core.device.Device;
 import io.shipready.core.engine.AttachedUnit;
@@ -12,7 +16,6 @@ import io.shipready.core.model.StepResult;
 import io.shipready.core.recipe.Recipe;
 import io.shipready.core.recipe.StationSpec;
 import io.shipready.core.recipe.StepSpec;
-import io.shipready.core.steps.StandardSteps;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,12 +77,24 @@ public final class EngineBenchmark {
   private Result once(int slotCount, int stepCount) throws InterruptedException {
     Recipe recipe = chain(slotCount, stepCount);
     AtomicLong events = new AtomicLong();
-    Station station =
-        Station.builder(recipe, StandardSteps.library())
-            .slots(Station.Builder.numberedSlots(slotCount))
-            .events(event -> events.incrementAndGet())
-            .build();
-    StationReport report = station.run(new OneUnitPerSlot(slotCount));
+    StationReport report;
+    try (AssembledStation station =
+        StationAssembly.assemble(
+            StationSetup.builder()
+                .recipe(recipe)
+                .units(
+                    new UnitSupply.Given(
+                        Station.Builder.numberedSlots(slotCount),
+                        new OneUnitPerSlot(slotCount),
+                        true))
+                .build())) {
+      station.listen(event -> events.incrementAndGet());
+      report = station.station().run(station.batch());
+    } catch (InterruptedException | RuntimeException passOn) {
+      throw passOn;
+    } catch (Exception closing) {
+      throw new IllegalStateException(closing);
+    }
 
     double idealSeconds = stepCount * stepTime.toNanos() / 1e9;
     double wallSeconds = report.wallTime().toNanos() / 1e9;

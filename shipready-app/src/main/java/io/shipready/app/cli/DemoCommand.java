@@ -2,6 +2,8 @@ package io.shipready.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shipready.app.lines.LineProfile;
+import io.shipready.app.lines.LineProfiles;
 import io.shipready.core.ShipreadyException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,19 +30,11 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description =
-        "Run every station of the bundled lines (Afero, Azure Sphere, Particle) on simulated units,"
-            + " some made to fail, into one SQLite store and an output folder; print a summary per"
-            + " line and where the records, factory files and labels are.")
+        "Run every station of the bundled lines (each lines/<name>/line.yaml: Afero, Azure Sphere,"
+            + " Particle) on simulated units, some made to fail, into one SQLite store and an"
+            + " output folder; print a summary per line and where the records, factory files and"
+            + " labels are.")
 public final class DemoCommand implements Callable<Integer> {
-  /** The bundled lines and their stations, in the order a unit goes through them. */
-  private static final Map<String, List<String>> LINES = new java.util.LinkedHashMap<>();
-
-  static {
-    LINES.put("afero-asr", List.of("programming", "product-label", "rssi-ble", "rssi-wifi"));
-    LINES.put("azure-sphere", List.of("recovery", "programming"));
-    LINES.put("particle-cellular", List.of("programming"));
-  }
-
   /** What the demo writes where a line's station config template says CHANGE_ME. */
   private static final Map<String, String> DEMO_VALUES =
       Map.ofEntries(
@@ -100,20 +94,18 @@ public final class DemoCommand implements Callable<Integer> {
         "shipready demo: every bundled line on " + units + " simulated units per station");
     console.println();
     boolean allRan = true;
-    for (var line : LINES.entrySet()) {
-      Path profile = lineRoot.resolve(line.getKey());
-      if (!Files.isDirectory(profile)) {
+    // The lines are whatever line profiles the folder holds, each station in its line's order.
+    for (LineProfile line : LineProfiles.all(lineRoot)) {
+      List<LineProfile.LineStation> stations =
+          line.stations().stream().filter(LineProfile.LineStation::demo).toList();
+      if (stations.isEmpty()) {
         continue;
       }
-      Path lineOut = Files.createDirectories(out.resolve(line.getKey()));
-      console.println(line.getKey());
-      for (String station : line.getValue()) {
-        Path recipe = profile.resolve(station + ".yaml");
-        if (!Files.isRegularFile(recipe)) {
-          continue;
-        }
-        Path config = filledConfig(profile, lineOut, station);
-        allRan &= runStation(console, recipe, config, db, station);
+      Path lineOut = Files.createDirectories(out.resolve(line.folder().getFileName().toString()));
+      console.println(line.name());
+      for (LineProfile.LineStation station : stations) {
+        Path config = filledConfig(line.folder(), lineOut, station.name());
+        allRan &= runStation(console, station.recipe(), config, db, station.name());
       }
       listOutputs(console, lineOut.resolve("files"));
       console.println();
@@ -236,14 +228,14 @@ public final class DemoCommand implements Callable<Integer> {
       return lines;
     }
     Path here = Path.of("lines");
-    if (Files.isDirectory(here.resolve("afero-asr"))) {
+    if (holdsLines(here)) {
       return here;
     }
     try {
       Path jar =
           Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       for (Path dir = jar.getParent(); dir != null; dir = dir.getParent()) {
-        if (Files.isDirectory(dir.resolve("lines").resolve("afero-asr"))) {
+        if (holdsLines(dir.resolve("lines"))) {
           return dir.resolve("lines");
         }
       }
@@ -253,6 +245,10 @@ public final class DemoCommand implements Callable<Integer> {
     throw new ShipreadyException(
         "cannot find the bundled line profiles (lines/); run the demo from the project folder or"
             + " give --lines DIR");
+  }
+
+  private static boolean holdsLines(Path folder) {
+    return Files.isDirectory(folder) && !LineProfiles.all(folder).isEmpty();
   }
 
   private static String shorten(String message) {

@@ -2,35 +2,26 @@ package io.shipready.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.shipready.app.assembly.AssembledStation;
+import io.shipready.app.assembly.StationAssembly;
+import io.shipready.app.assembly.StationSetup;
+import io.shipready.app.assembly.UnitSupply;
 import io.shipready.app.console.ConsoleReporter;
 import io.shipready.app.console.RunSummary;
 import io.shipready.app.console.SlotTable;
+import io.shipready.app.console.TerminalPrompter;
 import io.shipready.app.simulate.AutoAnswerPrompter;
-import io.shipready.app.simulate.SimulatedUnits;
-import io.shipready.core.ShipreadyException;
-import io.shipready.core.engine.Station;
 import io.shipready.core.engine.StationReport;
-import io.shipready.core.event.EventBus;
-import io.shipready.core.recipe.Recipe;
-import io.shipready.core.recipe.RecipeParser;
-import io.shipready.core.step.StationOutputs;
-import io.shipready.core.steps.StandardSteps;
-import io.shipready.device.image.FileImageLibrary;
-import io.shipready.device.sim.FaultPlanner;
-import io.shipready.device.sim.SimulatedFleet;
-import io.shipready.device.sim.SimulationSettings;
-import io.shipready.output.config.StationConfig;
-import io.shipready.output.config.StationConfigReader;
-import io.shipready.output.station.ConfiguredOutputs;
 import io.shipready.store.AbortedRun;
-import io.shipready.store.RecordWriter;
-import io.shipready.store.StationInfo;
-import io.shipready.store.StationPackage;
 import io.shipready.store.Store;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,19 +82,10 @@ public final class RunCommand implements Callable<Integer> {
       description = "Run from a station package installed without a signature (trials only).")
   boolean allowUnsignedPackage;
 
-  @Option(
-      names = "--simulate",
-      paramLabel = "N",
-      description = "Run N simulated units of the recipe's device family (a dry run).")
-  Integer simulate;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  UnitSourceOptions unitSource;
 
-  @Option(
-      names = "--slots-file",
-      paramLabel = "FILE",
-      description =
-          "Run units reached through debug probes and consoles instead of simulated ones: the slot"
-              + " map names each slot's GDB server and console (shipready emulate writes one).")
-  Path slotsFile;
+  @Mixin SimulationOptions simulation;
 
   @Option(
       names = "--units",
@@ -115,37 +97,15 @@ public final class RunCommand implements Callable<Integer> {
       names = "--serial-prefix",
       paramLabel = "TEXT",
       description =
-          "With --slots-file: the start of the serial each unit is given (default: from the time).")
+          "With --slots-file: the start of the serial a unit without its own is given (default:"
+              + " from the time).")
   String serialPrefix;
 
   @Option(
       names = "--slots",
       paramLabel = "N",
-      description = "Slots to run at once (default: the recipe's station.slots).")
+      description = "With --simulate: slots to run at once (default: the recipe's station.slots).")
   Integer slots;
-
-  @Option(
-      names = "--seed",
-      paramLabel = "S",
-      defaultValue = "1",
-      description = "Seed of the simulated units and their faults (default ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
-      names = "--fail-rate",
-      paramLabel = "F",
-      defaultValue = "0",
-      description = "Share of simulated units given a fault the recipe should catch (0..1).")
-  double failRate;
-
-  @Option(
-      names = "--time-scale",
-      paramLabel = "X",
-      description = "Simulated time per real time: 0.1 runs ten times faster (default: recipe's).")
-  Double timeScale;
-
-  @Option(names = "--variant", paramLabel = "NAME", description = "Product variant's limits.")
-  String variant;
 
   @Option(names = "--json", description = "Print only a JSON summary on standard output.")
   boolean json;
@@ -157,138 +117,103 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (slotsFile != null) {
-      if (simulate != null) {
-        throw new ParameterException(
-            spec.commandLine(), "--simulate and --slots-file exclude each other; choose one");
-      }
-      return new ProbeRun(this).call();
-    }
-    if (simulate == null) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "say which units to run: --simulate N runs N simulated units, --slots-file FILE the"
-              + " units on the probes a slot map names");
-    }
-    if (simulate < 1 || (slots != null && slots < 1)) {
-      throw new ParameterException(spec.commandLine(), "--simulate and --slots must be at least 1");
-    }
-    if (failRate < 0 || failRate > 1) {
-      throw new ParameterException(spec.commandLine(), "--fail-rate must be between 0 and 1");
-    }
-    // An installed package that differs from what was approved stops here, before anything of it
-    // is read or the records are opened.
-    StationPackage stationPackage =
-        StationPackageCheck.verify(recipeFile, trustFile, allowUnsignedPackage);
-    Recipe recipe = new RecipeParser(StandardSteps.library()).parse(recipeFile).forVariant(variant);
-    SimulatedFleet fleet = new SimulatedFleet(settings(recipe));
-    Map<Integer, FaultPlanner.PlannedFault> faults =
-        FaultPlanner.plan(recipe, fleet, simulate, failRate);
-    int slotCount = slots != null ? slots : Math.max(1, recipe.station().slots());
-
-    // A station config still holding CHANGE_ME stops here, before the records are even opened.
-    StationConfig config = configFile == null ? null : StationConfigReader.read(configFile);
-    Map<String, String> stationFields = StationFields.of(recipe, slotCount, true, config);
-    String station = stationId != null ? stationId : recipe.station().name() + "@" + hostName();
-    if (config != null) {
-      station = stationId != null ? stationId : config.stationId();
-    }
-    StationOutputsOption.requireConfigFor(recipe, config);
-    try (Store records = Store.open(store.url());
-        ConfiguredOutputs outputs = StationOutputsOption.open(config, configFile)) {
-      List<AbortedRun> aborted =
-          records.closeOpenRuns(
-              station, "the station stopped before the run ended (killed, crashed or lost power)");
-      var out = spec.commandLine().getOut();
-      reportAborted(out, aborted);
+    var out = spec.commandLine().getOut();
+    StationSetup setup =
+        StationSetup.builder()
+            .recipe(recipeFile)
+            .variant(simulation.variant())
+            .units(unitSupply())
+            .config(configFile)
+            .stationId(stationId)
+            .operator(operator)
+            .store(store.url())
+            .trust(trustFile)
+            .allowUnsignedPackage(allowUnsignedPackage)
+            .prompter(
+                unitSource.slotsFile != null
+                    ? new TerminalPrompter(
+                        new BufferedReader(
+                            new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                        out)
+                    : new AutoAnswerPrompter())
+            .build();
+    try (AssembledStation station = StationAssembly.assemble(setup)) {
+      reportAborted(out, station.abortedAtStart());
       StationReport report;
-      try (RecordWriter writer =
-          records.openWriter(
-              new StationInfo(
-                  station,
-                  hostName(),
-                  operator != null ? operator : System.getProperty("user.name", ""),
-                  stationFields,
-                  stationPackage))) {
-        report = runStation(recipe, fleet, faults, slotCount, writer, outputs, records, out);
+      try (AutoCloseable display = display(station, out)) {
+        report = station.run(station.batch());
       }
-      RunSummary summary = new RunSummary(recipe.name(), slotCount, report, faults);
+      RunSummary summary =
+          new RunSummary(station.recipe().name(), station.slots().size(), report, station.faults());
       if (json) {
         out.println(
             new ObjectMapper()
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(summary.asData()));
-        out.flush();
       } else {
         summary.print(out);
-        if (stationPackage != null) {
-          out.println(
-              "  package: "
-                  + stationPackage.name()
-                  + " "
-                  + stationPackage.version()
-                  + " manifest sha256 "
-                  + stationPackage.manifestSha256());
-        }
-        out.println("  records: " + records.describe());
-        out.flush();
+        station
+            .stationPackage()
+            .ifPresent(
+                used ->
+                    out.println(
+                        "  package: "
+                            + used.name()
+                            + " "
+                            + used.version()
+                            + " manifest sha256 "
+                            + used.manifestSha256()));
+        out.println("  records: " + station.store().map(Store::describe).orElse("(none)"));
       }
+      out.flush();
       return report.stationError().isEmpty() ? 0 : 1;
     }
   }
 
-  private StationReport runStation(
-      Recipe recipe,
-      SimulatedFleet fleet,
-      Map<Integer, FaultPlanner.PlannedFault> faults,
-      int slotCount,
-      RecordWriter writer,
-      ConfiguredOutputs outputs,
-      Store records,
-      java.io.PrintWriter out)
-      throws Exception {
-    EventBus events = new EventBus();
-    // The record first: a display must never learn of an event the record has not been given.
-    events.subscribe(writer);
-    if (outputs != null) {
-      events.subscribe(outputs);
+  private UnitSupply unitSupply() {
+    var commandLine = spec.commandLine();
+    if (unitSource.slotsFile != null) {
+      if (slots != null) {
+        throw new ParameterException(
+            commandLine, "with --slots-file the slot map says the slots; leave out --slots");
+      }
+      if (units != null && units < 1) {
+        throw new ParameterException(commandLine, "--units must be at least 1");
+      }
+      return new UnitSupply.SlotsFile(unitSource.slotsFile, units, serialPrefix);
     }
-    AutoCloseable console = null;
-    if (!json) {
-      boolean terminal = System.console() != null && !lines;
-      var listener =
-          terminal ? new SlotTable(out, recipe.runSteps().size()) : new ConsoleReporter(out);
-      events.subscribe(listener);
-      console = listener;
+    if (units != null || serialPrefix != null) {
+      throw new ParameterException(
+          commandLine,
+          "--units and --serial-prefix go with --slots-file; --simulate N says how many");
     }
-    Station station =
-        Station.builder(recipe, StandardSteps.library())
-            .slots(Station.Builder.numberedSlots(slotCount))
-            .events(events)
-            .records(writer)
-            .images(new FileImageLibrary(recipe.baseDir()))
-            .prompter(new AutoAnswerPrompter())
-            .outputs(outputs != null ? outputs : StationOutputs.NONE)
-            .knownUnits(records.knownUnits())
-            .build();
-    Thread stopOnSignal = new Thread(() -> station.stop("station shut down (signal)"), "shutdown");
-    Runtime.getRuntime().addShutdownHook(stopOnSignal);
+    if (unitSource.simulate < 1 || (slots != null && slots < 1)) {
+      throw new ParameterException(commandLine, "--simulate and --slots must be at least 1");
+    }
     try {
-      return station.run(
-          new SimulatedUnits(fleet, recipe.station().deviceFamily(), simulate, faults));
-    } finally {
-      if (console != null) {
-        console.close();
-      }
-      try {
-        Runtime.getRuntime().removeShutdownHook(stopOnSignal);
-      } catch (IllegalStateException shuttingDown) {
-        // Already shutting down: the hook is running.
-      }
+      return new UnitSupply.Simulated(unitSource.simulate, slots, simulation.choice(), 0, false);
+    } catch (IllegalArgumentException bad) {
+      throw new ParameterException(commandLine, bad.getMessage());
     }
   }
 
-  static void reportAborted(java.io.PrintWriter out, List<AbortedRun> aborted) {
+  /**
+   * The live view: a redrawn slot table on a terminal, a line per event otherwise, none for JSON.
+   */
+  private AutoCloseable display(AssembledStation station, PrintWriter out) {
+    if (json) {
+      return () -> {};
+    }
+    boolean terminal = System.console() != null && !lines;
+    var listener =
+        terminal
+            ? new SlotTable(out, station.recipe().runSteps().size())
+            : new ConsoleReporter(out);
+    station.listen(listener);
+    return listener;
+  }
+
+  static void reportAborted(PrintWriter out, List<AbortedRun> aborted) {
     if (aborted.isEmpty()) {
       return;
     }
@@ -310,27 +235,5 @@ public final class RunCommand implements Callable<Integer> {
               + run.started());
     }
     out.flush();
-  }
-
-  static String hostName() {
-    try {
-      return java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.net.UnknownHostException unknown) {
-      return "station";
-    }
-  }
-
-  private SimulationSettings settings(Recipe recipe) {
-    SimulationSettings.Builder builder;
-    try {
-      builder = SimulationSettings.fromMap(recipe.simulation(), recipe.baseDir()).toBuilder();
-    } catch (IllegalArgumentException bad) {
-      throw new ShipreadyException(recipeFile + ": simulation: " + bad.getMessage());
-    }
-    builder.seed(seed);
-    if (timeScale != null) {
-      builder.timeScale(timeScale);
-    }
-    return builder.build();
   }
 }

@@ -1,30 +1,16 @@
 package io.shipready.app.cli;
 
+import io.shipready.app.assembly.AssembledStation;
+import io.shipready.app.assembly.StationSetup;
+import io.shipready.app.assembly.UnitSupply;
 import io.shipready.app.console.ConsoleReporter;
 import io.shipready.app.console.RunSummary;
 import io.shipready.app.station.EngineerPinCheck;
-import io.shipready.app.station.OperatorScannedDevice;
 import io.shipready.app.station.StationPage;
-import io.shipready.core.ShipreadyException;
-import io.shipready.core.engine.AttachedUnit;
-import io.shipready.core.engine.Station;
 import io.shipready.core.engine.StationReport;
-import io.shipready.core.recipe.Recipe;
-import io.shipready.core.recipe.RecipeParser;
-import io.shipready.core.steps.StandardSteps;
-import io.shipready.device.emulated.ProbeUnits;
-import io.shipready.device.emulated.SlotEndpoints;
-import io.shipready.device.emulated.SlotMap;
-import io.shipready.device.sim.FaultPlanner;
-import io.shipready.device.sim.SimulatedDevice;
-import io.shipready.device.sim.SimulatedFleet;
-import io.shipready.device.sim.SimulationSettings;
 import io.shipready.output.config.EngineerPin;
-import io.shipready.output.config.StationConfig;
 import io.shipready.output.config.StationConfigReader;
 import io.shipready.store.AbortedRun;
-import io.shipready.store.RecordWriter;
-import io.shipready.store.StationInfo;
 import io.shipready.store.Store;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -35,7 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.BiFunction;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,24 +72,13 @@ public final class StationCommand implements Callable<Integer> {
               + " every network).")
   String bind;
 
-  @Option(
-      names = "--simulate",
-      paramLabel = "N",
-      description =
-          "Deal N simulated units of the recipe's device family to the slots; more start from the"
-              + " page.")
-  Integer simulate;
-
-  @Option(
-      names = "--slots-file",
-      paramLabel = "FILE",
-      description = "The emulated line's slot map: which slot is which emulated device.")
-  Path slotsFile;
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  UnitSourceOptions unitSource;
 
   @Option(
       names = "--slots",
       paramLabel = "N",
-      description = "Slots (default: the recipe's station.slots).")
+      description = "With --simulate: slots (default: the recipe's station.slots).")
   Integer slots;
 
   @Option(
@@ -113,28 +88,7 @@ public final class StationCommand implements Callable<Integer> {
               + " the fixture.")
   boolean scanAtStation;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "S",
-      defaultValue = "1",
-      description = "Seed of the simulated units and their faults (default ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
-      names = "--fail-rate",
-      paramLabel = "F",
-      defaultValue = "0",
-      description = "Share of simulated units given a fault the recipe should catch (0..1).")
-  double failRate;
-
-  @Option(
-      names = "--time-scale",
-      paramLabel = "X",
-      description = "Simulated time per real time: 0.1 runs ten times faster (default: recipe's).")
-  Double timeScale;
-
-  @Option(names = "--variant", paramLabel = "NAME", description = "Product variant's limits.")
-  String variant;
+  @Mixin SimulationOptions simulation;
 
   @Option(
       names = "--station",
@@ -173,146 +127,111 @@ public final class StationCommand implements Callable<Integer> {
     if (recipeFile == null) {
       throw new ParameterException(spec.commandLine(), "name the recipe: --recipe FILE");
     }
-    if ((simulate == null) == (slotsFile == null)) {
+    if (unitSource == null) {
       throw new ParameterException(
           spec.commandLine(),
           "say where units come from: --simulate N for simulated units, or --slots-file FILE for"
-              + " the emulated line (one of them)");
-    }
-    if ((simulate != null && simulate < 0) || (slots != null && slots < 1)) {
-      throw new ParameterException(
-          spec.commandLine(), "--simulate must be 0 or more and --slots at least 1");
-    }
-    if (failRate < 0 || failRate > 1) {
-      throw new ParameterException(spec.commandLine(), "--fail-rate must be between 0 and 1");
+              + " the devices a slot map names (one of them)");
     }
     if (port < 0 || port > 65_535) {
       throw new ParameterException(spec.commandLine(), "--ui must be a port from 0 to 65535");
     }
-    Recipe recipe = new RecipeParser(StandardSteps.library()).parse(recipeFile).forVariant(variant);
-    int slotCount;
-    List<String> slotNames;
-    BiFunction<Integer, String, AttachedUnit> units;
-    ProbeUnits probes = null;
-    if (slotsFile != null) {
-      // The emulated line (or real probes): each slot's unit is the one its GDB server and
-      // console reach; Start and Retest attach it again.
-      SlotMap map = SlotMap.read(slotsFile);
-      slotNames = map.slots().stream().map(SlotEndpoints::slot).toList();
-      slotCount = slotNames.size();
-      ProbeUnits attached =
-          new ProbeUnits(
-              map,
-              Integer.MAX_VALUE,
-              "U" + Long.toString(java.time.Instant.now().getEpochSecond(), 36).toUpperCase(),
-              java.time.Duration.ofSeconds(10));
-      probes = attached;
-      units = (number, slot) -> attached.next(slot).orElseThrow();
-    } else {
-      slotCount = slots != null ? slots : Math.max(1, recipe.station().slots());
-      slotNames = Station.Builder.numberedSlots(slotCount);
-      SimulatedFleet fleet = new SimulatedFleet(settings(recipe));
-      // Faults are planned for more units than the batch: the page may start more.
-      Map<Integer, FaultPlanner.PlannedFault> faults =
-          FaultPlanner.plan(recipe, fleet, simulate + 10_000, failRate);
-      String family = recipe.station().deviceFamily();
-      units =
-          (number, slot) -> {
-            SimulatedDevice device = fleet.unit(number, slot, family);
-            FaultPlanner.PlannedFault fault = faults.get(number);
-            if (fault != null) {
-              device.inject(fault.opportunity().fault());
-            }
-            return new AttachedUnit(
-                number, scanAtStation ? new OperatorScannedDevice(device) : device);
-          };
-    }
-
-    StationConfig config = configFile == null ? null : StationConfigReader.read(configFile);
-    String station =
-        stationId != null
-            ? stationId
-            : config != null ? config.stationId() : recipe.station().name() + "@" + hostName();
-    Map<String, String> fields = StationFields.of(recipe, slotCount, slotsFile == null, config);
-    fields.put("ui", "station page");
     String user = operator != null ? operator : System.getProperty("user.name", "");
+    // Only the PIN hash is needed before the station is assembled; the assembly reads the
+    // configuration again with everything else in it.
+    String pinHash =
+        configFile == null ? "" : StationConfigReader.read(configFile).engineerPinHash();
     EngineerPinCheck pins =
-        new EngineerPinCheck(
-            System.getenv(EngineerPinCheck.ENVIRONMENT),
-            config == null ? "" : config.engineerPinHash());
-
-    AutoCloseable closeProbes = probes != null ? probes : () -> {};
-    try (closeProbes;
-        Store records = Store.open(store.url())) {
-      reportAborted(
-          out,
-          records.closeOpenRuns(
-              station, "the station stopped before the run ended (killed, crashed or lost power)"));
-      StationReport report;
-      try (RecordWriter writer =
-          records.openWriter(new StationInfo(station, hostName(), user, fields))) {
-        ConsoleReporter console = lines ? new ConsoleReporter(out) : null;
-        StationPage page =
-            StationPage.start(
-                new StationPage.Settings(
-                    recipe,
-                    station,
-                    slotNames,
-                    simulate != null ? simulate : slotCount,
-                    units,
-                    records,
-                    writer,
-                    user,
-                    pins,
-                    bind,
-                    port,
-                    Duration.ofMillis(100),
-                    true,
-                    console));
-        Thread stopOnSignal =
-            new Thread(
-                () -> {
-                  page.stop("station shut down (signal)");
-                  page.report().join();
-                },
-                "shutdown");
-        Runtime.getRuntime().addShutdownHook(stopOnSignal);
-        out.println(
-            "station "
-                + station
-                + ": "
-                + recipe.name()
-                + " "
-                + recipe.version()
-                + " on "
-                + slotCount
-                + " slot(s); page at http://"
-                + (bind.contains(":") ? "[" + bind + "]" : bind)
-                + ":"
-                + page.port()
-                + "/");
-        if (!pins.configured()) {
-          out.println("  engineer actions are off: " + EngineerPinCheck.notConfigured());
+        new EngineerPinCheck(System.getenv(EngineerPinCheck.ENVIRONMENT), pinHash);
+    StationSetup.Builder setup =
+        StationSetup.builder()
+            .recipe(recipeFile)
+            .variant(simulation.variant())
+            .units(unitSupply())
+            .config(configFile)
+            .stationId(stationId)
+            .operator(user)
+            .store(store.url())
+            .field("ui", "station page");
+    ConsoleReporter console = lines ? new ConsoleReporter(out) : null;
+    StationReport report;
+    String recipeName;
+    int slotCount;
+    String records;
+    try (StationPage page =
+        StationPage.start(
+            setup,
+            new StationPage.Settings(user, pins, bind, port, Duration.ofMillis(100), console))) {
+      AssembledStation station = page.station();
+      reportAborted(out, station.abortedAtStart());
+      recipeName = station.recipe().name();
+      slotCount = station.slots().size();
+      records = station.store().map(Store::describe).orElse("(none)");
+      Thread stopOnSignal =
+          new Thread(
+              () -> {
+                page.stop("station shut down (signal)");
+                page.report().join();
+              },
+              "shutdown");
+      Runtime.getRuntime().addShutdownHook(stopOnSignal);
+      out.println(
+          "station "
+              + station.stationId()
+              + ": "
+              + recipeName
+              + " "
+              + station.recipe().version()
+              + " on "
+              + slotCount
+              + " slot(s); page at http://"
+              + (bind.contains(":") ? "[" + bind + "]" : bind)
+              + ":"
+              + page.port()
+              + "/");
+      if (!pins.configured()) {
+        out.println("  engineer actions are off: " + EngineerPinCheck.notConfigured());
+      }
+      out.flush();
+      try {
+        report = page.report().join();
+      } finally {
+        if (console != null) {
+          console.close();
         }
-        out.flush();
         try {
-          report = page.report().join();
-        } finally {
-          page.close();
-          if (console != null) {
-            console.close();
-          }
-          try {
-            Runtime.getRuntime().removeShutdownHook(stopOnSignal);
-          } catch (IllegalStateException shuttingDown) {
-            // Already shutting down: the hook is running.
-          }
+          Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+        } catch (IllegalStateException shuttingDown) {
+          // Already shutting down: the hook is running.
         }
       }
-      new RunSummary(recipe.name(), slotCount, report, Map.of()).print(out);
-      out.println("  records: " + records.describe());
-      out.flush();
-      return report.stationError().isEmpty() ? 0 : 1;
+    }
+    new RunSummary(recipeName, slotCount, report, Map.of()).print(out);
+    out.println("  records: " + records);
+    out.flush();
+    return report.stationError().isEmpty() ? 0 : 1;
+  }
+
+  private UnitSupply unitSupply() {
+    if (unitSource.slotsFile != null) {
+      if (slots != null || scanAtStation) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--slots and --scan-at-station go with --simulate; a slot map says its own slots");
+      }
+      // Start and Retest attach the slot's unit again, as many times as the page asks.
+      return new UnitSupply.SlotsFile(unitSource.slotsFile, null, null);
+    }
+    if (unitSource.simulate < 0 || (slots != null && slots < 1)) {
+      throw new ParameterException(
+          spec.commandLine(), "--simulate must be 0 or more and --slots at least 1");
+    }
+    try {
+      // Faults are planned for more units than the batch: the page may start more.
+      return new UnitSupply.Simulated(
+          unitSource.simulate, slots, simulation.choice(), 10_000, scanAtStation);
+    } catch (IllegalArgumentException bad) {
+      throw new ParameterException(spec.commandLine(), bad.getMessage());
     }
   }
 
@@ -351,27 +270,5 @@ public final class StationCommand implements Callable<Integer> {
               + ": the station stopped during its run; run it again");
     }
     out.flush();
-  }
-
-  private static String hostName() {
-    try {
-      return java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.net.UnknownHostException unknown) {
-      return "station";
-    }
-  }
-
-  private SimulationSettings settings(Recipe recipe) {
-    SimulationSettings.Builder builder;
-    try {
-      builder = SimulationSettings.fromMap(recipe.simulation()).toBuilder();
-    } catch (IllegalArgumentException bad) {
-      throw new ShipreadyException(recipeFile + ": simulation: " + bad.getMessage());
-    }
-    builder.seed(seed);
-    if (timeScale != null) {
-      builder.timeScale(timeScale);
-    }
-    return builder.build();
   }
 }

@@ -2,15 +2,13 @@ package io.shipready.app.station;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.engine.AttachedUnit;
+import io.shipready.app.assembly.AssembledStation;
+import io.shipready.app.assembly.StationAssembly;
+import io.shipready.app.assembly.StationSetup;
 import io.shipready.core.engine.Station;
 import io.shipready.core.engine.StationReport;
-import io.shipready.core.event.EventBus;
 import io.shipready.core.event.EventListener;
 import io.shipready.core.recipe.Recipe;
-import io.shipready.core.steps.StandardSteps;
-import io.shipready.device.image.FileImageLibrary;
-import io.shipready.store.RecordWriter;
 import io.shipready.store.Store;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,37 +16,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiFunction;
 
 /**
- * A station run from its web page: the engine, the slots' tiles, the shift figures, the operator's
- * questions and the HTTP server, wired together. The station runs on its own thread from {@link
- * #start} until an engineer stops it from the page or {@link #stop} is called.
+ * A station run from its web page: the station (assembled like every other), the slots' tiles, the
+ * shift figures, the operator's questions and the HTTP server, wired together. The station runs on
+ * its own thread from {@link #start} until an engineer stops it from the page or {@link #stop} is
+ * called.
  */
 public final class StationPage implements AutoCloseable {
-  /** What a station page needs; {@code units} makes unit number n for a slot. */
+  /** How the page is served and who uses it. */
   public record Settings(
-      Recipe recipe,
-      String stationId,
-      List<String> slots,
-      int batch,
-      BiFunction<Integer, String, AttachedUnit> units,
-      Store store,
-      RecordWriter records,
       String defaultUser,
       EngineerPinCheck pins,
       String bind,
       int port,
       Duration pushPeriod,
-      boolean simulated,
       EventListener console) {
     public Settings {
-      requireNonNull(recipe, "recipe");
-      requireNonNull(stationId, "stationId");
-      slots = List.copyOf(slots);
-      requireNonNull(units, "units");
-      requireNonNull(store, "store");
-      requireNonNull(records, "records");
       requireNonNull(pins, "pins");
       requireNonNull(bind, "bind");
       requireNonNull(pushPeriod, "pushPeriod");
@@ -59,6 +43,7 @@ public final class StationPage implements AutoCloseable {
 
   private static final Duration CLOSING_GRACE = Duration.ofMillis(300);
 
+  private final AssembledStation assembled;
   private final Station station;
   private final StationUnits units;
   private final SseHub hub;
@@ -66,64 +51,89 @@ public final class StationPage implements AutoCloseable {
   private final ShiftFigures figures;
   private final CompletableFuture<StationReport> report = new CompletableFuture<>();
 
-  private StationPage(Settings settings) {
-    SseHub[] hubLater = new SseHub[1];
-    // The hub needs the board and the board tells the hub: the hub is set before any event flows.
-    PromptQueue prompts = new PromptQueue(slot -> hubLater[0].changed(slot));
+  private StationPage(
+      AssembledStation assembled, PromptQueue prompts, SseHub[] hubLater, Settings settings) {
+    this.assembled = assembled;
+    this.station = assembled.station();
+    Recipe recipe = assembled.recipe();
+    List<String> slots = assembled.slots();
     SlotBoard board =
-        new SlotBoard(
-            settings.slots(),
-            settings.recipe().runSteps().size(),
-            prompts,
-            slot -> hubLater[0].changed(slot));
+        new SlotBoard(slots, recipe.runSteps().size(), prompts, slot -> hubLater[0].changed(slot));
     figures = new ShiftFigures();
     Map<String, Object> info = new LinkedHashMap<>();
-    info.put("station", settings.stationId());
-    info.put("recipe", settings.recipe().name());
-    info.put("recipeVersion", settings.recipe().version());
-    info.put("slots", settings.slots().size());
-    info.put("simulated", settings.simulated());
+    info.put("station", assembled.stationId());
+    info.put("recipe", recipe.name());
+    info.put("recipeVersion", recipe.version());
+    info.put("slots", slots.size());
+    info.put("simulated", assembled.simulated());
     info.put("defaultUser", settings.defaultUser());
     info.put("engineerPin", settings.pins().configured());
     hub = new SseHub(board, figures, () -> info, settings.pushPeriod());
     hubLater[0] = hub;
 
-    EventBus events = new EventBus();
-    // The record first: the page must never learn of an event the record has not been given.
-    events.subscribe(settings.records());
-    events.subscribe(board);
-    events.subscribe(figures);
-    events.subscribe(settings.console());
-    units = new StationUnits(settings.slots(), settings.batch(), settings.units());
-    station =
-        Station.builder(settings.recipe(), StandardSteps.library())
-            .slots(settings.slots())
-            .events(events)
-            .records(settings.records())
-            .images(new FileImageLibrary(settings.recipe().baseDir()))
-            .prompter(prompts)
-            .build();
+    // The engine gives every event to the record first; the page hears it after.
+    assembled.listen(board);
+    assembled.listen(figures);
+    assembled.listen(settings.console());
+    Store store =
+        assembled
+            .store()
+            .orElseThrow(() -> new IllegalArgumentException("a station page keeps records"));
+    units =
+        new StationUnits(
+            slots,
+            assembled.batchSize(),
+            (number, slot) -> {
+              try {
+                return assembled.attach(number, slot);
+              } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new StationUnits.Refused("slot " + slot + ": interrupted while attaching");
+              }
+            });
     StationControl control =
         new StationControl(
             station,
             units,
             prompts,
-            new ActionLog(settings.store(), settings.stationId(), Clock.systemUTC()),
+            new ActionLog(store, assembled.stationId(), Clock.systemUTC()),
             settings.pins(),
             this::stop);
     try {
       server =
-          StationServer.start(
-              control, hub, settings.recipe().baseDir(), settings.bind(), settings.port());
+          StationServer.start(control, hub, recipe.baseDir(), settings.bind(), settings.port());
     } catch (RuntimeException cannotServe) {
       hub.close();
       throw cannotServe;
     }
   }
 
-  /** Starts the server and the station; the station runs until stopped. */
-  public static StationPage start(Settings settings) {
-    StationPage page = new StationPage(settings);
+  /**
+   * Assembles the station the setup describes, with this page as its operator, and starts the
+   * server and the station; the station runs until stopped. Closing the page closes the station.
+   */
+  public static StationPage start(StationSetup.Builder setup, Settings settings) throws Exception {
+    SseHub[] hubLater = new SseHub[1];
+    // The hub needs the board and the board tells the hub: the hub is set before any event flows.
+    PromptQueue prompts = new PromptQueue(slot -> hubLater[0].changed(slot));
+    AssembledStation assembled = StationAssembly.assemble(setup.prompter(prompts).build());
+    StationPage page;
+    try {
+      page = new StationPage(assembled, prompts, hubLater, settings);
+    } catch (RuntimeException | Error failed) {
+      assembled.close();
+      throw failed;
+    }
+    return page.run();
+  }
+
+  /** The station behind the page. */
+  public AssembledStation station() {
+    return assembled;
+  }
+
+  private StationPage run() {
+    StationPage page = this;
     Thread runner =
         new Thread(
             () -> {
@@ -162,9 +172,9 @@ public final class StationPage implements AutoCloseable {
     return report;
   }
 
-  /** Stops the station (if still running) and the server. */
+  /** Stops the station (if still running) and the server, then closes the station's records. */
   @Override
-  public void close() {
+  public void close() throws Exception {
     if (!report.isDone()) {
       stop("station page closed");
       report.join();
@@ -178,5 +188,6 @@ public final class StationPage implements AutoCloseable {
     }
     hub.close();
     server.close();
+    assembled.close();
   }
 }

@@ -1,17 +1,23 @@
 package io.shipready.core.engine;
 
+import io.shipready.core.event.Event;
+import io.shipready.core.event.EventListener;
 import java.time.Duration;
 
 /**
- * Where a station's record goes. The engine publishes each event as it happens; the sink stores
- * them. At the end of a run the engine waits here until the run's record is durable, and only then
- * lets anyone show its outcome as final.
+ * Where a station's record goes. The engine hands each event to the sink as it happens, before any
+ * other listener sees it, so no display can show what the record has not been given. At the end of
+ * a run the engine waits here until the run's record is durable, and only then lets anyone show its
+ * outcome as final.
  */
-public interface RecordSink {
+public interface RecordSink extends EventListener {
 
   /** A station that keeps no record: outcomes are shown, flagged as not recorded. */
   RecordSink NONE =
       new RecordSink() {
+        @Override
+        public void on(Event event) {}
+
         @Override
         public boolean awaitDurable(String runId, Duration timeout) {
           return false;

@@ -60,7 +60,7 @@ public final class Station {
     this.services =
         new StationServices(
             builder.library,
-            builder.events,
+            recordFirst(builder.records, builder.events),
             builder.records,
             builder.images,
             builder.prompter,
@@ -72,6 +72,14 @@ public final class Station {
             parallel,
             builder.abandonGrace,
             builder.durableTimeout);
+  }
+
+  /** Every event goes to the record before any listener: the engine's order, not subscriptions'. */
+  private static EventListener recordFirst(RecordSink records, EventListener listeners) {
+    return event -> {
+      records.on(event);
+      listeners.on(event);
+    };
   }
 
   public static Builder builder(Recipe recipe, StepLibrary library) {
@@ -340,6 +348,7 @@ public final class Station {
       return this;
     }
 
+    /** The displays and outputs; each event reaches them after the record has it. */
     public Builder events(EventListener events) {
       this.events = requireNonNull(events, "events");
       return this;

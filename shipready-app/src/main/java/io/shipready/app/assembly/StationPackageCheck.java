@@ -1,4 +1,4 @@
-package io.shipready.app.cli;
+package io.shipready.app.assembly;
 
 import io.shipready.stationpackage.InstalledPackage;
 import io.shipready.stationpackage.PackageException;

@@ -1,4 +1,4 @@
-package io.shipready.app.cli;
+package io.shipready.app.assembly;
 
 import io.shipready.core.ShipreadyException;
 import io.shipready.core.recipe.Recipe;
@@ -13,11 +13,11 @@ import java.util.Set;
 /**
  * The station's printer and factory files, from its configuration, for the commands that run units.
  */
-final class StationOutputsOption {
+final class StationOutputsFromConfig {
   /** Step kinds that need the station's configuration (its printer, output folder, identity). */
   private static final Set<String> NEEDS_CONFIG = Set.of("label", "factory_row", "provision_queue");
 
-  private StationOutputsOption() {}
+  private StationOutputsFromConfig() {}
 
   /**
    * Stops a station before its first unit when the recipe prints labels or writes factory files but

@@ -1,0 +1,154 @@
+package io.shipready.app.assembly;
+
+import io.shipready.app.simulate.AutoAnswerPrompter;
+import io.shipready.core.engine.RecordSink;
+import io.shipready.core.engine.Station;
+import io.shipready.core.event.EventBus;
+import io.shipready.core.recipe.Recipe;
+import io.shipready.core.recipe.RecipeParser;
+import io.shipready.core.step.KnownUnits;
+import io.shipready.core.step.StationOutputs;
+import io.shipready.core.steps.StandardSteps;
+import io.shipready.device.image.FileImageLibrary;
+import io.shipready.output.config.StationConfig;
+import io.shipready.output.config.StationConfigReader;
+import io.shipready.output.station.ConfiguredOutputs;
+import io.shipready.store.AbortedRun;
+import io.shipready.store.RecordWriter;
+import io.shipready.store.StationInfo;
+import io.shipready.store.StationPackage;
+import io.shipready.store.Store;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place a station is put together: every command that runs units (run, station, demo,
+ * bench) gives a {@link StationSetup} and gets the same station — the verified package, the recipe
+ * and variant, the slots and their units, the configuration with its printer and factory files, the
+ * records with the units they know, and the operator's side.
+ *
+ * <p>The order matters and is kept here once: anything that can refuse the station (a package
+ * changed since approval, a bad recipe, a config with CHANGE_ME, a slot map naming a missing tool)
+ * does so before the records are opened, and nothing is left open when a later part fails.
+ */
+public final class StationAssembly {
+  static final String ABORTED_AT_START =
+      "the station stopped before the run ended (killed, crashed or lost power)";
+
+  private StationAssembly() {}
+
+  public static AssembledStation assemble(StationSetup setup) throws Exception {
+    // An installed package that differs from what was approved stops here, before anything of it
+    // is read or the records are opened.
+    StationPackage stationPackage =
+        setup.recipeFile == null
+            ? null
+            : StationPackageCheck.verify(
+                setup.recipeFile, setup.trustFile, setup.allowUnsignedPackage);
+    Recipe recipe =
+        (setup.recipe != null
+                ? setup.recipe
+                : new RecipeParser(StandardSteps.library()).parse(setup.recipeFile))
+            .forVariant(setup.variant);
+    // A station config still holding CHANGE_ME stops here, before the records are even opened.
+    StationConfig config =
+        setup.configFile == null ? null : StationConfigReader.read(setup.configFile);
+    StationOutputsFromConfig.requireConfigFor(recipe, config);
+
+    Deque<AutoCloseable> opened = new ArrayDeque<>();
+    try {
+      StationSlots slots = slots(recipe, setup.units);
+      opened.push(slots);
+      String stationId =
+          setup.stationId != null
+              ? setup.stationId
+              : config != null ? config.stationId() : recipe.station().name() + "@" + hostName();
+      Map<String, String> fields =
+          StationFields.of(recipe, slots.names().size(), slots.simulated(), config);
+      fields.putAll(slots.fields());
+      fields.putAll(setup.fields);
+
+      Store store = null;
+      RecordSink records = RecordSink.NONE;
+      KnownUnits knownUnits = KnownUnits.NONE;
+      List<AbortedRun> aborted = List.of();
+      if (setup.storeUrl != null) {
+        store = Store.open(setup.storeUrl);
+        opened.push(store);
+        aborted = store.closeOpenRuns(stationId, ABORTED_AT_START);
+        RecordWriter writer =
+            store.openWriter(
+                new StationInfo(
+                    stationId,
+                    hostName(),
+                    setup.operator != null ? setup.operator : System.getProperty("user.name", ""),
+                    fields,
+                    stationPackage));
+        opened.push(writer);
+        records = writer;
+        knownUnits = store.knownUnits();
+      }
+      EventBus listeners = new EventBus();
+      StationOutputs outputs = StationOutputs.NONE;
+      ConfiguredOutputs configured = StationOutputsFromConfig.open(config, setup.configFile);
+      if (configured != null) {
+        opened.push(configured);
+        // The station's files hear each event right after the record, before any display.
+        listeners.subscribe(configured);
+        outputs = configured;
+      }
+      Station station =
+          Station.builder(recipe, StandardSteps.library())
+              .slots(slots.names())
+              .events(listeners)
+              .records(records)
+              .images(new FileImageLibrary(recipe.baseDir()))
+              .prompter(setup.prompter != null ? setup.prompter : new AutoAnswerPrompter())
+              .outputs(outputs)
+              .knownUnits(knownUnits)
+              .build();
+      return new AssembledStation(
+          recipe,
+          stationId,
+          station,
+          slots,
+          setup.units,
+          listeners,
+          store,
+          config,
+          stationPackage,
+          aborted,
+          opened);
+    } catch (Exception | Error failed) {
+      while (!opened.isEmpty()) {
+        try {
+          opened.pop().close();
+        } catch (Exception closing) {
+          failed.addSuppressed(closing);
+        }
+      }
+      throw failed;
+    }
+  }
+
+  private static StationSlots slots(Recipe recipe, UnitSupply supply) {
+    if (supply instanceof UnitSupply.Simulated simulated) {
+      return new SimulatedSlots(recipe, simulated);
+    }
+    if (supply instanceof UnitSupply.SlotsFile file) {
+      return new SlotMapSlots(file);
+    }
+    return new GivenSlots((UnitSupply.Given) supply);
+  }
+
+  /** This computer's name, for station ids and records. */
+  public static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException unknown) {
+      return "station";
+    }
+  }
+}

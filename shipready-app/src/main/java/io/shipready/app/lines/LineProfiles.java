@@ -1,0 +1,134 @@
+package io.shipready.app.lines;
+
+import io.shipready.app.lines.LineProfile.LineStation;
+import io.shipready.core.ShipreadyException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Reads line profiles: every folder under a lines root that has a {@code line.yaml}. The lines a
+ * command knows are the ones found here; none is named in code.
+ *
+ * <pre>
+ * line: afero-asr                        # the line's name (default: its folder's)
+ * description: one line for people
+ * stations:                              # in the order a unit goes through them
+ *   - name: programming
+ *     recipe: programming.yaml           # relative to the line's folder
+ *   - name: product-label
+ *     recipe: product-label.yaml
+ *     after: [programming]               # stations a unit must have passed first
+ *     demo: false                        # keep it out of shipready demo (default true)
+ * </pre>
+ */
+public final class LineProfiles {
+  public static final String FILE_NAME = "line.yaml";
+
+  private LineProfiles() {}
+
+  /** Every line under {@code root}, by folder name. */
+  public static List<LineProfile> all(Path root) {
+    List<LineProfile> lines = new ArrayList<>();
+    try (Stream<Path> folders = Files.list(root)) {
+      for (Path folder : folders.sorted().toList()) {
+        if (Files.isRegularFile(folder.resolve(FILE_NAME))) {
+          lines.add(read(folder));
+        }
+      }
+    } catch (IOException unreadable) {
+      throw new ShipreadyException("cannot list the line profiles in " + root + ": " + unreadable);
+    }
+    return lines;
+  }
+
+  /** The line whose {@code line.yaml} is in {@code folder}. */
+  public static LineProfile read(Path folder) {
+    Path file = folder.resolve(FILE_NAME);
+    Map<?, ?> top = map(load(file), file + "", "a mapping with 'line' and 'stations'");
+    String name = text(top, "line", folder.getFileName().toString(), file + "");
+    if (!(top.get("stations") instanceof List<?> entries) || entries.isEmpty()) {
+      throw new ShipreadyException(
+          file + ": 'stations' must list the line's stations in order, each {name, recipe}");
+    }
+    List<LineStation> stations = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    int index = 0;
+    for (Object entry : entries) {
+      index++;
+      String at = file + ": stations[" + index + "]";
+      Map<?, ?> fields = map(entry, at, "{name, recipe}");
+      String station = text(fields, "name", null, at);
+      Path recipe = folder.resolve(text(fields, "recipe", null, at));
+      if (!Files.isRegularFile(recipe)) {
+        throw new ShipreadyException(at + ": recipe " + recipe + " does not exist");
+      }
+      List<String> after = new ArrayList<>();
+      if (fields.get("after") instanceof List<?> names) {
+        names.forEach(n -> after.add(String.valueOf(n)));
+      } else if (fields.get("after") != null) {
+        throw new ShipreadyException(at + ": 'after' must list station names, e.g. [programming]");
+      }
+      for (String earlier : after) {
+        if (!seen.contains(earlier)) {
+          throw new ShipreadyException(
+              at
+                  + ": 'after' names '"
+                  + earlier
+                  + "', which is not an earlier station of the line");
+        }
+      }
+      Object demo = fields.get("demo");
+      if (demo != null && !(demo instanceof Boolean)) {
+        throw new ShipreadyException(at + ": 'demo' must be true or false");
+      }
+      if (!seen.add(station)) {
+        throw new ShipreadyException(at + ": station '" + station + "' is listed twice");
+      }
+      stations.add(new LineStation(station, recipe, after, demo == null || (Boolean) demo));
+    }
+    return new LineProfile(name, text(top, "description", "", file + ""), folder, stations);
+  }
+
+  private static Object load(Path file) {
+    try {
+      return new Load(LoadSettings.builder().setLabel(file.toString()).build())
+          .loadFromString(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException unreadable) {
+      throw new ShipreadyException("cannot read " + file + ": " + unreadable.getMessage());
+    } catch (YamlEngineException notYaml) {
+      throw new ShipreadyException(file + " is not valid YAML: " + notYaml.getMessage());
+    }
+  }
+
+  private static Map<?, ?> map(Object value, String at, String expected) {
+    if (value instanceof Map<?, ?> map) {
+      return map;
+    }
+    throw new ShipreadyException(at + ": expected " + expected);
+  }
+
+  private static String text(Map<?, ?> fields, String key, String fallback, String at) {
+    Object value = fields.get(key);
+    if (value == null || value.toString().isBlank()) {
+      if (fallback == null) {
+        throw new ShipreadyException(at + ": '" + key + "' is missing");
+      }
+      return fallback;
+    }
+    if (value instanceof Map || value instanceof List) {
+      throw new ShipreadyException(at + ": '" + key + "' must be a single value");
+    }
+    return value.toString();
+  }
+}
