@@ -124,7 +124,7 @@ class RunCommandTest {
     CommandLineRun run = CommandLineRun.of("run", "--recipe", SAMPLE);
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--simulate N").contains("Usage:");
+    assertThat(run.err()).contains("(--simulate=N | --slots-file=FILE)").contains("Usage:");
   }
 
   @Test

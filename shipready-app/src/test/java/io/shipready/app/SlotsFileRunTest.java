@@ -30,7 +30,7 @@ class SlotsFileRunTest {
             "run", "--recipe", RECIPE, "--simulate", "2", "--slots-file", slots.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--simulate and --slots-file exclude each other");
+    assertThat(run.err()).contains("--simulate=N, --slots-file=FILE are mutually exclusive");
   }
 
   @Test

@@ -9,8 +9,8 @@ public record SimulationChoice(long seed, double failRate, Double timeScale) {
     if (failRate < 0 || failRate > 1) {
       throw new IllegalArgumentException("--fail-rate must be between 0 and 1");
     }
-    if (timeScale != null && !(timeScale > 0)) {
-      throw new IllegalArgumentException("--time-scale must be more than 0");
+    if (timeScale != null && !(timeScale >= 0)) {
+      throw new IllegalArgumentException("--time-scale must be 0 (instant) or more");
     }
   }
 }
