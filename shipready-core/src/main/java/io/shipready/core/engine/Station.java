@@ -34,7 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A station running one recipe on many slots at once. Each slot has its own thread and takes units
  * from a {@link UnitSource} until it runs dry; each unit's run has its own record. Shared
  * instruments are locked by name, every step attempt has a timeout, and a step that ignores its
- * timeout is abandoned with its slot marked ERROR, so one hung fixture never stops the station.
+ * timeout is abandoned with its slot marked ERROR, so one hung fixture never stops the station. A
+ * wait for an instrument ends at the step's timeout or a stop; an instrument whose holder was
+ * abandoned is out of service, and every step needing it fails at once instead of waiting.
  */
 public final class Station {
   private final Recipe recipe;
@@ -67,7 +69,7 @@ public final class Station {
             builder.outputs,
             builder.knownUnits,
             builder.clock,
-            new InstrumentLocks(recipe.station().instruments()),
+            new InstrumentLocks(recipe.station().instruments(), builder.clock),
             new Watchdog(builder.abandonGrace),
             parallel,
             builder.abandonGrace,
@@ -164,6 +166,14 @@ public final class Station {
       }
     }
     return found;
+  }
+
+  /**
+   * The station's shared instruments: who holds each, who waits for it, and whether it is out of
+   * service (a step holding it hung; only a restart of the station brings it back).
+   */
+  public List<InstrumentState> instruments() {
+    return services.locks().states();
   }
 
   /** The slots of this station, in order. */

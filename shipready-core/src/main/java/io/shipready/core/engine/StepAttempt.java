@@ -16,7 +16,8 @@ final class StepAttempt {
 
   private final UnitRun run;
   private final Thread thread;
-  private final long deadlineNanos;
+  private final long startedNanos = System.nanoTime();
+  private final long timeoutNanos;
   private final Runnable onAbandon;
   private State state = State.RUNNING;
   private long stoppedAtNanos;
@@ -28,8 +29,7 @@ final class StepAttempt {
   StepAttempt(UnitRun run, Thread thread, long timeoutNanos, Runnable onAbandon) {
     this.run = run;
     this.thread = thread;
-    long now = System.nanoTime();
-    this.deadlineNanos = timeoutNanos >= Long.MAX_VALUE - now ? Long.MAX_VALUE : now + timeoutNanos;
+    this.timeoutNanos = timeoutNanos;
     this.onAbandon = onAbandon;
   }
 
@@ -61,7 +61,9 @@ final class StepAttempt {
   void check(long nowNanos, long graceNanos) {
     boolean abandon;
     synchronized (this) {
-      if (state == State.RUNNING && nowNanos - deadlineNanos >= 0) {
+      // Elapsed time compared, never deadlines: System.nanoTime may be any value, even negative.
+      boolean late = timeoutNanos != Long.MAX_VALUE && nowNanos - startedNanos >= timeoutNanos;
+      if (state == State.RUNNING && late) {
         stop(State.TIMED_OUT, nowNanos);
       }
       abandon =

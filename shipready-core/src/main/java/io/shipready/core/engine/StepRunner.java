@@ -61,29 +61,86 @@ final class StepRunner {
       String message,
       List<Measurement> measurements,
       Duration duration,
-      boolean cancelled) {}
+      boolean noRetry) {}
 
   private AttemptResult attempt(int number) {
-    String lock = spec.lock();
-    if (lock != null) {
-      try {
-        run.services().locks().acquire(lock);
-      } catch (InterruptedException cancelled) {
-        Thread.interrupted();
-        return new AttemptResult(
-            StepOutcome.ERROR, "aborted while waiting for " + lock, List.of(), Duration.ZERO, true);
-      }
+    String instrument = spec.lock();
+    if (instrument == null) {
+      return attemptHoldingLock(number, null);
+    }
+    InstrumentLocks locks = run.services().locks();
+    long waitStarted = System.nanoTime();
+    Instrument.Hold hold;
+    try {
+      hold = waitFor(locks, instrument);
+    } catch (InstrumentUnavailableException unavailable) {
+      // Busy past the timeout may be retried like any timeout; out of service never comes back.
+      StepOutcome outcome = unavailable.outOfService() ? StepOutcome.ERROR : StepOutcome.TIMEOUT;
+      return notStarted(
+          number, outcome, unavailable.getMessage(), waitStarted, unavailable.outOfService());
+    }
+    if (hold == null) {
+      String reason = run.cancelled() ? run.cancelReason() : "interrupted";
+      return notStarted(
+          number,
+          StepOutcome.ERROR,
+          "aborted: " + reason + " while waiting for " + locks.describe(instrument),
+          waitStarted,
+          true);
     }
     try {
-      return attemptHoldingLock(number);
+      return attemptHoldingLock(number, hold);
     } finally {
-      if (lock != null) {
-        run.services().locks().release(lock);
-      }
+      locks.release(hold);
     }
   }
 
-  private AttemptResult attemptHoldingLock(int number) {
+  /**
+   * Waits for the instrument for at most the step's timeout. The wait is watched like an attempt,
+   * so a stop of the run or the station ends it at once; the timeout is kept by the lock itself,
+   * and the step then has its whole timeout for its work. Returns null when the run was stopped.
+   */
+  private Instrument.Hold waitFor(InstrumentLocks locks, String instrument) {
+    StepAttempt wait = new StepAttempt(run, Thread.currentThread(), Long.MAX_VALUE, null);
+    run.attemptStarted(wait);
+    Instrument.Hold hold = null;
+    StepAttempt.State ended;
+    try {
+      hold = locks.acquire(instrument, run.slot(), spec.id(), spec.timeout());
+    } catch (InterruptedException stopped) {
+      // Reported through the attempt's state and the missing hold.
+    } finally {
+      ended = wait.finish();
+      run.attemptEnded(wait);
+    }
+    if (hold != null && (ended != StepAttempt.State.DONE || run.cancelled())) {
+      // Stopped just as the instrument came free: do not start the step on it.
+      locks.release(hold);
+      return null;
+    }
+    return hold;
+  }
+
+  /** An attempt that ended before its step started, for want of its instrument. */
+  private AttemptResult notStarted(
+      int number, StepOutcome outcome, String message, long waitStarted, boolean noRetry) {
+    Duration waited = Duration.ofNanos(System.nanoTime() - waitStarted);
+    run.publish(
+        new Event.StepFinished(
+            run.runId(),
+            run.slot(),
+            spec.id(),
+            spec.kind(),
+            number,
+            outcome,
+            message,
+            waited,
+            run.now()));
+    return new AttemptResult(outcome, message, List.of(), waited, noRetry);
+  }
+
+  /** Runs the attempt; {@code hold} is the instrument it holds, or null. */
+  private AttemptResult attemptHoldingLock(int number, Instrument.Hold hold) {
     boolean irreversible = kind.category(spec).irreversible();
     run.publish(
         new Event.StepStarted(run.runId(), run.slot(), spec.id(), spec.kind(), number, run.now()));
@@ -94,7 +151,8 @@ final class StepRunner {
     }
     AttemptContext context = new AttemptContext(run, spec);
     StepAttempt attempt =
-        new StepAttempt(run, Thread.currentThread(), spec.timeout().toNanos(), this::abandonHung);
+        new StepAttempt(
+            run, Thread.currentThread(), spec.timeout().toNanos(), () -> abandonHung(hold));
     run.attemptStarted(attempt);
     long started = System.nanoTime();
     StepOutcome outcome;
@@ -159,14 +217,24 @@ final class StepRunner {
     return new AttemptResult(outcome, message, context.measurements(), duration, cancelled);
   }
 
-  private void abandonHung() {
+  private void abandonHung(Instrument.Hold hold) {
+    String instrumentTaken = "";
+    if (hold != null) {
+      // The hung thread may still drive the instrument: nobody else may have it.
+      Event.InstrumentOutOfService outOfService = run.services().locks().takeOutOfService(hold);
+      if (outOfService != null) {
+        run.services().events().on(outOfService);
+        instrumentTaken = "; " + hold.instrument() + " taken out of service";
+      }
+    }
     run.abandon(
         spec,
         "did not stop within "
             + Timing.text(run.services().abandonGrace())
             + " after its "
             + Timing.text(spec.timeout())
-            + " timeout; abandoned, slot taken out of service");
+            + " timeout; abandoned, slot taken out of service"
+            + instrumentTaken);
   }
 
   /** Empty when every declared measurement was taken and met its limits; else why not. */
@@ -184,7 +252,7 @@ final class StepRunner {
   }
 
   private boolean retryable(AttemptResult result, RetryPolicy retry) {
-    if (result.cancelled) {
+    if (result.noRetry) {
       return false;
     }
     return switch (result.outcome) {

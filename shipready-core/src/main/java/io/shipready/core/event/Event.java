@@ -137,6 +137,26 @@ public sealed interface Event {
   /** A slot changed state (idle, busy, out of service after an abandoned step...). */
   record SlotChanged(String slot, SlotState state, String message, Instant at) implements Event {}
 
+  /**
+   * A shared instrument is out of service until the station restarts: the step holding it hung and
+   * was abandoned, and its thread may still be driving the hardware. Every step that needs the
+   * instrument fails at once with {@code message}. A station-wide event: {@link #slot()} is empty,
+   * {@code heldBySlot} is the slot that hung.
+   */
+  record InstrumentOutOfService(
+      String instrument,
+      String heldBySlot,
+      String stepId,
+      Instant heldSince,
+      String message,
+      Instant at)
+      implements Event {
+    @Override
+    public String slot() {
+      return "";
+    }
+  }
+
   /** A line of information for the operator. */
   record Notice(String slot, String message, Instant at) implements Event {}
 }

@@ -78,7 +78,7 @@ final class TestKinds {
     void run(StepContext context) throws Exception;
   }
 
-  private static StepKind kind(String name, StepCategory category, Body body) {
+  static StepKind kind(String name, StepCategory category, Body body) {
     return new StepKind() {
       @Override
       public String name() {
