@@ -76,6 +76,9 @@ final class EventLines {
     if (event instanceof Event.Notice e) {
       return prefix(e.slot()) + e.message();
     }
+    if (event instanceof Event.InstrumentOutOfService e) {
+      return "INSTRUMENT OUT OF SERVICE: " + e.message();
+    }
     return null;
   }
 

@@ -41,6 +41,17 @@ public final class SlotBoard implements EventListener {
 
   @Override
   public void on(Event event) {
+    if (event instanceof Event.InstrumentOutOfService lost) {
+      // The whole station's concern: every tile says so, since any slot may need the instrument.
+      tiles.forEach(
+          (slot, each) -> {
+            synchronized (each) {
+              each.notice = lost.message();
+            }
+            changed.accept(slot);
+          });
+      return;
+    }
     Tile tile = tiles.get(event.slot());
     if (tile == null) {
       return; // station setup and teardown have no tile
