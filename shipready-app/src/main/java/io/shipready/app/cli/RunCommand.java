@@ -18,7 +18,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -43,49 +42,10 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;
 
-  @Mixin StoreOption store;
-
-  @Option(
-      names = "--station",
-      paramLabel = "ID",
-      description = "This station's id in the records (default: the recipe's station name@host).")
-  String stationId;
-
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description =
-          "The station's configuration (identity fields that go into every record). Refused,"
-              + " before any unit runs, while a CHANGE_ME is left in it.")
-  Path configFile;
-
-  @Option(
-      names = "--operator",
-      paramLabel = "NAME",
-      description = "The operator signed in, kept with every run (default: the login name).")
-  String operator;
-
-  @Option(names = "--recipe", required = true, paramLabel = "FILE", description = "The recipe.")
-  Path recipeFile;
-
-  @Option(
-      names = "--trust",
-      paramLabel = "PUBKEY",
-      description =
-          "Require the recipe to come from an installed station package signed by this key. A"
-              + " recipe from an installed package is always checked, file by file, before any"
-              + " unit runs.")
-  Path trustFile;
-
-  @Option(
-      names = "--allow-unsigned-package",
-      description = "Run from a station package installed without a signature (trials only).")
-  boolean allowUnsignedPackage;
+  @Mixin StationOptions options;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   UnitSourceOptions unitSource;
-
-  @Mixin SimulationOptions simulation;
 
   @Option(
       names = "--units",
@@ -119,16 +79,9 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     StationSetup setup =
-        StationSetup.builder()
-            .recipe(recipeFile)
-            .variant(simulation.variant())
+        options
+            .setup()
             .units(unitSupply())
-            .config(configFile)
-            .stationId(stationId)
-            .operator(operator)
-            .store(store.url())
-            .trust(trustFile)
-            .allowUnsignedPackage(allowUnsignedPackage)
             .prompter(
                 unitSource.slotsFile != null
                     ? new TerminalPrompter(
@@ -137,14 +90,15 @@ public final class RunCommand implements Callable<Integer> {
                         out)
                     : new AutoAnswerPrompter())
             .build();
-    try (AssembledStation station = StationAssembly.assemble(setup)) {
-      reportAborted(out, station.abortedAtStart());
+    try (AssembledStation assembled = StationAssembly.assemble(setup)) {
+      reportAborted(out, assembled.abortedAtStart());
       StationReport report;
-      try (AutoCloseable display = display(station, out)) {
-        report = station.run(station.batch());
+      try (AutoCloseable display = display(assembled, out)) {
+        report = assembled.run(assembled.batch());
       }
       RunSummary summary =
-          new RunSummary(station.recipe().name(), station.slots().size(), report, station.faults());
+          new RunSummary(
+              assembled.recipe().name(), assembled.slots().size(), report, assembled.faults());
       if (json) {
         out.println(
             new ObjectMapper()
@@ -152,7 +106,7 @@ public final class RunCommand implements Callable<Integer> {
                 .writeValueAsString(summary.asData()));
       } else {
         summary.print(out);
-        station
+        assembled
             .stationPackage()
             .ifPresent(
                 used ->
@@ -163,7 +117,7 @@ public final class RunCommand implements Callable<Integer> {
                             + used.version()
                             + " manifest sha256 "
                             + used.manifestSha256()));
-        out.println("  records: " + station.store().map(Store::describe).orElse("(none)"));
+        out.println("  records: " + assembled.store().map(Store::describe).orElse("(none)"));
       }
       out.flush();
       return report.stationError().isEmpty() ? 0 : 1;
@@ -191,7 +145,8 @@ public final class RunCommand implements Callable<Integer> {
       throw new ParameterException(commandLine, "--simulate and --slots must be at least 1");
     }
     try {
-      return new UnitSupply.Simulated(unitSource.simulate, slots, simulation.choice(), 0, false);
+      return new UnitSupply.Simulated(
+          unitSource.simulate, slots, options.simulation().choice(), 0, false);
     } catch (IllegalArgumentException bad) {
       throw new ParameterException(commandLine, bad.getMessage());
     }
@@ -200,16 +155,16 @@ public final class RunCommand implements Callable<Integer> {
   /**
    * The live view: a redrawn slot table on a terminal, a line per event otherwise, none for JSON.
    */
-  private AutoCloseable display(AssembledStation station, PrintWriter out) {
+  private AutoCloseable display(AssembledStation assembled, PrintWriter out) {
     if (json) {
       return () -> {};
     }
     boolean terminal = System.console() != null && !lines;
     var listener =
         terminal
-            ? new SlotTable(out, station.recipe().runSteps().size())
+            ? new SlotTable(out, assembled.recipe().runSteps().size())
             : new ConsoleReporter(out);
-    station.listen(listener);
+    assembled.listen(listener);
     return listener;
   }
 

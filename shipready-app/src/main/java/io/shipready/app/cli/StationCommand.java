@@ -16,7 +16,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +50,7 @@ public final class StationCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;
 
-  @Mixin StoreOption store;
-
-  @Option(names = "--recipe", paramLabel = "FILE", description = "The recipe.")
-  Path recipeFile;
+  @Mixin StationOptions options;
 
   @Option(
       names = "--ui",
@@ -88,26 +84,6 @@ public final class StationCommand implements Callable<Integer> {
               + " the fixture.")
   boolean scanAtStation;
 
-  @Mixin SimulationOptions simulation;
-
-  @Option(
-      names = "--station",
-      paramLabel = "ID",
-      description = "This station's id in the records (default: the config's, else name@host).")
-  String stationId;
-
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "The station's configuration (identity, engineerPinHash).")
-  Path configFile;
-
-  @Option(
-      names = "--operator",
-      paramLabel = "NAME",
-      description = "The user the page starts with (default: the login name).")
-  String operator;
-
   @Option(names = "--lines", description = "Also print a line per event on the console.")
   boolean lines;
 
@@ -124,9 +100,6 @@ public final class StationCommand implements Callable<Integer> {
     if (hashPin) {
       return printPinHash(out);
     }
-    if (recipeFile == null) {
-      throw new ParameterException(spec.commandLine(), "name the recipe: --recipe FILE");
-    }
     if (unitSource == null) {
       throw new ParameterException(
           spec.commandLine(),
@@ -136,23 +109,16 @@ public final class StationCommand implements Callable<Integer> {
     if (port < 0 || port > 65_535) {
       throw new ParameterException(spec.commandLine(), "--ui must be a port from 0 to 65535");
     }
-    String user = operator != null ? operator : System.getProperty("user.name", "");
+    String user = options.operator();
     // Only the PIN hash is needed before the station is assembled; the assembly reads the
     // configuration again with everything else in it.
     String pinHash =
-        configFile == null ? "" : StationConfigReader.read(configFile).engineerPinHash();
+        options.configFile() == null
+            ? ""
+            : StationConfigReader.read(options.configFile()).engineerPinHash();
     EngineerPinCheck pins =
         new EngineerPinCheck(System.getenv(EngineerPinCheck.ENVIRONMENT), pinHash);
-    StationSetup.Builder setup =
-        StationSetup.builder()
-            .recipe(recipeFile)
-            .variant(simulation.variant())
-            .units(unitSupply())
-            .config(configFile)
-            .stationId(stationId)
-            .operator(user)
-            .store(store.url())
-            .field("ui", "station page");
+    StationSetup.Builder setup = options.setup().units(unitSupply()).field("ui", "station page");
     ConsoleReporter console = lines ? new ConsoleReporter(out) : null;
     StationReport report;
     String recipeName;
@@ -162,11 +128,11 @@ public final class StationCommand implements Callable<Integer> {
         StationPage.start(
             setup,
             new StationPage.Settings(user, pins, bind, port, Duration.ofMillis(100), console))) {
-      AssembledStation station = page.station();
-      reportAborted(out, station.abortedAtStart());
-      recipeName = station.recipe().name();
-      slotCount = station.slots().size();
-      records = station.store().map(Store::describe).orElse("(none)");
+      AssembledStation assembled = page.station();
+      reportAborted(out, assembled.abortedAtStart());
+      recipeName = assembled.recipe().name();
+      slotCount = assembled.slots().size();
+      records = assembled.store().map(Store::describe).orElse("(none)");
       Thread stopOnSignal =
           new Thread(
               () -> {
@@ -177,11 +143,11 @@ public final class StationCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(stopOnSignal);
       out.println(
           "station "
-              + station.stationId()
+              + assembled.stationId()
               + ": "
               + recipeName
               + " "
-              + station.recipe().version()
+              + assembled.recipe().version()
               + " on "
               + slotCount
               + " slot(s); page at http://"
@@ -229,7 +195,7 @@ public final class StationCommand implements Callable<Integer> {
     try {
       // Faults are planned for more units than the batch: the page may start more.
       return new UnitSupply.Simulated(
-          unitSource.simulate, slots, simulation.choice(), 10_000, scanAtStation);
+          unitSource.simulate, slots, options.simulation().choice(), 10_000, scanAtStation);
     } catch (IllegalArgumentException bad) {
       throw new ParameterException(spec.commandLine(), bad.getMessage());
     }
