@@ -1,4 +1,4 @@
-package io.shipready.device.sim;
+package io.shipready.device.sim.azuresphere;
 
 import io.shipready.core.device.Capability;
 import io.shipready.core.device.ConnectionInfo;
@@ -17,6 +17,19 @@ import io.shipready.core.device.Recovery;
 import io.shipready.core.device.Sensors;
 import io.shipready.core.device.Wifi;
 import io.shipready.core.model.Identifier;
+import io.shipready.device.sim.CommandConsole;
+import io.shipready.device.sim.ConsoleReply;
+import io.shipready.device.sim.Derivation;
+import io.shipready.device.sim.FamilyModel;
+import io.shipready.device.sim.Fault;
+import io.shipready.device.sim.FaultChecks;
+import io.shipready.device.sim.FixtureSensors;
+import io.shipready.device.sim.MacAddress;
+import io.shipready.device.sim.Nominal;
+import io.shipready.device.sim.RadioReceiver;
+import io.shipready.device.sim.Rebooter;
+import io.shipready.device.sim.SimUnit;
+import io.shipready.device.sim.UnitIdentity;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,8 +53,8 @@ import java.util.Optional;
  * test application is what answers): {@code help}, {@code ping} (pong), {@code selftest} (PASS),
  * {@code deviceid}.
  */
-final class AzureSphereUnit implements FamilyModel {
-  static final Duration BOOT_TIME = Duration.ofSeconds(3);
+public final class AzureSphereUnit implements FamilyModel {
+  public static final Duration BOOT_TIME = Duration.ofSeconds(3);
 
   /** Meters on the fixture: supply V, current mA (Wi-Fi on), board temperature. */
   static final Map<String, Nominal> SENSORS =
@@ -54,13 +67,14 @@ final class AzureSphereUnit implements FamilyModel {
 
   private static final FaultChecks CHECKS =
       new FaultChecks(
-          SimulatedFleet.AZURE_SPHERE,
+          AzureSphereFamily.NAME,
           List.of(),
           SENSORS.keySet(),
           RADIO.keySet(),
           FaultChecks.commonAnd(
               "install", "delete", "images", "os", "state", "fuses", "wifi", "ethernet", "recover"),
-          true);
+          true,
+          false);
 
   final SimUnit unit;
   final String deviceId;
@@ -84,14 +98,14 @@ final class AzureSphereUnit implements FamilyModel {
 
   AzureSphereUnit(SimUnit unit) {
     this.unit = unit;
-    Derivation d = unit.derivation;
+    Derivation d = unit.derivation();
     this.deviceId = d.hex(unit.label("device_id"), 128).toUpperCase(Locale.ROOT);
     long macSuffix = unit.sequential("wifi_mac", 1L << 32);
-    this.wifiMac = mac(0x02, 0x35, macSuffix);
+    this.wifiMac = MacAddress.of(0x02, 0x35, macSuffix);
     int n = Math.max(1, unit.slotNumber());
     this.connectionPath = "1-" + (1 + (n - 1) / 4) + "." + (1 + (n - 1) % 4);
-    this.trustedKeys.putAll(unit.settings.trustedKeys());
-    this.osImageIds = List.copyOf(unit.settings.freshOsImageIds());
+    this.trustedKeys.putAll(unit.settings().trustedKeys());
+    this.osImageIds = List.copyOf(unit.settings().freshOsImageIds());
 
     UnitIdentity identity =
         new UnitIdentity(
@@ -125,7 +139,7 @@ final class AzureSphereUnit implements FamilyModel {
   public synchronized void accept(Fault fault) {
     CHECKS.requireFits(fault);
     if (fault instanceof Fault.StaleKeystore stale) {
-      List<String> fresh = new ArrayList<>(unit.settings.trustedKeys().keySet());
+      List<String> fresh = new ArrayList<>(unit.settings().trustedKeys().keySet());
       if (stale.missingKeyIds().isEmpty()) {
         trustedKeys.keySet().retainAll(fresh.isEmpty() ? List.of() : List.of(fresh.get(0)));
         return;
@@ -222,17 +236,5 @@ final class AzureSphereUnit implements FamilyModel {
       case "deviceid" -> ConsoleReply.text(deviceId);
       default -> ConsoleReply.text("ERROR unknown command '" + command + "'; try help");
     };
-  }
-
-  static String mac(int first, int second, long suffix) {
-    return String.format(
-        Locale.ROOT,
-        "%02X:%02X:%02X:%02X:%02X:%02X",
-        first,
-        second,
-        (suffix >>> 24) & 0xFF,
-        (suffix >>> 16) & 0xFF,
-        (suffix >>> 8) & 0xFF,
-        suffix & 0xFF);
   }
 }

@@ -1,4 +1,4 @@
-package io.shipready.device.sim;
+package io.shipready.device.sim.azuresphere;
 
 import static java.util.Objects.requireNonNull;
 
@@ -6,6 +6,8 @@ import io.shipready.core.device.Image;
 import io.shipready.core.device.ImageType;
 import io.shipready.core.device.OperationRefusedException;
 import io.shipready.core.device.Recovery;
+import io.shipready.device.sim.Firing;
+import io.shipready.device.sim.SimUnit;
 import java.util.List;
 
 /**
@@ -57,10 +59,10 @@ final class SphereRecovery implements Recovery {
     synchronized (sphere) {
       sphere.osImageIds = osComponents.stream().map(Image::imageId).toList();
       sphere.trustedKeys.clear();
-      sphere.trustedKeys.putAll(unit.settings.trustedKeys());
+      sphere.trustedKeys.putAll(unit.settings().trustedKeys());
       sphere.rebooted();
     }
-    unit.pace.spend(AzureSphereUnit.BOOT_TIME);
+    unit.spend(AzureSphereUnit.BOOT_TIME);
   }
 
   @Override

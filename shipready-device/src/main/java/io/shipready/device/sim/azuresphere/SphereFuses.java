@@ -1,4 +1,4 @@
-package io.shipready.device.sim;
+package io.shipready.device.sim.azuresphere;
 
 import static java.util.Objects.requireNonNull;
 
@@ -80,7 +80,7 @@ final class SphereFuses implements Fuses {
               + " bytes is outside the "
               + AzureSphereOs.FUSE_BYTES
               + "-byte e-fuse bank of slot "
-              + sphere.unit.slot
+              + sphere.unit.slot()
               + "; offsets go from 0x000 to 0x3FF");
     }
   }

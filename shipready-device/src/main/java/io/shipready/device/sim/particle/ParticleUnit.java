@@ -1,4 +1,4 @@
-package io.shipready.device.sim;
+package io.shipready.device.sim.particle;
 
 import io.shipready.core.device.Capability;
 import io.shipready.core.device.Console;
@@ -10,6 +10,23 @@ import io.shipready.core.device.Radio;
 import io.shipready.core.device.Sensors;
 import io.shipready.core.device.Settings;
 import io.shipready.core.model.Identifier;
+import io.shipready.device.sim.CommandConsole;
+import io.shipready.device.sim.ConsoleReply;
+import io.shipready.device.sim.Derivation;
+import io.shipready.device.sim.FamilyModel;
+import io.shipready.device.sim.Fault;
+import io.shipready.device.sim.FaultChecks;
+import io.shipready.device.sim.FixtureSensors;
+import io.shipready.device.sim.FlashRegions;
+import io.shipready.device.sim.Luhn;
+import io.shipready.device.sim.Nominal;
+import io.shipready.device.sim.PrintedMarkings;
+import io.shipready.device.sim.RadioReceiver;
+import io.shipready.device.sim.Rebooter;
+import io.shipready.device.sim.SimUnit;
+import io.shipready.device.sim.StoredSettings;
+import io.shipready.device.sim.UnitIdentity;
+import io.shipready.device.sim.Versions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,10 +60,11 @@ import java.util.Optional;
  * region is empty (the tests live in the manufacturing test firmware) or when Device OS 3.0.0 or
  * later runs with an NCP older than {@value #NCP_MINIMUM_FOR_OS3}.
  */
-final class ParticleUnit implements FamilyModel {
-  static final List<String> REGIONS = List.of("bootloader", "softdevice", "system", "user", "ncp");
+public final class ParticleUnit implements FamilyModel {
+  public static final List<String> REGIONS =
+      List.of("bootloader", "softdevice", "system", "user", "ncp");
   static final String SETUP_DONE = "setup_done";
-  static final String NCP_FACTORY_VERSION = "0.0.5";
+  public static final String NCP_FACTORY_VERSION = "0.0.5";
   static final String NCP_MINIMUM_FOR_OS3 = "0.0.7";
   static final String BOARD_VERSION = "T404 v1.1";
   static final Duration BOOT_TIME = Duration.ofSeconds(2);
@@ -66,11 +84,12 @@ final class ParticleUnit implements FamilyModel {
 
   private static final FaultChecks CHECKS =
       new FaultChecks(
-          SimulatedFleet.PARTICLE,
+          ParticleFamily.NAME,
           REGIONS,
           SENSORS.keySet(),
           RADIO.keySet(),
           FaultChecks.commonAnd("flash", "readback", "settings", "markings"),
+          false,
           false);
 
   private static final String SECRET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -88,7 +107,7 @@ final class ParticleUnit implements FamilyModel {
 
   ParticleUnit(SimUnit unit) {
     this.unit = unit;
-    Derivation d = unit.derivation;
+    Derivation d = unit.derivation();
     this.serial = String.format(Locale.ROOT, "P046AA%07d", unit.sequential("serial", 10_000_000));
     StringBuilder secret = new StringBuilder();
     byte[] secretBytes = d.bytes(unit.label("mobile_secret"), 15);

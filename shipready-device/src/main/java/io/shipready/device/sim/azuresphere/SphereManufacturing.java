@@ -1,4 +1,4 @@
-package io.shipready.device.sim;
+package io.shipready.device.sim.azuresphere;
 
 import static java.util.Objects.requireNonNull;
 

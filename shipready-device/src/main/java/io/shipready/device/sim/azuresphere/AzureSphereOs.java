@@ -1,4 +1,4 @@
-package io.shipready.device.sim;
+package io.shipready.device.sim.azuresphere;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.shipready.device.sim;
+package io.shipready.device.sim.aferoasr;
 
 import io.shipready.core.device.Capability;
 import io.shipready.core.device.Console;
@@ -9,6 +9,21 @@ import io.shipready.core.device.Programmer;
 import io.shipready.core.device.Radio;
 import io.shipready.core.device.Sensors;
 import io.shipready.core.model.Identifier;
+import io.shipready.device.sim.CommandConsole;
+import io.shipready.device.sim.ConsoleReply;
+import io.shipready.device.sim.Derivation;
+import io.shipready.device.sim.FamilyModel;
+import io.shipready.device.sim.Fault;
+import io.shipready.device.sim.FaultChecks;
+import io.shipready.device.sim.FixtureSensors;
+import io.shipready.device.sim.FlashRegions;
+import io.shipready.device.sim.MacAddress;
+import io.shipready.device.sim.Nominal;
+import io.shipready.device.sim.RadioReceiver;
+import io.shipready.device.sim.Rebooter;
+import io.shipready.device.sim.SimUnit;
+import io.shipready.device.sim.SimulationSettings;
+import io.shipready.device.sim.UnitIdentity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +50,7 @@ import java.util.Optional;
  * association_id as {@code key=value} lines), {@code selftest} (PASS), {@code ftm} (enters factory
  * test mode: {@code FTM ON}).
  */
-final class AferoAsrUnit implements FamilyModel {
+public final class AferoAsrUnit implements FamilyModel {
   static final List<String> BLE_REGIONS = List.of("bootloader", "profile", "app");
   static final List<String> WIFI_REGIONS = List.of("bootloader", "profile", "app", "wifi");
   static final Duration BOOT_TIME = Duration.ofSeconds(1);
@@ -64,13 +79,13 @@ final class AferoAsrUnit implements FamilyModel {
 
   AferoAsrUnit(SimUnit unit) {
     this.unit = unit;
-    this.wifiModule = unit.settings.aferoWifiModule();
-    Derivation d = unit.derivation;
+    this.wifiModule = unit.settings().aferoWifiModule();
+    Derivation d = unit.derivation();
     this.deviceId = d.hex(unit.label("device_id"), 16).toUpperCase(Locale.ROOT);
     this.associationId = d.hex(unit.label("association_id"), 24).toUpperCase(Locale.ROOT);
     String companyCode = d.hex("afero-asr/company_code", 4).toUpperCase(Locale.ROOT);
     // A static random BLE address: the two top bits of the first byte are set.
-    String bleMac = AzureSphereUnit.mac(0xC0 | 0x2A, 0xF0, unit.sequential("ble_mac", 1L << 32));
+    String bleMac = MacAddress.of(0xC0 | 0x2A, 0xF0, unit.sequential("ble_mac", 1L << 32));
     this.flash = new FlashRegions(unit, wifiModule ? WIFI_REGIONS : BLE_REGIONS);
     this.bands =
         wifiModule
@@ -79,12 +94,13 @@ final class AferoAsrUnit implements FamilyModel {
 
     this.checks =
         new FaultChecks(
-            SimulatedFleet.AFERO_ASR,
+            AferoAsrFamily.NAME,
             flash.regions(),
             SENSORS.keySet(),
             bands.keySet(),
             FaultChecks.commonAnd("flash", "readback", "markings"),
-            false);
+            false,
+            true);
 
     List<Identifier> identifiers = new ArrayList<>();
     identifiers.add(new Identifier(Identifier.DEVICE_ID, deviceId));
@@ -92,7 +108,7 @@ final class AferoAsrUnit implements FamilyModel {
     identifiers.add(new Identifier(COMPANY_CODE, companyCode));
     identifiers.add(new Identifier(Identifier.BLE_MAC, bleMac));
     if (wifiModule) {
-      String wifiMac = AzureSphereUnit.mac(0x02, 0xAF, unit.sequential("wifi_mac", 1L << 32));
+      String wifiMac = MacAddress.of(0x02, 0xAF, unit.sequential("wifi_mac", 1L << 32));
       identifiers.add(new Identifier(Identifier.WIFI_MAC, wifiMac));
     }
     Map<Class<? extends Capability>, Capability> caps = new LinkedHashMap<>();
@@ -129,7 +145,7 @@ final class AferoAsrUnit implements FamilyModel {
     }
     unit.beginUninterruptibly("markings");
     if (wrongLabel) {
-      Derivation d = unit.derivation;
+      Derivation d = unit.derivation();
       return Optional.of(
           "1:"
               + d.hex(unit.label("association_id") + "/swapped", 24).toUpperCase(Locale.ROOT)

@@ -1,9 +1,11 @@
-package io.shipready.device.sim;
+package io.shipready.device.sim.azuresphere;
 
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.device.Radio;
 import io.shipready.core.device.Wifi;
+import io.shipready.device.sim.Nominal;
+import io.shipready.device.sim.SimUnit;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -59,11 +61,7 @@ final class SphereWifi implements Wifi {
       return new Status("", false, 0);
     }
     Nominal nominal = AzureSphereUnit.RADIO.get(Radio.Band.WIFI);
-    double rssi =
-        unit.faults
-            .fireValues(FaultInjector.rssiOperation(Radio.Band.WIFI))
-            .valueOverride()
-            .orElseGet(() -> RadioReceiver.measured(unit, Radio.Band.WIFI, nominal));
+    double rssi = unit.reportedRssi(Radio.Band.WIFI, nominal);
     return new Status(ssid, true, (int) Math.round(rssi));
   }
 

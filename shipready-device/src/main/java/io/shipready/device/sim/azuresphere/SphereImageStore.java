@@ -1,4 +1,4 @@
-package io.shipready.device.sim;
+package io.shipready.device.sim.azuresphere;
 
 import static java.util.Objects.requireNonNull;
 
@@ -8,6 +8,10 @@ import io.shipready.core.device.ImageSignature;
 import io.shipready.core.device.ImageStore;
 import io.shipready.core.device.ImageType;
 import io.shipready.core.device.OperationRefusedException;
+import io.shipready.device.sim.Firing;
+import io.shipready.device.sim.ImageSigning;
+import io.shipready.device.sim.KeystoreImages;
+import io.shipready.device.sim.SimUnit;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
