@@ -1,9 +1,15 @@
-package io.shipready.output.factoryfile;
+package io.shipready.output.afero;
 
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.output.config.StationConfig;
 import io.shipready.output.config.StationIdentity;
+import io.shipready.output.factoryfile.Csv;
+import io.shipready.output.factoryfile.DailyRowFiles;
+import io.shipready.output.factoryfile.FactoryFileException;
+import io.shipready.output.factoryfile.RowFile;
+import io.shipready.output.factoryfile.RowReference;
+import io.shipready.output.factoryfile.RowSyntax;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,8 +1,10 @@
-package io.shipready.output.factoryfile;
+package io.shipready.output.afero;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.output.factoryfile.FactoryFileException;
+import io.shipready.output.factoryfile.FileNameEncoding;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,9 +1,12 @@
-package io.shipready.output.factoryfile;
+package io.shipready.output.afero;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.output.config.StationIdentity;
+import io.shipready.output.factoryfile.CsvReader;
+import io.shipready.output.factoryfile.FactoryFileLineException;
+import io.shipready.output.factoryfile.InvalidRowException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

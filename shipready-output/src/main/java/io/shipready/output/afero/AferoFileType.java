@@ -1,5 +1,6 @@
-package io.shipready.output.factoryfile;
+package io.shipready.output.afero;
 
+import io.shipready.output.factoryfile.Csv;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -61,6 +62,11 @@ public enum AferoFileType {
 
   public String description() {
     return description;
+  }
+
+  /** The unit's columns, in order, without the station's identity. */
+  List<String> unitColumns() {
+    return unitColumns;
   }
 
   /** Every column of a row, in order: the unit's fields, then {@link #IDENTITY_COLUMNS}. */

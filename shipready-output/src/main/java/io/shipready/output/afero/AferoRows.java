@@ -1,8 +1,6 @@
-package io.shipready.output.station;
+package io.shipready.output.afero;
 
 import io.shipready.output.factoryfile.InvalidRowException;
-import io.shipready.output.factoryfile.ProgrammingRow;
-import io.shipready.output.factoryfile.RssiRow;
 import java.util.Map;
 
 /**

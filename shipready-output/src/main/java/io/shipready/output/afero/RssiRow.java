@@ -1,5 +1,6 @@
-package io.shipready.output.factoryfile;
+package io.shipready.output.afero;
 
+import io.shipready.output.factoryfile.InvalidRowException;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.shipready.output.station;
+package io.shipready.output.particle;
 
 import static java.util.Objects.requireNonNull;
 
@@ -9,6 +9,7 @@ import io.shipready.output.factoryfile.FactoryFileLayout;
 import io.shipready.output.factoryfile.FactoryFileWriter;
 import io.shipready.output.factoryfile.FileFormat;
 import io.shipready.output.factoryfile.RowReference;
+import io.shipready.output.spi.FactoryRows;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
  * YYYYMMDD, {@code {station}} the station id, and any other {@code {field}} a unit field such as
  * {@code {serial}}; so the default {@code {date}_{station}} gives one group per station and day.
  */
-final class ProvisioningQueue implements AutoCloseable {
+final class ProvisioningQueue implements FactoryRows {
   static final FactoryFileLayout LAYOUT =
       new FactoryFileLayout(
           "provisioning-queue",
@@ -57,6 +58,11 @@ final class ProvisioningQueue implements AutoCloseable {
   }
 
   /** Appends the unit's row, its group pattern filled in. */
+  @Override
+  public RowReference append(String file, Map<String, String> unit) {
+    return append(unit);
+  }
+
   RowReference append(Map<String, String> unit) {
     Map<String, String> fields = new LinkedHashMap<>(unit);
     fields.put("group", group(unit.getOrDefault("group", "{date}_{station}"), unit));

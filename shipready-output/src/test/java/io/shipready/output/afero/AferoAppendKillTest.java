@@ -1,8 +1,12 @@
-package io.shipready.output.factoryfile;
+package io.shipready.output.afero;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shipready.output.factoryfile.Csv;
+import io.shipready.output.factoryfile.RowFile;
+import io.shipready.output.factoryfile.RowSyntax;
+import io.shipready.output.factoryfile.TestStations;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -95,7 +99,7 @@ class AferoAppendKillTest {
   }
 
   private static List<String> expected(long unit) {
-    List<String> values = new ArrayList<>(TestStations.programming(unit).values());
+    List<String> values = new ArrayList<>(TestUnits.programming(unit).values());
     values.addAll(
         List.of("100-0012-01", "Acme Electronics, Ltd.", "Shenzhen-2", "PROG-01", "1.10"));
     return values;

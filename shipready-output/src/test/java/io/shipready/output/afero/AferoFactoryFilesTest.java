@@ -1,10 +1,15 @@
-package io.shipready.output.factoryfile;
+package io.shipready.output.afero;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shipready.output.config.StationConfig;
+import io.shipready.output.factoryfile.Csv;
+import io.shipready.output.factoryfile.FactoryFileException;
+import io.shipready.output.factoryfile.RowReference;
+import io.shipready.output.factoryfile.SettableClock;
+import io.shipready.output.factoryfile.TestStations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +33,8 @@ class AferoFactoryFilesTest {
   void writesAHeaderThenOneRowPerModule() throws IOException {
     StationConfig station = TestStations.station(folder);
     try (AferoFactoryFiles files = AferoFactoryFiles.open(station, clock)) {
-      RowReference first = files.appendProgramming(TestStations.programming(1));
-      RowReference second = files.appendProgramming(TestStations.programming(2));
+      RowReference first = files.appendProgramming(TestUnits.programming(1));
+      RowReference second = files.appendProgramming(TestUnits.programming(2));
 
       assertThat(first.fileName()).isEqualTo("01_LINE-PC-3_acme-plug_20250115+0800.afero");
       assertThat(first.file().getParent()).isEqualTo(station.outputFolder());
@@ -82,7 +87,7 @@ class AferoFactoryFilesTest {
   @Test
   void quotesAManufacturerWithAComma() throws IOException {
     try (AferoFactoryFiles files = AferoFactoryFiles.open(TestStations.station(folder), clock)) {
-      Path file = files.appendProgramming(TestStations.programming(1)).file();
+      Path file = files.appendProgramming(TestUnits.programming(1)).file();
       assertThat(Files.readString(file, UTF_8)).contains(",\"Acme Electronics, Ltd.\",");
     }
   }
@@ -129,9 +134,9 @@ class AferoFactoryFilesTest {
   void startsANewFileAtMidnightInTheStationsZone() throws IOException {
     try (AferoFactoryFiles files = AferoFactoryFiles.open(TestStations.station(folder), clock)) {
       clock.set(ZonedDateTime.of(2025, 1, 15, 23, 59, 59, 0, SHANGHAI).toInstant());
-      RowReference late = files.appendProgramming(TestStations.programming(1));
+      RowReference late = files.appendProgramming(TestUnits.programming(1));
       clock.set(ZonedDateTime.of(2025, 1, 16, 0, 0, 1, 0, SHANGHAI).toInstant());
-      RowReference early = files.appendProgramming(TestStations.programming(2));
+      RowReference early = files.appendProgramming(TestUnits.programming(2));
 
       assertThat(late.fileName()).isEqualTo("01_LINE-PC-3_acme-plug_20250115+0800.afero");
       assertThat(early.fileName()).isEqualTo("01_LINE-PC-3_acme-plug_20250116+0800.afero");
@@ -150,9 +155,9 @@ class AferoFactoryFilesTest {
         AferoFactoryFiles losAngeles =
             AferoFactoryFiles.open(
                 TestStations.station(folder, "LA-PC", ZoneId.of("America/Los_Angeles")), clock)) {
-      assertThat(shanghai.appendProgramming(TestStations.programming(1)).fileName())
+      assertThat(shanghai.appendProgramming(TestUnits.programming(1)).fileName())
           .endsWith("_20250116+0800.afero");
-      assertThat(losAngeles.appendProgramming(TestStations.programming(1)).fileName())
+      assertThat(losAngeles.appendProgramming(TestUnits.programming(1)).fileName())
           .endsWith("_20250115-0800.afero");
     }
   }
@@ -161,9 +166,9 @@ class AferoFactoryFilesTest {
   void aClockSetBackAcrossMidnightKeepsWritingToTheNewerDay() {
     try (AferoFactoryFiles files = AferoFactoryFiles.open(TestStations.station(folder), clock)) {
       clock.set(ZonedDateTime.of(2025, 1, 16, 0, 0, 5, 0, SHANGHAI).toInstant());
-      files.appendProgramming(TestStations.programming(1));
+      files.appendProgramming(TestUnits.programming(1));
       clock.set(ZonedDateTime.of(2025, 1, 15, 23, 59, 58, 0, SHANGHAI).toInstant());
-      RowReference row = files.appendProgramming(TestStations.programming(2));
+      RowReference row = files.appendProgramming(TestUnits.programming(2));
       assertThat(row.fileName()).endsWith("_20250116+0800.afero");
       assertThat(row.row()).isEqualTo(2);
     }
@@ -173,11 +178,11 @@ class AferoFactoryFilesTest {
   void carriesOnNumberingAfterARestart() {
     StationConfig station = TestStations.station(folder);
     try (AferoFactoryFiles files = AferoFactoryFiles.open(station, clock)) {
-      files.appendProgramming(TestStations.programming(1));
-      files.appendProgramming(TestStations.programming(2));
+      files.appendProgramming(TestUnits.programming(1));
+      files.appendProgramming(TestUnits.programming(2));
     }
     try (AferoFactoryFiles files = AferoFactoryFiles.open(station, clock)) {
-      assertThat(files.appendProgramming(TestStations.programming(3)).row()).isEqualTo(3);
+      assertThat(files.appendProgramming(TestUnits.programming(3)).row()).isEqualTo(3);
     }
   }
 
@@ -185,7 +190,7 @@ class AferoFactoryFilesTest {
   void encodesAUnicodeComputerNameInTheFileName() {
     StationConfig station = TestStations.station(folder, "生产线 工位_3", SHANGHAI);
     try (AferoFactoryFiles files = AferoFactoryFiles.open(station, clock)) {
-      RowReference row = files.appendProgramming(TestStations.programming(1));
+      RowReference row = files.appendProgramming(TestUnits.programming(1));
       assertThat(row.fileName())
           .isEqualTo(
               "01_%E7%94%9F%E4%BA%A7%E7%BA%BF%20%E5%B7%A5%E4%BD%8D%5F3_acme-plug_20250115+0800.afero");
@@ -199,8 +204,8 @@ class AferoFactoryFilesTest {
     StationConfig station = TestStations.station(folder);
     try (AferoFactoryFiles first = AferoFactoryFiles.open(station, clock);
         AferoFactoryFiles second = AferoFactoryFiles.open(station, clock)) {
-      first.appendProgramming(TestStations.programming(1));
-      assertThatThrownBy(() -> second.appendProgramming(TestStations.programming(2)))
+      first.appendProgramming(TestUnits.programming(1));
+      assertThatThrownBy(() -> second.appendProgramming(TestUnits.programming(2)))
           .isInstanceOf(FactoryFileException.class)
           .hasMessageContaining("already open for writing by another station process");
     }
@@ -217,9 +222,9 @@ class AferoFactoryFilesTest {
   @Test
   void refusesRowsOnceClosed() {
     AferoFactoryFiles files = AferoFactoryFiles.open(TestStations.station(folder), clock);
-    files.appendProgramming(TestStations.programming(1));
+    files.appendProgramming(TestUnits.programming(1));
     files.close();
-    assertThatThrownBy(() -> files.appendProgramming(TestStations.programming(2)))
+    assertThatThrownBy(() -> files.appendProgramming(TestUnits.programming(2)))
         .isInstanceOf(FactoryFileException.class)
         .hasMessageContaining("are closed");
   }

@@ -1,8 +1,9 @@
-package io.shipready.output.factoryfile;
+package io.shipready.output.afero;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shipready.output.factoryfile.FactoryFileException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

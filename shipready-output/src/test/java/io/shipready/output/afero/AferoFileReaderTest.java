@@ -1,9 +1,11 @@
-package io.shipready.output.factoryfile;
+package io.shipready.output.afero;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shipready.output.config.StationIdentity;
+import io.shipready.output.factoryfile.FactoryFileLineException;
+import io.shipready.output.factoryfile.TestStations;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,8 +30,8 @@ class AferoFileReaderTest {
     Path programming;
     Path rssi;
     try (AferoFactoryFiles files = AferoFactoryFiles.open(TestStations.station(folder), clock)) {
-      files.appendProgramming(TestStations.programming(1));
-      files.appendProgramming(TestStations.programming(2));
+      files.appendProgramming(TestUnits.programming(1));
+      files.appendProgramming(TestUnits.programming(2));
       files.appendWifiRssi(new RssiRow(-52, "0000000000000001", "000000000000000000001EEF"));
       programming = files.currentFile(AferoFileType.PROGRAMMING);
       rssi = files.currentFile(AferoFileType.WIFI_RSSI);
@@ -42,7 +44,7 @@ class AferoFileReaderTest {
             seen.add(
                 line
                     + ":"
-                    + row.equals(TestStations.programming(line - 1))
+                    + row.equals(TestUnits.programming(line - 1))
                     + ":"
                     + station.stationId());
           }

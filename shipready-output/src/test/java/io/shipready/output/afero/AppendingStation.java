@@ -1,5 +1,6 @@
-package io.shipready.output.factoryfile;
+package io.shipready.output.afero;
 
+import io.shipready.output.factoryfile.TestStations;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public final class AppendingStation {
       out.println("ready");
       out.flush();
       while (true) {
-        files.appendProgramming(TestStations.programming(unit));
+        files.appendProgramming(TestUnits.programming(unit));
         out.println(unit);
         out.flush();
         unit++;

@@ -1,8 +1,9 @@
-package io.shipready.output.factoryfile;
+package io.shipready.output.afero;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shipready.output.factoryfile.InvalidRowException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

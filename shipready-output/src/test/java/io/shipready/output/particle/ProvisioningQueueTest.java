@@ -1,4 +1,4 @@
-package io.shipready.output.station;
+package io.shipready.output.particle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
