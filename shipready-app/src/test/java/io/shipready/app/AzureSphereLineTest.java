@@ -20,11 +20,11 @@ import io.shipready.core.recipe.Recipe;
 import io.shipready.core.recipe.RecipeParser;
 import io.shipready.core.steps.StandardSteps;
 import io.shipready.device.image.FileImageLibrary;
-import io.shipready.device.sim.AzureSphereOs;
 import io.shipready.device.sim.Fault;
 import io.shipready.device.sim.SimulatedDevice;
 import io.shipready.device.sim.SimulatedFleet;
 import io.shipready.device.sim.SimulationSettings;
+import io.shipready.device.sim.azuresphere.AzureSphereOs;
 import io.shipready.store.RecordWriter;
 import io.shipready.store.StationInfo;
 import io.shipready.store.Store;
@@ -109,7 +109,7 @@ class AzureSphereLineTest {
                   .timeScale(0)
                   .build());
       for (int number = 1; number <= count; number++) {
-        units.put(number, fleet.unit(number, "slot" + number, SimulatedFleet.AZURE_SPHERE));
+        units.put(number, fleet.unit(number, "slot" + number, "azure-sphere"));
       }
     }
 

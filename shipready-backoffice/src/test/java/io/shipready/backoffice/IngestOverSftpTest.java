@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shipready.backoffice.ingest.SampleFactoryFiles;
-import io.shipready.output.factoryfile.AferoFileType;
+import io.shipready.output.afero.AferoFileType;
 import io.shipready.store.ServiceDatabase;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.shipready.backoffice.ingest.IngestOutcome;
 import io.shipready.backoffice.ingest.Ingester;
 import io.shipready.backoffice.ingest.SampleFactoryFiles;
-import io.shipready.output.factoryfile.AferoFileType;
+import io.shipready.output.afero.AferoFileType;
 import io.shipready.store.ServiceDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,12 +3,12 @@ package io.shipready.backoffice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shipready.output.afero.AferoFactoryFiles;
+import io.shipready.output.afero.AferoFileType;
+import io.shipready.output.afero.ProgrammingRow;
+import io.shipready.output.afero.RssiRow;
 import io.shipready.output.config.StationConfig;
 import io.shipready.output.config.StationIdentity;
-import io.shipready.output.factoryfile.AferoFactoryFiles;
-import io.shipready.output.factoryfile.AferoFileType;
-import io.shipready.output.factoryfile.ProgrammingRow;
-import io.shipready.output.factoryfile.RssiRow;
 import io.shipready.output.upload.DayUploader;
 import io.shipready.output.upload.JsonLinesReceiptBook;
 import io.shipready.output.upload.SftpCredentials;

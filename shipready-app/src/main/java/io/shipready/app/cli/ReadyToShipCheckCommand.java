@@ -6,7 +6,7 @@ import io.shipready.app.simulate.SimulatedSphere;
 import io.shipready.core.device.Device;
 import io.shipready.core.device.ManufacturingState;
 import io.shipready.core.steps.ReadyToShip;
-import io.shipready.device.sim.AzureSphereOs;
+import io.shipready.device.sim.azuresphere.AzureSphereOs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -81,7 +81,7 @@ public final class SimulatedSphere {
                 .seed(seed)
                 .trustKey(KEY_ID, key.getPublic())
                 .build());
-    SimulatedDevice unit = fleet.unit(1, address, SimulatedFleet.AZURE_SPHERE);
+    SimulatedDevice unit = fleet.unit(1, address, "azure-sphere");
     if (!osImageIds.isEmpty()) {
       List<Image> components = new ArrayList<>();
       for (String id : osImageIds) {

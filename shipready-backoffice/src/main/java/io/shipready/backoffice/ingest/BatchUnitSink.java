@@ -1,10 +1,10 @@
 package io.shipready.backoffice.ingest;
 
 import io.shipready.output.config.StationIdentity;
-import io.shipready.output.factoryfile.ProgrammingRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * Inserts units in JDBC batches of {@value #BATCH} rows (one multi-row INSERT per batch on
@@ -29,8 +29,9 @@ final class BatchUnitSink implements UnitSink, AutoCloseable {
   }
 
   @Override
-  public void add(long line, ProgrammingRow row, StationIdentity station) throws SQLException {
-    Object[] values = UnitSink.values(line, row, station, account, sha256);
+  public void add(long line, Map<String, String> fields, StationIdentity station)
+      throws SQLException {
+    Object[] values = UnitSink.values(line, fields, station, account, sha256);
     for (int i = 0; i < values.length - 1; i++) {
       insert.setString(i + 1, (String) values[i]);
     }

@@ -1,10 +1,8 @@
 package io.shipready.backoffice.ingest;
 
 import io.shipready.output.config.StationIdentity;
-import io.shipready.output.factoryfile.AferoFileReader;
-import io.shipready.output.factoryfile.AferoFileType;
-import io.shipready.output.factoryfile.ProgrammingRow;
-import io.shipready.output.factoryfile.RssiRow;
+import io.shipready.output.spi.FactoryFileReader;
+import io.shipready.output.spi.FactoryRowHandler;
 import io.shipready.store.ServiceDatabase;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -18,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Says which line of a programming file the database refused, and why: the fast path inserts whole
+ * Says which line of a file of units the database refused, and why: the fast path inserts whole
  * batches and lets the unique keys catch a unit registered twice, so when they do, the file is read
- * again to name the line, the field and the other registration.
+ * again (by the same reader) to name the line, the field and the other registration.
  */
 final class ConflictFinder {
   private static final int CHUNK = 500;
@@ -28,9 +26,10 @@ final class ConflictFinder {
 
   private ConflictFinder() {}
 
-  static String describe(ServiceDatabase db, Path file, AferoFileType type, RuntimeException e) {
+  static String describe(
+      ServiceDatabase db, Path file, FactoryFileReader reader, RuntimeException e) {
     try {
-      Optional<String> found = find(db, file);
+      Optional<String> found = find(db, file, reader);
       if (found.isPresent()) {
         return found.get();
       }
@@ -40,7 +39,8 @@ final class ConflictFinder {
     return "a unit in the file is already registered: " + Ingester.sqlCause(e).getMessage();
   }
 
-  private static Optional<String> find(ServiceDatabase db, Path file) throws IOException {
+  private static Optional<String> find(ServiceDatabase db, Path file, FactoryFileReader reader)
+      throws IOException {
     List<Map<String, String>> seen = new ArrayList<>();
     for (int i = 0; i < FIELDS.size(); i++) {
       seen.add(new HashMap<>());
@@ -48,16 +48,18 @@ final class ConflictFinder {
     List<Object[]> chunk = new ArrayList<>();
     String[] conflict = {null};
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      AferoFileReader.read(
+      reader.read(
           in,
-          AferoFileType.PROGRAMMING,
-          new AferoFileReader.RowHandler() {
+          new FactoryRowHandler() {
             @Override
-            public void programming(int line, ProgrammingRow row, StationIdentity station) {
+            public void unit(int line, Map<String, String> fields, StationIdentity station) {
               if (conflict[0] != null) {
                 return;
               }
-              String[] values = {row.deviceId(), row.associationId(), row.bleMac()};
+              String[] values = new String[FIELDS.size()];
+              for (int i = 0; i < FIELDS.size(); i++) {
+                values[i] = fields.getOrDefault(FIELDS.get(i), "");
+              }
               for (int i = 0; i < FIELDS.size(); i++) {
                 String earlier = seen.get(i).putIfAbsent(values[i], Integer.toString(line));
                 if (earlier != null) {
@@ -82,7 +84,12 @@ final class ConflictFinder {
             }
 
             @Override
-            public void rssi(int line, RssiRow row, StationIdentity station) {}
+            public void measurement(
+                int line,
+                String quantity,
+                double value,
+                Map<String, String> identifiers,
+                StationIdentity station) {}
           });
     }
     if (conflict[0] == null && !chunk.isEmpty()) {

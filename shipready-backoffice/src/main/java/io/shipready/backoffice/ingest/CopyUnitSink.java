@@ -3,9 +3,9 @@ package io.shipready.backoffice.ingest;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.shipready.output.config.StationIdentity;
-import io.shipready.output.factoryfile.ProgrammingRow;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -33,8 +33,9 @@ final class CopyUnitSink implements UnitSink, AutoCloseable {
   }
 
   @Override
-  public void add(long line, ProgrammingRow row, StationIdentity station) throws SQLException {
-    Object[] values = UnitSink.values(line, row, station, account, sha256);
+  public void add(long line, Map<String, String> fields, StationIdentity station)
+      throws SQLException {
+    Object[] values = UnitSink.values(line, fields, station, account, sha256);
     for (int i = 0; i < values.length; i++) {
       if (i > 0) {
         buffer.append(',');

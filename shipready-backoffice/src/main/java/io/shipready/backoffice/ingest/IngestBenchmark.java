@@ -66,7 +66,7 @@ public final class IngestBenchmark {
     }
   }
 
-  private static final String FILE_NAME = "01_BENCH-PC_bench_20250115+0800.afero";
+  private static final String FILE_NAME = SampleFactoryFiles.PROGRAMMING_FILE_NAME;
 
   private final long rows;
   private final String postgresUrl;
@@ -130,7 +130,7 @@ public final class IngestBenchmark {
     try (Connection c = DriverManager.getConnection(postgresUrl);
         Statement s = c.createStatement()) {
       StringBuilder columns = new StringBuilder();
-      for (String column : io.shipready.output.factoryfile.AferoFileType.PROGRAMMING.columns()) {
+      for (String column : SampleFactoryFiles.programmingColumns()) {
         columns
             .append(columns.length() == 0 ? "" : ", ")
             .append('"')

@@ -6,14 +6,12 @@ import io.shipready.backoffice.BackofficeException;
 import io.shipready.backoffice.ContentHash;
 import io.shipready.backoffice.DataFolder;
 import io.shipready.backoffice.accounts.FactoryName;
+import io.shipready.core.model.Identifier;
 import io.shipready.output.config.StationIdentity;
-import io.shipready.output.factoryfile.AferoFileName;
-import io.shipready.output.factoryfile.AferoFileReader;
-import io.shipready.output.factoryfile.AferoFileType;
-import io.shipready.output.factoryfile.FactoryFileException;
+import io.shipready.output.factoryfile.FactoryFileKinds;
 import io.shipready.output.factoryfile.FactoryFileLineException;
-import io.shipready.output.factoryfile.ProgrammingRow;
-import io.shipready.output.factoryfile.RssiRow;
+import io.shipready.output.spi.FactoryFileReader;
+import io.shipready.output.spi.FactoryRowHandler;
 import io.shipready.store.ServiceDatabase;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -47,7 +45,11 @@ import org.slf4j.LoggerFactory;
  * Takes in the files the factories dropped: finds new ones, claims one at a time (several ingesters
  * may share one PostgreSQL database and one data folder; {@code FOR UPDATE SKIP LOCKED} keeps any
  * two from taking the same file), validates it row by row, registers its units or cross-checks its
- * RSSI rows, and moves it to {@code completed/} or {@code rejected/}.
+ * measurements, and moves it to {@code completed/} or {@code rejected/}.
+ *
+ * <p>A file is read by the reader of the factory-file kind its name belongs to ({@link
+ * FactoryFileKinds#readers()}): the reader checks every row by the rules the station wrote it by,
+ * and says whether the rows are units to register or measurements of registered units.
  *
  * <p>A file is taken in whole or not at all: its rows and its state change in one transaction, so a
  * rejected file registers nothing and a crash leaves it to be taken again. Files are known by the
@@ -309,16 +311,15 @@ public final class Ingester {
 
   /** Ingests a claimed file in one transaction; null when the claim was lost meanwhile. */
   private IngestOutcome ingest(String sha256, String factory, String name, Path file) {
-    AferoFileType type;
+    FactoryFileReader reader;
     try {
-      type = AferoFileName.parse(name).type();
-    } catch (IllegalArgumentException | FactoryFileException e) {
+      reader = FileReaders.of(name);
+    } catch (IllegalArgumentException e) {
       throw new Rejection("file name: " + e.getMessage() + "; rename the file and send it again");
     }
+    boolean units = reader.rows() == FactoryFileReader.Rows.UNITS;
     Optional<Set<String>> profiles =
-        type == AferoFileType.PROGRAMMING
-            ? KnownProfiles.read(data.profileVersions())
-            : Optional.empty();
+        units ? KnownProfiles.read(data.profileVersions()) : Optional.empty();
     try {
       return db.writeJdbi()
           .inTransaction(
@@ -336,7 +337,7 @@ public final class Ingester {
                 }
                 long rows;
                 try {
-                  rows = load(h, sha256, factory, file, type, profiles);
+                  rows = load(h, sha256, factory, file, reader, profiles);
                 } catch (java.nio.file.NoSuchFileException e) {
                   throw new Rejection("the file left the folder before it was read; send it again");
                 } catch (IOException e) {
@@ -344,8 +345,9 @@ public final class Ingester {
                 } catch (SQLException e) {
                   throw new SqlFailure(e);
                 }
-                if (type == AferoFileType.PROGRAMMING) {
-                  // RSSI rows that arrived before their programming file are now matched.
+                if (units) {
+                  // Measurements that arrived before the file that registers their unit are now
+                  // matched.
                   h.createUpdate(
                           "UPDATE rssi_results SET flag = NULL WHERE flag IS NOT NULL AND EXISTS"
                               + " (SELECT 1 FROM registered_units u WHERE u.device_id ="
@@ -354,13 +356,13 @@ public final class Ingester {
                       .bind(0, sha256)
                       .execute();
                 } else {
-                  flagRssi(h, sha256);
+                  flagMeasurements(h, sha256);
                 }
                 h.createUpdate(
                         "UPDATE ingest_files SET state = ?, file_type = ?, rows_read = ?,"
                             + " reason = NULL, finished_at = ? WHERE sha256 = ?")
                     .bind(0, FileStates.COMPLETED)
-                    .bind(1, type.code())
+                    .bind(1, reader.type())
                     .bind(2, rows)
                     .bind(3, clock.millis())
                     .bind(4, sha256)
@@ -373,7 +375,7 @@ public final class Ingester {
     } catch (RuntimeException e) {
       SQLException sql = sqlCause(e);
       if (sql != null && isUniqueViolation(sql)) {
-        throw new Rejection(ConflictFinder.describe(db, file, type, e));
+        throw new Rejection(ConflictFinder.describe(db, file, reader, e));
       }
       throw e;
     }
@@ -384,7 +386,7 @@ public final class Ingester {
       String sha256,
       String account,
       Path file,
-      AferoFileType type,
+      FactoryFileReader reader,
       Optional<Set<String>> profiles)
       throws IOException, SQLException {
     MessageDigest digest = ContentHash.newDigest();
@@ -392,33 +394,27 @@ public final class Ingester {
     long rows;
     try (InputStream in =
         new DigestInputStream(new BufferedInputStream(Files.newInputStream(file)), digest)) {
-      if (type == AferoFileType.PROGRAMMING) {
+      if (reader.rows() == FactoryFileReader.Rows.UNITS) {
         try (UnitSinkCloser sink = new UnitSinkCloser(newSink(connection, account, sha256))) {
           rows =
-              AferoFileReader.read(
+              reader.read(
                   in,
-                  type,
-                  new AferoFileReader.RowHandler() {
+                  new UnitsOnly() {
                     @Override
-                    public void programming(int line, ProgrammingRow row, StationIdentity station)
+                    public void unit(int line, Map<String, String> fields, StationIdentity station)
                         throws IOException {
-                      checkProfile(line, row, profiles);
+                      checkProfile(line, fields, profiles);
                       try {
-                        sink.sink().add(line, row, station);
+                        sink.sink().add(line, fields, station);
                       } catch (SQLException e) {
                         throw new SqlFailure(e);
                       }
-                    }
-
-                    @Override
-                    public void rssi(int line, RssiRow row, StationIdentity station) {
-                      throw new IllegalStateException("an RSSI row in a programming file");
                     }
                   });
           sink.sink().finish();
         }
       } else {
-        rows = loadRssi(connection, in, type, sha256, account);
+        rows = loadMeasurements(connection, in, reader, sha256, account);
       }
       // Read to the end, so the hash covers every byte.
       in.transferTo(java.io.OutputStream.nullOutputStream());
@@ -443,13 +439,15 @@ public final class Ingester {
         : new BatchUnitSink(connection, account, sha256);
   }
 
-  private static void checkProfile(int line, ProgrammingRow row, Optional<Set<String>> profiles) {
-    if (profiles.isPresent() && !profiles.get().contains(row.profileVersionId())) {
+  private static void checkProfile(
+      int line, Map<String, String> fields, Optional<Set<String>> profiles) {
+    String profile = fields.get(UnitSink.PROFILE_VERSION);
+    if (profile != null && profiles.isPresent() && !profiles.get().contains(profile)) {
       throw new FactoryFileLineException(
           line,
-          "profile_version_id",
+          UnitSink.PROFILE_VERSION,
           "profile version '"
-              + row.profileVersionId()
+              + profile
               + "' is not a known release (known: "
               + String.join(", ", new TreeSet<>(profiles.get()))
               + "); program the unit with a released profile, or add the version to"
@@ -457,34 +455,42 @@ public final class Ingester {
     }
   }
 
-  private long loadRssi(
-      Connection connection, InputStream in, AferoFileType type, String sha256, String account)
+  /** Measurements of registered units, each kept with its quantity for the cross-check. */
+  private long loadMeasurements(
+      Connection connection,
+      InputStream in,
+      FactoryFileReader reader,
+      String sha256,
+      String account)
       throws IOException, SQLException {
-    String kind = type == AferoFileType.WIFI_RSSI ? "wifi" : "ble";
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO rssi_results (file_sha256, line, kind, rssi, device_id, association_id,"
                 + " station_id, account) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       int[] pending = {0};
       long rows =
-          AferoFileReader.read(
+          reader.read(
               in,
-              type,
-              new AferoFileReader.RowHandler() {
+              new FactoryRowHandler() {
                 @Override
-                public void programming(int line, ProgrammingRow row, StationIdentity station) {
-                  throw new IllegalStateException("a programming row in an RSSI file");
+                public void unit(int line, Map<String, String> fields, StationIdentity station) {
+                  throw new IllegalStateException("a unit row in a file of measurements");
                 }
 
                 @Override
-                public void rssi(int line, RssiRow row, StationIdentity station) {
+                public void measurement(
+                    int line,
+                    String quantity,
+                    double value,
+                    Map<String, String> identifiers,
+                    StationIdentity station) {
                   try {
                     insert.setString(1, sha256);
                     insert.setLong(2, line);
-                    insert.setString(3, kind);
-                    insert.setInt(4, row.rssi());
-                    insert.setString(5, row.deviceId());
-                    insert.setString(6, row.associationId());
+                    insert.setString(3, quantity);
+                    insert.setInt(4, (int) Math.round(value));
+                    insert.setString(5, identifier(line, identifiers, Identifier.DEVICE_ID));
+                    insert.setString(6, identifier(line, identifiers, Identifier.ASSOCIATION_ID));
                     insert.setString(7, station.stationId());
                     insert.setString(8, account);
                     insert.addBatch();
@@ -504,7 +510,24 @@ public final class Ingester {
     }
   }
 
-  private static void flagRssi(Handle h, String sha256) {
+  /** An identifier a measurement is matched to its unit by. */
+  private static String identifier(int line, Map<String, String> identifiers, String kind) {
+    String value = identifiers.get(kind);
+    if (value == null || value.isBlank()) {
+      throw new FactoryFileLineException(
+          line,
+          kind,
+          "the measurement names no "
+              + kind
+              + "; the back office matches measurements to registered units by "
+              + Identifier.DEVICE_ID
+              + " and "
+              + Identifier.ASSOCIATION_ID);
+    }
+    return value;
+  }
+
+  private static void flagMeasurements(Handle h, String sha256) {
     h.createUpdate(
             "UPDATE rssi_results SET flag = 'no programming row has this device_id' WHERE"
                 + " file_sha256 = ? AND NOT EXISTS (SELECT 1 FROM registered_units u WHERE"
@@ -629,6 +652,19 @@ public final class Ingester {
       }
     }
     return false;
+  }
+
+  /** A handler for files of units, which hold no measurements. */
+  private interface UnitsOnly extends FactoryRowHandler {
+    @Override
+    default void measurement(
+        int line,
+        String quantity,
+        double value,
+        Map<String, String> identifiers,
+        StationIdentity station) {
+      throw new IllegalStateException("a measurement in a file of units");
+    }
   }
 
   /** A file refused as a whole; the message is the reason the factory reads. */

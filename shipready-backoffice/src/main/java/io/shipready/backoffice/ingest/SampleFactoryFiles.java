@@ -2,7 +2,7 @@ package io.shipready.backoffice.ingest;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.shipready.output.factoryfile.AferoFileType;
+import io.shipready.output.afero.AferoFileType;
 import io.shipready.output.factoryfile.Csv;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -17,6 +17,9 @@ import java.util.List;
  * 7919} in 24 and BLE MAC {@code n} in 12, so files of disjoint unit ranges never collide.
  */
 public final class SampleFactoryFiles {
+  /** A name the back office takes a sample {@code 01} file by. */
+  public static final String PROGRAMMING_FILE_NAME = "01_BENCH-PC_bench_20250115+0800.afero";
+
   /** The profile version every sample unit carries. */
   public static final String PROFILE_VERSION = "23371";
 
@@ -24,6 +27,11 @@ public final class SampleFactoryFiles {
       List.of("100-0012-01", "Acme Electronics, Ltd.", "Shenzhen-2", "PROG-01", "1.10");
 
   private SampleFactoryFiles() {}
+
+  /** The columns of a {@code 01} file, as its header names them. */
+  public static List<String> programmingColumns() {
+    return AferoFileType.PROGRAMMING.columns();
+  }
 
   /** A {@code 01} file of units {@code first} to {@code first + count - 1}. */
   public static void programming(Path file, long first, long count) throws IOException {

@@ -11,11 +11,11 @@ import java.util.function.Function;
  * A unit's line console. The replies come from the family's command table; a unit with nothing
  * running to answer stays silent until the reply timeout, as a real serial line does.
  */
-final class CommandConsole implements Console {
+public final class CommandConsole implements Console {
   private final SimUnit unit;
   private final Function<String, ConsoleReply> commands;
 
-  CommandConsole(SimUnit unit, Function<String, ConsoleReply> commands) {
+  public CommandConsole(SimUnit unit, Function<String, ConsoleReply> commands) {
     this.unit = unit;
     this.commands = commands;
   }

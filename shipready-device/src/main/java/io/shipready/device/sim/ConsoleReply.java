@@ -1,12 +1,12 @@
 package io.shipready.device.sim;
 
 /** What a simulated console does with a command: answers it, or stays silent (and why). */
-record ConsoleReply(String text, String silentBecause) {
-  static ConsoleReply text(String text) {
+public record ConsoleReply(String text, String silentBecause) {
+  public static ConsoleReply text(String text) {
     return new ConsoleReply(text, null);
   }
 
-  static ConsoleReply silent(String because) {
+  public static ConsoleReply silent(String because) {
     return new ConsoleReply(null, because);
   }
 

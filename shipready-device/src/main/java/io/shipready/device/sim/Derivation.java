@@ -11,7 +11,7 @@ import java.util.HexFormat;
  * value is for). Hash-based rather than a shared random generator, so the value of one unit never
  * depends on how many other units or values were made before it.
  */
-final class Derivation {
+public final class Derivation {
   private final long seed;
 
   Derivation(long seed) {
@@ -19,7 +19,7 @@ final class Derivation {
   }
 
   /** {@code length} bytes for the label, SHA-256 in counter mode. */
-  byte[] bytes(String label, int length) {
+  public byte[] bytes(String label, int length) {
     byte[] out = new byte[length];
     int filled = 0;
     for (int block = 0; filled < length; block++) {
@@ -31,30 +31,30 @@ final class Derivation {
     return out;
   }
 
-  long number(String label) {
+  public long number(String label) {
     return ByteBuffer.wrap(bytes(label, Long.BYTES)).getLong();
   }
 
   /** Uniform in [0, 1). */
-  double uniform(String label) {
+  public double uniform(String label) {
     return (number(label) >>> 11) * 0x1.0p-53;
   }
 
   /** Standard normal, cut at three standard deviations so no value is a freak. */
-  double gaussian(String label) {
+  public double gaussian(String label) {
     double u1 = Math.max(uniform(label + "#u1"), 0x1.0p-53);
     double u2 = uniform(label + "#u2");
     double g = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     return Math.max(-3, Math.min(3, g));
   }
 
-  String hex(String label, int hexDigits) {
+  public String hex(String label, int hexDigits) {
     String hex = HexFormat.of().formatHex(bytes(label, (hexDigits + 1) / 2));
     return hex.substring(0, hexDigits);
   }
 
   /** A number in [0, bound). */
-  long below(String label, long bound) {
+  public long below(String label, long bound) {
     return Math.floorMod(number(label), bound);
   }
 

@@ -4,7 +4,7 @@ import io.shipready.core.device.Capability;
 import java.util.Map;
 
 /** One device family's simulated unit: its capabilities and how faults change it. */
-interface FamilyModel {
+public interface FamilyModel {
   Map<Class<? extends Capability>, Capability> capabilities();
 
   /**

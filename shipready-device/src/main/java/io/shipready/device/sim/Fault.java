@@ -132,8 +132,8 @@ public sealed interface Fault
 
   /**
    * An azure-sphere unit that holds a device capability (for example {@link
-   * AzureSphereOs#FIELD_SERVICING}), as one left over from rework would: a ready-to-ship check must
-   * catch it. Acts once, when injected.
+   * io.shipready.device.sim.azuresphere.AzureSphereOs#FIELD_SERVICING}), as one left over from
+   * rework would: a ready-to-ship check must catch it. Acts once, when injected.
    */
   record CapabilityInstalled(String capability) implements Fault {
     public CapabilityInstalled {

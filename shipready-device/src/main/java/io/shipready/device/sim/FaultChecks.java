@@ -15,33 +15,36 @@ import java.util.Set;
  * @param operations the operation kinds the family has: single words ({@code identify}) and the
  *     part before the colon of the others ({@code flash})
  * @param keystore whether the family keeps a trusted keystore and device capabilities
+ * @param qrLabel whether the family's units carry a printed QR label a station can check
  */
-record FaultChecks(
+public record FaultChecks(
     String family,
     List<String> regions,
     Set<String> quantities,
     Set<Radio.Band> bands,
     Set<String> operations,
-    boolean keystore) {
+    boolean keystore,
+    boolean qrLabel) {
 
   /** Operations every family has. */
-  static final Set<String> COMMON = Set.of("identify", "console", "reboot", "sensor", "rssi");
+  public static final Set<String> COMMON =
+      Set.of("identify", "console", "reboot", "sensor", "rssi");
 
   /** The operations every family has, and {@code kinds}. */
-  static Set<String> commonAnd(String... kinds) {
+  public static Set<String> commonAnd(String... kinds) {
     Set<String> all = new HashSet<>(COMMON);
     all.addAll(List.of(kinds));
     return all;
   }
 
-  FaultChecks {
+  public FaultChecks {
     regions = List.copyOf(regions);
     quantities = Set.copyOf(quantities);
     bands = Set.copyOf(bands);
     operations = Set.copyOf(operations);
   }
 
-  void requireFits(Fault fault) {
+  public void requireFits(Fault fault) {
     if (fault instanceof Fault.FlashFailure f) {
       requireRegion(f.region());
     } else if (fault instanceof Fault.OutOfLimits f) {
@@ -57,15 +60,18 @@ record FaultChecks(
       requireOperation(f.operation());
     } else if (fault instanceof Fault.IgnoresCancellation f) {
       requireOperation(f.operation());
-    } else if (fault instanceof Fault.WrongLabel && !family.equals(SimulatedFleet.AFERO_ASR)) {
+    } else if (fault instanceof Fault.WrongLabel && !qrLabel) {
       throw new IllegalArgumentException(
-          "WrongLabel applies to units that carry a QR label (afero-asr), not to " + family);
+          "WrongLabel applies to units that carry a QR label, and a "
+              + family
+              + " unit carries none");
     } else if (!keystore
         && (fault instanceof Fault.StaleKeystore || fault instanceof Fault.CapabilityInstalled)) {
       throw new IllegalArgumentException(
           fault.getClass().getSimpleName()
-              + " applies to units with a trusted keystore (azure-sphere), not to "
-              + family);
+              + " applies to units with a trusted keystore, and a "
+              + family
+              + " unit has none");
     }
   }
 

@@ -8,12 +8,14 @@ import io.shipready.core.recipe.MeasurementSpec;
 import io.shipready.core.recipe.Recipe;
 import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.recipe.Validator;
+import io.shipready.device.spi.SimulatedFamily;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,6 +24,10 @@ import java.util.Set;
  * RSSI on a line that never measures RSSI would be a fault that cannot show), and each is tied to
  * the first step that touches its operation. The plan depends only on the fleet's seed, so a seed
  * gives the same failures on the same units every time.
+ *
+ * <p>Flashing, measuring, label scans and the console are planned here for every family; the
+ * recipe's device family ({@link SimulatedFamily#opportunities}) adds the faults of its own
+ * operations.
  */
 public final class FaultPlanner {
 
@@ -43,6 +49,7 @@ public final class FaultPlanner {
   public static List<Opportunity> opportunities(Recipe recipe) {
     List<Opportunity> found = new ArrayList<>();
     Set<String> touched = new HashSet<>();
+    Optional<SimulatedFamily> family = SimulatedFamilies.find(recipe.station().deviceFamily());
     for (StepSpec step : recipe.runSteps()) {
       switch (step.kind()) {
         case "flash" -> {
@@ -90,11 +97,10 @@ public final class FaultPlanner {
                     "console does not answer"));
           }
         }
-        case "sideload", "recover", "wifi", "ready_to_ship" ->
-            sphere(step, touched).ifPresent(found::add);
-        default -> {
-          // Other steps get no planned faults; inject them per device when a test needs one.
-        }
+        default ->
+            // The family's own operations (image loading, recovery, ...); steps it does not know
+            // get no planned faults: inject them per device when a test needs one.
+            family.ifPresent(f -> found.addAll(f.opportunities(step, touched::add)));
       }
     }
     return found;
@@ -104,7 +110,7 @@ public final class FaultPlanner {
    * The step after a label scan that would catch a label of another unit: a known_unit look-up, or
    * an identify that matches the scan against the firmware.
    */
-  private static java.util.Optional<String> labelChecker(Recipe recipe, StepSpec scan) {
+  private static Optional<String> labelChecker(Recipe recipe, StepSpec scan) {
     List<StepSpec> steps = recipe.runSteps();
     for (StepSpec later : steps.subList(steps.indexOf(scan) + 1, steps.size())) {
       boolean matches =
@@ -112,10 +118,10 @@ public final class FaultPlanner {
               && later.params().get("match") instanceof List<?> l
               && !l.isEmpty();
       if (later.kind().equals("known_unit") || matches) {
-        return java.util.Optional.of(later.id());
+        return Optional.of(later.id());
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /**
@@ -142,80 +148,7 @@ public final class FaultPlanner {
     return plan;
   }
 
-  /**
-   * The Azure Sphere line's faults: a unit pulled out while an image loads or while it recovers, a
-   * detuned Wi-Fi antenna where the Wi-Fi check judges RSSI, and a capability left on the unit
-   * where a ready-to-ship check can see it (past Blank).
-   */
-  private static java.util.Optional<Opportunity> sphere(StepSpec step, Set<String> touched) {
-    Map<String, Object> params = step.params();
-    switch (step.kind()) {
-      case "sideload" -> {
-        Object component = params.get("component_id");
-        String operation = "install:" + component;
-        if (component != null && touched.add(operation)) {
-          return java.util.Optional.of(
-              new Opportunity(
-                  step.id(),
-                  new Fault.Unplugged(operation),
-                  Outcome.ERROR,
-                  "unplugged while loading " + component));
-        }
-      }
-      case "recover" -> {
-        if (touched.add("recover")) {
-          return java.util.Optional.of(
-              new Opportunity(
-                  step.id(),
-                  new Fault.Unplugged("recover"),
-                  Outcome.ERROR,
-                  "unplugged during OS recovery"));
-        }
-      }
-      case "wifi" -> {
-        if (!"check".equals(params.get("action"))) {
-          return java.util.Optional.empty();
-        }
-        for (MeasurementSpec m : step.measurements()) {
-          if (m.source().equals("rssi")) {
-            Validator.Range range =
-                m.validators().stream()
-                    .filter(Validator.Range.class::isInstance)
-                    .map(Validator.Range.class::cast)
-                    .findFirst()
-                    .orElse(null);
-            if (range != null && range.min() != null && touched.add("rssi:wifi")) {
-              double weak = range.min() - 10;
-              return java.util.Optional.of(
-                  new Opportunity(
-                      step.id(),
-                      new Fault.LowRssi(Radio.Band.WIFI, weak),
-                      Outcome.FAIL,
-                      "weak WIFI signal (" + weak + " dBm) at " + m.name()));
-            }
-          }
-        }
-      }
-      case "ready_to_ship" -> {
-        Object expected = params.get("expected_state");
-        // A Blank unit cannot be asked for its capabilities, so only a later check can see one.
-        if (expected != null
-            && !"Blank".equalsIgnoreCase(String.valueOf(expected))
-            && touched.add("capability")) {
-          return java.util.Optional.of(
-              new Opportunity(
-                  step.id(),
-                  new Fault.CapabilityInstalled(AzureSphereOs.FIELD_SERVICING),
-                  Outcome.FAIL,
-                  "capability " + AzureSphereOs.FIELD_SERVICING + " left on the unit"));
-        }
-      }
-      default -> {}
-    }
-    return java.util.Optional.empty();
-  }
-
-  private static java.util.Optional<Opportunity> outOfLimits(
+  private static Optional<Opportunity> outOfLimits(
       StepSpec step, MeasurementSpec m, Set<String> touched) {
     Validator.Range range =
         m.validators().stream()
@@ -224,16 +157,16 @@ public final class FaultPlanner {
             .findFirst()
             .orElse(null);
     if (range == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String source = m.source();
     if (source.startsWith("rssi:")) {
       if (range.min() == null || !touched.add(source)) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       Radio.Band band = Radio.Band.valueOf(source.substring(5).toUpperCase(Locale.ROOT));
       double weak = range.min() - 10;
-      return java.util.Optional.of(
+      return Optional.of(
           new Opportunity(
               step.id(),
               new Fault.LowRssi(band, weak),
@@ -241,13 +174,13 @@ public final class FaultPlanner {
               "weak " + band + " signal (" + weak + " dBm) at " + m.name()));
     }
     if (!touched.add("sensor:" + source)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     double bad =
         range.max() != null
             ? range.max() + Math.max(Math.abs(range.max()) * 0.2, 1)
             : range.min() - Math.max(Math.abs(range.min()) * 0.2, 1);
-    return java.util.Optional.of(
+    return Optional.of(
         new Opportunity(
             step.id(),
             new Fault.OutOfLimits(source, bad),

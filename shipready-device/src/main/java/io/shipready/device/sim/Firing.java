@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** The faults acting on one attempt of one operation, in the order they were injected. */
-record Firing(List<Fault> faults) {
+public record Firing(List<Fault> faults) {
   static final Firing NONE = new Firing(List.of());
 
-  Firing {
+  public Firing {
     faults = List.copyOf(faults);
   }
 

@@ -5,11 +5,11 @@ import io.shipready.core.device.Sensors;
 import java.util.Map;
 
 /** The fixture's meters on a unit: each quantity a fixed value per unit, near its nominal. */
-final class FixtureSensors implements Sensors {
+public final class FixtureSensors implements Sensors {
   private final SimUnit unit;
   private final Map<String, Nominal> quantities;
 
-  FixtureSensors(SimUnit unit, Map<String, Nominal> quantities) {
+  public FixtureSensors(SimUnit unit, Map<String, Nominal> quantities) {
     this.unit = unit;
     this.quantities = Map.copyOf(quantities);
   }

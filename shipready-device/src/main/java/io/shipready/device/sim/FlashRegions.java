@@ -20,7 +20,7 @@ import java.util.Optional;
  * starts, so a write that stops early (cancelled, unplugged) leaves it holding part of the image,
  * which no read-back will mistake for the whole.
  */
-final class FlashRegions implements Programmer {
+public final class FlashRegions implements Programmer {
   /** The version of firmware a unit arrives with when it comes from an earlier station. */
   static final String AS_DELIVERED = "as-delivered";
 
@@ -33,7 +33,7 @@ final class FlashRegions implements Programmer {
    */
   private record Contents(String sha256, String version, boolean intact) {}
 
-  FlashRegions(SimUnit unit, List<String> regions) {
+  public FlashRegions(SimUnit unit, List<String> regions) {
     this.unit = unit;
     this.regions = List.copyOf(regions);
     if (unit.settings.arriveProgrammed()) {
@@ -47,7 +47,7 @@ final class FlashRegions implements Programmer {
     }
   }
 
-  List<String> regions() {
+  public List<String> regions() {
     return regions;
   }
 
@@ -106,19 +106,19 @@ final class FlashRegions implements Programmer {
   }
 
   /** The version the region holds, without going to the unit (for the unit's own reports). */
-  synchronized Optional<String> storedVersion(String region) {
+  public synchronized Optional<String> storedVersion(String region) {
     Contents c = contents.get(region);
     return c == null || c.version().isEmpty() ? Optional.empty() : Optional.of(c.version());
   }
 
   /** Whether the region holds a whole, undamaged image: firmware that can run. */
-  synchronized boolean holdsImage(String region) {
+  public synchronized boolean holdsImage(String region) {
     Contents c = contents.get(region);
     return c != null && c.intact();
   }
 
   /** Region name to version, for regions holding a whole image with a version. */
-  synchronized Map<String, String> versions() {
+  public synchronized Map<String, String> versions() {
     Map<String, String> versions = new LinkedHashMap<>();
     for (String region : regions) {
       Contents c = contents.get(region);

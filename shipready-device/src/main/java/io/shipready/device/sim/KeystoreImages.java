@@ -44,7 +44,7 @@ public final class KeystoreImages {
    *
    * @throws OperationRefusedException naming the line when the content is malformed
    */
-  static Map<String, PublicKey> parse(String imageName, byte[] content) {
+  public static Map<String, PublicKey> parse(String imageName, byte[] content) {
     Map<String, PublicKey> keys = new LinkedHashMap<>();
     String[] lines = new String(content, StandardCharsets.UTF_8).split("\n", -1);
     for (int i = 0; i < lines.length; i++) {

@@ -1,11 +1,11 @@
 package io.shipready.device.sim;
 
 /** The Luhn check digit that ends an IMEI and an ICCID. */
-final class Luhn {
+public final class Luhn {
   private Luhn() {}
 
   /** The digit that makes {@code digits + checkDigit} pass the Luhn check. */
-  static int checkDigit(String digits) {
+  public static int checkDigit(String digits) {
     int sum = 0;
     boolean doubleIt = true; // the rightmost payload digit is doubled once the check digit is added
     for (int i = digits.length() - 1; i >= 0; i--) {
@@ -22,11 +22,11 @@ final class Luhn {
     return (10 - sum % 10) % 10;
   }
 
-  static String withCheckDigit(String digits) {
+  public static String withCheckDigit(String digits) {
     return digits + checkDigit(digits);
   }
 
-  static boolean valid(String number) {
+  public static boolean valid(String number) {
     if (number.length() < 2) {
       return false;
     }

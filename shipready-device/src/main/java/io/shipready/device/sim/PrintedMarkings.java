@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The stickers and barcodes on a unit and its parts, as the fixture's camera reads them. */
-final class PrintedMarkings implements Markings {
+public final class PrintedMarkings implements Markings {
   private final SimUnit unit;
   private final Map<String, String> markings;
 
-  PrintedMarkings(SimUnit unit, Map<String, String> markings) {
+  public PrintedMarkings(SimUnit unit, Map<String, String> markings) {
     this.unit = unit;
     this.markings = Map.copyOf(markings);
   }

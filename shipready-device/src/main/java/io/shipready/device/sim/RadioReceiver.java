@@ -10,7 +10,7 @@ import java.util.function.Function;
  * The station's antenna receiving a unit: a fixed RSSI per unit and band, near its nominal. A band
  * may be silent for a while (no firmware advertising yet, not in factory test mode).
  */
-final class RadioReceiver implements Radio {
+public final class RadioReceiver implements Radio {
   private final SimUnit unit;
   private final Map<Band, Nominal> bands;
   private final Function<Band, Optional<String>> silentBecause;
@@ -18,7 +18,7 @@ final class RadioReceiver implements Radio {
   /**
    * @param silentBecause why a band the unit has is not on the air now, or empty when it is
    */
-  RadioReceiver(
+  public RadioReceiver(
       SimUnit unit, Map<Band, Nominal> bands, Function<Band, Optional<String>> silentBecause) {
     this.unit = unit;
     this.bands = Map.copyOf(bands);
@@ -46,11 +46,8 @@ final class RadioReceiver implements Radio {
       throw new DeviceException(
           "nothing received on " + band + " from " + unit.where() + ": " + silent.get(), false);
     }
-    return firing.valueOverride().orElseGet(() -> measured(unit, band, nominal));
-  }
-
-  /** The RSSI of a band without a radio operation, for values a unit reports on the side. */
-  static double measured(SimUnit unit, Band band, Nominal nominal) {
-    return unit.measured(FaultInjector.rssiOperation(band), nominal);
+    return firing
+        .valueOverride()
+        .orElseGet(() -> unit.measured(FaultInjector.rssiOperation(band), nominal));
   }
 }

@@ -7,12 +7,12 @@ import java.time.Duration;
  * Restarts a unit: the family's state changes at once (a new IP address, a flag that only counts at
  * boot), then the boot takes its time.
  */
-final class Rebooter implements Power {
+public final class Rebooter implements Power {
   private final SimUnit unit;
   private final Duration bootTime;
   private final Runnable onReboot;
 
-  Rebooter(SimUnit unit, Duration bootTime, Runnable onReboot) {
+  public Rebooter(SimUnit unit, Duration bootTime, Runnable onReboot) {
     this.unit = unit;
     this.bootTime = bootTime;
     this.onReboot = onReboot;

@@ -1,6 +1,7 @@
 package io.shipready.device.sim;
 
 import io.shipready.core.device.DeviceUnreachableException;
+import io.shipready.core.device.Radio;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -8,9 +9,10 @@ import java.util.function.LongConsumer;
 /**
  * What every simulated unit has whatever its family: where it is, its settings, its faults and its
  * sense of time. Every operation starts with {@link #begin}: it pays the command latency and lets
- * the faults on that operation act.
+ * the faults on that operation act. A family's model ({@link FamilyModel}) builds its capabilities
+ * on it.
  */
-final class SimUnit {
+public final class SimUnit {
   /** Transfers move in this many parts, so progress (and an unplug halfway) is visible. */
   private static final int TRANSFER_PARTS = 64;
 
@@ -31,8 +33,47 @@ final class SimUnit {
     this.pace = new Pace(settings.timeScale());
   }
 
+  public int unitNumber() {
+    return unitNumber;
+  }
+
+  public String slot() {
+    return slot;
+  }
+
+  /** The family name the unit was built for, as recipes write it. */
+  public String family() {
+    return family;
+  }
+
+  public SimulationSettings settings() {
+    return settings;
+  }
+
+  /** Values derived from the fleet's seed, for identifiers that must be the same in every run. */
+  public Derivation derivation() {
+    return derivation;
+  }
+
+  /** Spends simulated time outside an operation (a boot after the work is done). */
+  public void spend(Duration simulated) throws InterruptedException {
+    pace.spend(simulated);
+  }
+
+  /**
+   * The RSSI the unit reports on its own for a band (not through the station's antenna), with the
+   * faults on that band's radio acting as they would on a measurement.
+   */
+  public double reportedRssi(Radio.Band band, Nominal nominal) {
+    String operation = FaultInjector.rssiOperation(band);
+    return faults
+        .fireValues(operation)
+        .valueOverride()
+        .orElseGet(() -> measured(operation, nominal));
+  }
+
   /** A label for values derived for this unit, stable for (seed, unit number, family). */
-  String label(String what) {
+  public String label(String what) {
     return family + "/" + unitNumber + "/" + what;
   }
 
@@ -40,12 +81,12 @@ final class SimUnit {
    * A number in [0, modulus) that differs for every unit number below the modulus: for identifiers
    * from small spaces (serial digits, MAC suffixes) that must not collide within a fleet.
    */
-  long sequential(String what, long modulus) {
+  public long sequential(String what, long modulus) {
     return Math.floorMod(derivation.number(family + "/" + what) + unitNumber, modulus);
   }
 
   /** The number a slot name ends with ("slot-3", "A3": 3), or the unit number when it has none. */
-  int slotNumber() {
+  public int slotNumber() {
     int end = slot.length();
     int start = end;
     while (start > 0 && Character.isDigit(slot.charAt(start - 1)) && end - start < 6) {
@@ -55,21 +96,21 @@ final class SimUnit {
   }
 
   /** How error messages name this unit. */
-  String where() {
+  public String where() {
     return "slot " + slot + " (" + family + " unit " + unitNumber + ")";
   }
 
-  Firing begin(String... names) throws InterruptedException {
+  public Firing begin(String... names) throws InterruptedException {
     return begin(false, null, names);
   }
 
   /** Starts an operation that moves bytes; an unplug then happens halfway through the transfer. */
-  Firing beginTransfer(String... names) throws InterruptedException {
+  public Firing beginTransfer(String... names) throws InterruptedException {
     return begin(true, null, names);
   }
 
   /** Starts a console exchange: an unresponsive console gives up after the reply timeout. */
-  Firing beginExchange(Duration replyTimeout, String name) throws InterruptedException {
+  public Firing beginExchange(Duration replyTimeout, String name) throws InterruptedException {
     return begin(false, replyTimeout, name);
   }
 
@@ -78,7 +119,7 @@ final class SimUnit {
    * becomes a {@link DeviceUnreachableException} with the thread's interrupt flag set again, so the
    * engine still sees the cancellation.
    */
-  Firing beginUninterruptibly(String... names) {
+  public Firing beginUninterruptibly(String... names) {
     try {
       return begin(names);
     } catch (InterruptedException e) {
@@ -92,7 +133,7 @@ final class SimUnit {
    * Spends the time moving {@code bytes} takes over the programming link, reporting the bytes sent
    * so far before each part. An unplug acts halfway.
    */
-  void transfer(long bytes, Firing firing, String what, LongConsumer sent)
+  public void transfer(long bytes, Firing firing, String what, LongConsumer sent)
       throws InterruptedException {
     int parts = (int) Math.max(1, Math.min(TRANSFER_PARTS, bytes));
     pace.spend(
@@ -108,7 +149,7 @@ final class SimUnit {
     sent.accept(bytes);
   }
 
-  DeviceUnreachableException unplugged(String during) {
+  public DeviceUnreachableException unplugged(String during) {
     return new DeviceUnreachableException(
         "lost the unit at "
             + where()
@@ -118,7 +159,7 @@ final class SimUnit {
   }
 
   /** A measurement around a nominal value, the same for every read of this unit. */
-  double measured(String quantityLabel, Nominal nominal) {
+  public double measured(String quantityLabel, Nominal nominal) {
     double value = nominal.mean() + nominal.sigma() * derivation.gaussian(label(quantityLabel));
     double factor = Math.pow(10, nominal.decimals());
     return Math.round(value * factor) / factor;

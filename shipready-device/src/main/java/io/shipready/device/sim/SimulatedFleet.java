@@ -2,7 +2,7 @@ package io.shipready.device.sim;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.List;
+import io.shipready.device.spi.SimulatedFamily;
 
 /**
  * Makes simulated units. A unit's identity and measurements are a function of the settings' seed,
@@ -11,11 +11,6 @@ import java.util.List;
  * SimulatedDevice} for as long as the unit sits in its slot, so retries meet the same unit.
  */
 public final class SimulatedFleet {
-  public static final String AFERO_ASR = "afero-asr";
-  public static final String AZURE_SPHERE = "azure-sphere";
-  public static final String PARTICLE = "particle";
-  public static final List<String> FAMILIES = List.of(AFERO_ASR, AZURE_SPHERE, PARTICLE);
-
   private final SimulationSettings settings;
   private final Derivation derivation;
 
@@ -31,6 +26,8 @@ public final class SimulatedFleet {
   /**
    * A fresh unit of {@code family} attached at {@code slot}.
    *
+   * @param family a family registered as a {@link SimulatedFamily} ({@link
+   *     SimulatedFamilies#names()})
    * @throws IllegalArgumentException for an unknown family (the message lists the known ones) or a
    *     negative unit number
    */
@@ -43,21 +40,9 @@ public final class SimulatedFleet {
     if (slot.isBlank()) {
       throw new IllegalArgumentException("a simulated unit needs a slot name");
     }
+    SimulatedFamily builder = SimulatedFamilies.of(family);
     SimUnit unit = new SimUnit(unitNumber, slot, family, settings);
-    FamilyModel model =
-        switch (family) {
-          case AFERO_ASR -> new AferoAsrUnit(unit);
-          case AZURE_SPHERE -> new AzureSphereUnit(unit);
-          case PARTICLE -> new ParticleUnit(unit);
-          default ->
-              throw new IllegalArgumentException(
-                  "the simulator has no device family '"
-                      + family
-                      + "'; use one of "
-                      + FAMILIES
-                      + " in the recipe's station.device_family");
-        };
-    return new SimulatedDevice(unit, model);
+    return new SimulatedDevice(unit, builder.build(unit));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.shipready.device.sim;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.device.sim.azuresphere.AzureSphereOs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

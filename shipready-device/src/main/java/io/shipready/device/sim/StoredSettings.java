@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Settings a unit keeps across reboots (its configuration area). */
-final class StoredSettings implements Settings {
+public final class StoredSettings implements Settings {
   private final SimUnit unit;
   private final Map<String, String> values = new HashMap<>(); // guarded by this
 
-  StoredSettings(SimUnit unit) {
+  public StoredSettings(SimUnit unit) {
     this.unit = unit;
   }
 
@@ -37,7 +37,7 @@ final class StoredSettings implements Settings {
   }
 
   /** The value without a device operation, for what the unit itself does at boot. */
-  synchronized Optional<String> stored(String name) {
+  public synchronized Optional<String> stored(String name) {
     return Optional.ofNullable(values.get(name));
   }
 }

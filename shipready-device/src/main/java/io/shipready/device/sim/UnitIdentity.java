@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** What a unit says about itself: identifiers fixed at birth, versions that follow its flash. */
-final class UnitIdentity implements Identity {
+public final class UnitIdentity implements Identity {
   private final SimUnit unit;
   private final List<Identifier> identifiers;
   private final Supplier<Map<String, String>> versions;
 
-  UnitIdentity(SimUnit unit, List<Identifier> identifiers, Supplier<Map<String, String>> versions) {
+  public UnitIdentity(
+      SimUnit unit, List<Identifier> identifiers, Supplier<Map<String, String>> versions) {
     this.unit = unit;
     this.identifiers = List.copyOf(identifiers);
     this.versions = versions;

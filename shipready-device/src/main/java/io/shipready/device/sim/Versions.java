@@ -1,14 +1,14 @@
 package io.shipready.device.sim;
 
 /** Compares dotted version numbers ("3.0.0", "v4.1"); parts that are not numbers count as 0. */
-final class Versions {
+public final class Versions {
   private Versions() {}
 
-  static boolean atLeast(String version, String minimum) {
+  public static boolean atLeast(String version, String minimum) {
     return compare(version, minimum) >= 0;
   }
 
-  static int compare(String a, String b) {
+  public static int compare(String a, String b) {
     String[] pa = strip(a).split("\\.");
     String[] pb = strip(b).split("\\.");
     for (int i = 0; i < Math.max(pa.length, pb.length); i++) {

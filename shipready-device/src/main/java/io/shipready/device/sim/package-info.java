@@ -11,11 +11,20 @@
  * <pre>{@code
  * SimulationSettings settings = SimulationSettings.fromMap(recipe.simulation());
  * SimulatedFleet fleet = new SimulatedFleet(settings);
- * SimulatedDevice unit = fleet.unit(17, "slot-3", SimulatedFleet.AZURE_SPHERE);
+ * SimulatedDevice unit = fleet.unit(17, "slot-3", "azure-sphere");
  * unit.inject(new Fault.Unplugged("install:functional-test").times(1));
  * }</pre>
  *
  * <h2>Families and their capabilities</h2>
+ *
+ * <p>Each family lives in its own package ({@code aferoasr}, {@code azuresphere}, {@code particle})
+ * and is found through {@link io.shipready.device.spi.SimulatedFamily}, registered in {@code
+ * META-INF/services} ({@link io.shipready.device.sim.SimulatedFamilies} lists them). A family
+ * builds its model ({@link io.shipready.device.sim.FamilyModel}) from the public parts of this
+ * package: {@link io.shipready.device.sim.SimUnit} (number, slot, settings, faults, time), flash
+ * regions, identity, radio, sensors, console, power and settings capabilities, and {@link
+ * io.shipready.device.sim.FaultChecks} to refuse faults that cannot act on it. Adding a family
+ * touches its own package and the registration file, nothing here.
  *
  * <ul>
  *   <li>{@code azure-sphere}: ConnectionInfo, Identity, ManufacturingStates, Fuses, ImageStore,

@@ -12,6 +12,7 @@ import io.shipready.core.device.Power;
 import io.shipready.core.device.Programmer;
 import io.shipready.core.device.Radio;
 import io.shipready.core.model.Identifier;
+import io.shipready.device.sim.aferoasr.AferoAsrFamily;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class AferoAsrRulesTest {
   private static SimulatedDevice unit(boolean wifiModule) {
     return new SimulatedFleet(
             SimulationSettings.builder().timeScale(0).aferoWifiModule(wifiModule).build())
-        .unit(1, "slot-1", SimulatedFleet.AFERO_ASR);
+        .unit(1, "slot-1", AferoAsrFamily.NAME);
   }
 
   private static void flash(SimulatedDevice device, String region, String version)

@@ -20,6 +20,10 @@ import io.shipready.core.device.OperationRefusedException;
 import io.shipready.core.device.Power;
 import io.shipready.core.device.Recovery;
 import io.shipready.core.device.Wifi;
+import io.shipready.device.sim.azuresphere.AzureSphereFamily;
+import io.shipready.device.sim.azuresphere.AzureSphereOs;
+import io.shipready.device.sim.azuresphere.AzureSphereUnit;
+import io.shipready.device.sim.particle.ParticleFamily;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +44,7 @@ class AzureSphereRulesTest {
             .trustKey("key-2023", oldKey.getPublic())
             .trustKey("key-2024", newKey.getPublic())
             .build();
-    device = new SimulatedFleet(settings).unit(1, "slot-6", SimulatedFleet.AZURE_SPHERE);
+    device = new SimulatedFleet(settings).unit(1, "slot-6", AzureSphereFamily.NAME);
   }
 
   private Image signedApp(String componentId) {
@@ -424,9 +428,7 @@ class AzureSphereRulesTest {
     java.util.Set<String> paths = new java.util.HashSet<>();
     for (int slot = 1; slot <= 16; slot++) {
       ConnectionInfo c =
-          fleet
-              .unit(slot, "slot-" + slot, SimulatedFleet.AZURE_SPHERE)
-              .require(ConnectionInfo.class);
+          fleet.unit(slot, "slot-" + slot, AzureSphereFamily.NAME).require(ConnectionInfo.class);
       ips.add(c.ipAddress());
       paths.add(c.connectionPath());
     }
@@ -509,7 +511,7 @@ class AzureSphereRulesTest {
   void faultsThatNeedAKeystoreDoNotFitOtherFamilies() throws Exception {
     SimulatedDevice particle =
         new SimulatedFleet(SimulationSettings.builder().timeScale(0).build())
-            .unit(1, "s", SimulatedFleet.PARTICLE);
+            .unit(1, "s", ParticleFamily.NAME);
 
     assertThatThrownBy(() -> particle.inject(new Fault.StaleKeystore()))
         .isInstanceOf(IllegalArgumentException.class);

@@ -14,13 +14,15 @@ import io.shipready.core.device.Programmer;
 import io.shipready.core.device.Radio;
 import io.shipready.core.device.Sensors;
 import io.shipready.core.device.Wifi;
+import io.shipready.device.sim.azuresphere.AzureSphereFamily;
+import io.shipready.device.sim.particle.ParticleFamily;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class FaultInjectionTest {
   private final SimulatedFleet fleet =
       new SimulatedFleet(SimulationSettings.builder().timeScale(0).build());
-  private final SimulatedDevice particle = fleet.unit(1, "slot-1", SimulatedFleet.PARTICLE);
+  private final SimulatedDevice particle = fleet.unit(1, "slot-1", ParticleFamily.NAME);
 
   private final Image user = TestImages.firmware("user", "1.0", 10_000);
   private final Image system = TestImages.firmware("system", "4.2.0", 10_000);
@@ -146,7 +148,7 @@ class FaultInjectionTest {
 
   @Test
   void lowWifiRssiAlsoShowsInTheWifiStatus() throws Exception {
-    SimulatedDevice sphere = fleet.unit(1, "slot-1", SimulatedFleet.AZURE_SPHERE);
+    SimulatedDevice sphere = fleet.unit(1, "slot-1", AzureSphereFamily.NAME);
     sphere.inject(new Fault.LowRssi(Radio.Band.WIFI, -88));
     Wifi wifi = sphere.require(Wifi.class);
     wifi.addNetwork("factory-test", "");
@@ -236,7 +238,7 @@ class FaultInjectionTest {
     SimulatedDevice sphere =
         new SimulatedFleet(
                 SimulationSettings.builder().timeScale(0).trustKey("k", key.getPublic()).build())
-            .unit(1, "slot-1", SimulatedFleet.AZURE_SPHERE);
+            .unit(1, "slot-1", AzureSphereFamily.NAME);
     sphere.inject(new Fault.Unplugged("install:app-1").times(1));
     Image app = ImageSigning.signed(TestImages.application("app-1", "i1"), "k", key.getPrivate());
     ImageStore store = sphere.require(ImageStore.class);

@@ -13,6 +13,8 @@ import io.shipready.core.device.Programmer;
 import io.shipready.core.device.Radio;
 import io.shipready.core.device.Sensors;
 import io.shipready.core.device.Settings;
+import io.shipready.device.sim.particle.ParticleFamily;
+import io.shipready.device.sim.particle.ParticleUnit;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,7 @@ class ParticleRulesTest {
 
   private final SimulatedDevice device =
       new SimulatedFleet(SimulationSettings.builder().timeScale(0).seed(4).build())
-          .unit(2, "slot-2", SimulatedFleet.PARTICLE);
+          .unit(2, "slot-2", ParticleFamily.NAME);
 
   private void flash(String region, String version) throws InterruptedException {
     device.require(Programmer.class).write(TestImages.firmware(region, version, 2048));

@@ -8,6 +8,9 @@ import io.shipready.core.device.Markings;
 import io.shipready.core.device.Radio;
 import io.shipready.core.device.Sensors;
 import io.shipready.core.model.Identifier;
+import io.shipready.device.sim.aferoasr.AferoAsrFamily;
+import io.shipready.device.sim.azuresphere.AzureSphereFamily;
+import io.shipready.device.sim.particle.ParticleFamily;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +42,7 @@ class SimulatedFleetTest {
 
   @Test
   void theSameSeedAndUnitGiveTheSameIdentityInAnySlot() throws Exception {
-    for (String family : SimulatedFleet.FAMILIES) {
+    for (String family : SimulatedFamilies.names()) {
       Map<String, String> first = ids(fleet(42).unit(7, "slot-1", family));
       Map<String, String> again = ids(fleet(42).unit(7, "slot-5", family));
 
@@ -49,7 +52,7 @@ class SimulatedFleetTest {
 
   @Test
   void differentUnitsAndDifferentSeedsGiveDifferentIdentities() throws Exception {
-    for (String family : SimulatedFleet.FAMILIES) {
+    for (String family : SimulatedFamilies.names()) {
       Map<String, String> unit7 = ids(fleet(42).unit(7, "slot-1", family));
       Map<String, String> unit8 = ids(fleet(42).unit(8, "slot-1", family));
       Map<String, String> otherSeed = ids(fleet(43).unit(7, "slot-1", family));
@@ -65,7 +68,7 @@ class SimulatedFleetTest {
     Set<String> serials = new HashSet<>();
     Set<String> imeis = new HashSet<>();
     for (int unit = 0; unit < 1000; unit++) {
-      Map<String, String> ids = ids(fleet.unit(unit, "slot-1", SimulatedFleet.PARTICLE));
+      Map<String, String> ids = ids(fleet.unit(unit, "slot-1", ParticleFamily.NAME));
       serials.add(ids.get(Identifier.SERIAL));
       imeis.add(ids.get(Identifier.IMEI));
     }
@@ -75,7 +78,7 @@ class SimulatedFleetTest {
 
   @Test
   void azureSphereDeviceIdIs128UppercaseHex() throws Exception {
-    Map<String, String> ids = ids(fleet(1).unit(1, "slot-1", SimulatedFleet.AZURE_SPHERE));
+    Map<String, String> ids = ids(fleet(1).unit(1, "slot-1", AzureSphereFamily.NAME));
 
     assertThat(ids.get(Identifier.DEVICE_ID)).matches("[0-9A-F]{128}");
     assertThat(ids.get(Identifier.WIFI_MAC)).matches("([0-9A-F]{2}:){5}[0-9A-F]{2}");
@@ -84,7 +87,7 @@ class SimulatedFleetTest {
   @Test
   void particleIdentifiersHaveTheirRealShapes() throws Exception {
     for (int unit = 0; unit < 50; unit++) {
-      Map<String, String> ids = ids(fleet(5).unit(unit, "slot-1", SimulatedFleet.PARTICLE));
+      Map<String, String> ids = ids(fleet(5).unit(unit, "slot-1", ParticleFamily.NAME));
 
       assertThat(ids.get(Identifier.DEVICE_ID)).matches("[0-9a-f]{24}");
       assertThat(ids.get(Identifier.IMEI)).matches("[0-9]{15}");
@@ -105,7 +108,7 @@ class SimulatedFleetTest {
 
   @Test
   void particleSerialStickerHoldsSerialSpaceMobileSecret() throws Exception {
-    SimulatedDevice device = fleet(5).unit(3, "slot-1", SimulatedFleet.PARTICLE);
+    SimulatedDevice device = fleet(5).unit(3, "slot-1", ParticleFamily.NAME);
     Markings markings = device.require(Markings.class);
 
     String sticker = markings.read("serial").orElseThrow();
@@ -120,7 +123,7 @@ class SimulatedFleetTest {
 
   @Test
   void aferoIdentifiersHaveTheirRealShapes() throws Exception {
-    Map<String, String> ids = ids(fleet(1).unit(1, "slot-1", SimulatedFleet.AFERO_ASR));
+    Map<String, String> ids = ids(fleet(1).unit(1, "slot-1", AferoAsrFamily.NAME));
 
     assertThat(ids.get(Identifier.DEVICE_ID)).matches("[0-9A-F]{16}");
     assertThat(ids.get(Identifier.ASSOCIATION_ID)).matches("[0-9A-F]{24}");
@@ -130,7 +133,7 @@ class SimulatedFleetTest {
 
   @Test
   void theSameSeedGivesTheSameMeasurementsAndThemInsideTypicalLimits() throws Exception {
-    for (String family : SimulatedFleet.FAMILIES) {
+    for (String family : SimulatedFamilies.names()) {
       for (int unit = 0; unit < 30; unit++) {
         Sensors a = fleet(11).unit(unit, "slot-1", family).require(Sensors.class);
         Sensors b = fleet(11).unit(unit, "slot-2", family).require(Sensors.class);
@@ -150,7 +153,7 @@ class SimulatedFleetTest {
     for (int unit = 0; unit < 20; unit++) {
       values.add(
           fleet
-              .unit(unit, "slot-1", SimulatedFleet.PARTICLE)
+              .unit(unit, "slot-1", ParticleFamily.NAME)
               .require(Sensors.class)
               .read("current_ma"));
     }
@@ -160,12 +163,12 @@ class SimulatedFleetTest {
   @Test
   void rssiIsDeterministicAndAboveTypicalThresholds() throws Exception {
     for (int unit = 0; unit < 30; unit++) {
-      Radio radio = fleet(2).unit(unit, "slot-1", SimulatedFleet.PARTICLE).require(Radio.class);
+      Radio radio = fleet(2).unit(unit, "slot-1", ParticleFamily.NAME).require(Radio.class);
       double cellular = radio.rssiDbm(Radio.Band.CELLULAR);
 
       assertThat(
               fleet(2)
-                  .unit(unit, "slot-9", SimulatedFleet.PARTICLE)
+                  .unit(unit, "slot-9", ParticleFamily.NAME)
                   .require(Radio.class)
                   .rssiDbm(Radio.Band.CELLULAR))
           .isEqualTo(cellular);
@@ -193,18 +196,18 @@ class SimulatedFleetTest {
   void familiesHaveTheirCapabilities() throws Exception {
     SimulatedFleet fleet = fleet(1);
 
-    assertThat(fleet.unit(1, "s1", SimulatedFleet.AZURE_SPHERE).capabilityTypes())
+    assertThat(fleet.unit(1, "s1", AzureSphereFamily.NAME).capabilityTypes())
         .extracting(Class::getSimpleName)
         .contains("ImageStore", "Fuses", "ManufacturingStates", "Recovery", "Wifi", "Ethernet")
         .doesNotContain("Programmer");
-    assertThat(fleet.unit(1, "s1", SimulatedFleet.PARTICLE).capabilityTypes())
+    assertThat(fleet.unit(1, "s1", ParticleFamily.NAME).capabilityTypes())
         .extracting(Class::getSimpleName)
         .contains("Programmer", "Markings", "Settings", "Sensors", "Radio", "Console", "Power");
-    assertThat(fleet.unit(1, "s1", SimulatedFleet.AFERO_ASR).capabilityTypes())
+    assertThat(fleet.unit(1, "s1", AferoAsrFamily.NAME).capabilityTypes())
         .extracting(Class::getSimpleName)
         .contains("Programmer", "Identity", "Radio", "Sensors", "Console")
         .doesNotContain("ImageStore");
-    assertThat(List.copyOf(fleet.unit(1, "s1", SimulatedFleet.AFERO_ASR).capabilityTypes()))
+    assertThat(List.copyOf(fleet.unit(1, "s1", AferoAsrFamily.NAME).capabilityTypes()))
         .isNotEmpty();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shipready.core.device.Recovery;
+import io.shipready.device.sim.azuresphere.AzureSphereFamily;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -44,7 +45,7 @@ class SimulationSettingsFilesTest {
             .timeScale(0)
             .build();
 
-    var unit = new SimulatedFleet(settings).unit(1, "1", SimulatedFleet.AZURE_SPHERE);
+    var unit = new SimulatedFleet(settings).unit(1, "1", AzureSphereFamily.NAME);
 
     assertThat(unit.require(Recovery.class).osComponentImageIds()).containsExactly("a", "b");
   }

@@ -3,6 +3,7 @@ package io.shipready.device.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shipready.device.sim.azuresphere.AzureSphereOs;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

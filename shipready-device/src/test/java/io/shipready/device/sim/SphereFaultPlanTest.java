@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shipready.core.model.Outcome;
 import io.shipready.core.recipe.RecipeParser;
 import io.shipready.core.steps.StandardSteps;
+import io.shipready.device.sim.azuresphere.AzureSphereOs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

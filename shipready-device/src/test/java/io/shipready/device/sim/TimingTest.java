@@ -3,6 +3,8 @@ package io.shipready.device.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shipready.core.device.Programmer;
+import io.shipready.device.sim.particle.ParticleFamily;
+import io.shipready.device.sim.particle.ParticleUnit;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +18,7 @@ class TimingTest {
             .linkBytesPerSecond(200_000)
             .commandLatency(Duration.ofMillis(3))
             .build();
-    SimulatedDevice device =
-        new SimulatedFleet(settings).unit(1, "slot-1", SimulatedFleet.PARTICLE);
+    SimulatedDevice device = new SimulatedFleet(settings).unit(1, "slot-1", ParticleFamily.NAME);
     Programmer programmer = device.require(Programmer.class);
 
     programmer.write(TestImages.firmware("system", "4.2.0", 1_000_000));
@@ -33,8 +34,7 @@ class TimingTest {
   void aScaledFlashTakesItsScaledTimeInRealTime() throws Exception {
     // 500 kB at 1 MB/s is 0.5 s simulated; at time scale 0.2 that is 100 ms of real time.
     SimulationSettings settings = SimulationSettings.builder().timeScale(0.2).build();
-    SimulatedDevice device =
-        new SimulatedFleet(settings).unit(1, "slot-1", SimulatedFleet.PARTICLE);
+    SimulatedDevice device = new SimulatedFleet(settings).unit(1, "slot-1", ParticleFamily.NAME);
 
     long start = System.nanoTime();
     device.require(Programmer.class).write(TestImages.firmware("user", "1", 500_000));
@@ -48,8 +48,7 @@ class TimingTest {
     // 10 kB at 1 kB/s in real time: 10 s if nobody cancels it.
     SimulationSettings settings =
         SimulationSettings.builder().timeScale(1).linkBytesPerSecond(1000).build();
-    SimulatedDevice device =
-        new SimulatedFleet(settings).unit(1, "slot-1", SimulatedFleet.PARTICLE);
+    SimulatedDevice device = new SimulatedFleet(settings).unit(1, "slot-1", ParticleFamily.NAME);
     var image = TestImages.firmware("user", "1", 10_000);
 
     Interrupting.Result result =
@@ -66,8 +65,7 @@ class TimingTest {
   @Test
   void parallelOperationsOnOneUnitAreSafe() throws Exception {
     SimulationSettings settings = SimulationSettings.builder().timeScale(0).build();
-    SimulatedDevice device =
-        new SimulatedFleet(settings).unit(1, "slot-1", SimulatedFleet.PARTICLE);
+    SimulatedDevice device = new SimulatedFleet(settings).unit(1, "slot-1", ParticleFamily.NAME);
     Programmer programmer = device.require(Programmer.class);
     var regions = ParticleUnit.REGIONS;
     Thread[] threads = new Thread[regions.size()];

@@ -12,6 +12,7 @@ import io.shipready.core.model.StepOutcome;
 import io.shipready.device.sim.SimulatedDevice;
 import io.shipready.device.sim.SimulatedFleet;
 import io.shipready.device.sim.SimulationSettings;
+import io.shipready.device.sim.particle.ParticleFamily;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ class CommandStepTest {
   @BeforeEach
   void freshUnit() {
     line = new TestLine(folder);
-    unit = FLEET.unit(1, TestLine.SLOT, SimulatedFleet.PARTICLE);
+    unit = FLEET.unit(1, TestLine.SLOT, ParticleFamily.NAME);
   }
 
   private void hook(String script) {

@@ -14,6 +14,7 @@ import io.shipready.device.sim.Fault;
 import io.shipready.device.sim.SimulatedDevice;
 import io.shipready.device.sim.SimulatedFleet;
 import io.shipready.device.sim.SimulationSettings;
+import io.shipready.device.sim.particle.ParticleFamily;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +59,7 @@ class DeviceFaultTest {
   void freshUnit() {
     line = new TestLine(folder);
     line.write("images/app.bin", APP_BYTES);
-    unit = FLEET.unit(1, TestLine.SLOT, SimulatedFleet.PARTICLE);
+    unit = FLEET.unit(1, TestLine.SLOT, ParticleFamily.NAME);
   }
 
   @Test

@@ -18,6 +18,7 @@ import io.shipready.device.sim.Fault;
 import io.shipready.device.sim.SimulatedDevice;
 import io.shipready.device.sim.SimulatedFleet;
 import io.shipready.device.sim.SimulationSettings;
+import io.shipready.device.sim.particle.ParticleFamily;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class MeasureStepTest {
   @BeforeEach
   void freshUnit() {
     line = new TestLine(folder);
-    unit = FLEET.unit(1, TestLine.SLOT, SimulatedFleet.PARTICLE);
+    unit = FLEET.unit(1, TestLine.SLOT, ParticleFamily.NAME);
   }
 
   private static String recipe(int samples) {

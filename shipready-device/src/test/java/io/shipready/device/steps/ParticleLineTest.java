@@ -16,6 +16,8 @@ import io.shipready.device.sim.Fault;
 import io.shipready.device.sim.SimulatedDevice;
 import io.shipready.device.sim.SimulatedFleet;
 import io.shipready.device.sim.SimulationSettings;
+import io.shipready.device.sim.azuresphere.AzureSphereFamily;
+import io.shipready.device.sim.particle.ParticleFamily;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -55,7 +57,7 @@ class ParticleLineTest {
   void lineFiles() {
     line = new TestLine(folder);
     line.write(APP, APP_BYTES);
-    unit = FLEET.unit(1, TestLine.SLOT, SimulatedFleet.PARTICLE);
+    unit = FLEET.unit(1, TestLine.SLOT, ParticleFamily.NAME);
   }
 
   private static Map<String, String> byKind(RunResult run) {
@@ -178,7 +180,7 @@ class ParticleLineTest {
   @Test
   void identifyFailsWhenTheUnitReportsNoRequiredIdentifier() {
     // An Azure Sphere unit has no modem, so it has no IMEI to report.
-    SimulatedDevice sphere = FLEET.unit(1, TestLine.SLOT, SimulatedFleet.AZURE_SPHERE);
+    SimulatedDevice sphere = FLEET.unit(1, TestLine.SLOT, AzureSphereFamily.NAME);
     String identify =
         """
         recipe: sphere-identify

@@ -9,6 +9,8 @@ import io.shipready.core.model.RunResult;
 import io.shipready.core.step.Prompter;
 import io.shipready.device.sim.SimulatedFleet;
 import io.shipready.device.sim.SimulationSettings;
+import io.shipready.device.sim.azuresphere.AzureSphereFamily;
+import io.shipready.device.sim.particle.ParticleFamily;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -65,7 +67,7 @@ class PromptStepTest {
         steps:
         """
             + steps;
-    return line.run(recipe, FLEET.unit(1, TestLine.SLOT, SimulatedFleet.PARTICLE));
+    return line.run(recipe, FLEET.unit(1, TestLine.SLOT, ParticleFamily.NAME));
   }
 
   @Test
@@ -182,7 +184,7 @@ class PromptStepTest {
             with: {pattern: "SPH-[0-9]{6}", prompt: Scan the label on the lid}
         """;
 
-    RunResult run = line.run(recipe, FLEET.unit(1, TestLine.SLOT, SimulatedFleet.AZURE_SPHERE));
+    RunResult run = line.run(recipe, FLEET.unit(1, TestLine.SLOT, AzureSphereFamily.NAME));
 
     assertThat(run.message()).isEmpty();
     assertThat(run.outcome()).isEqualTo(Outcome.PASS);

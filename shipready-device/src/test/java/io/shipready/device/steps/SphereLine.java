@@ -1,11 +1,12 @@
 package io.shipready.device.steps;
 
-import io.shipready.device.sim.AzureSphereOs;
 import io.shipready.device.sim.Fault;
 import io.shipready.device.sim.KeystoreImages;
 import io.shipready.device.sim.SimulatedDevice;
 import io.shipready.device.sim.SimulatedFleet;
 import io.shipready.device.sim.SimulationSettings;
+import io.shipready.device.sim.azuresphere.AzureSphereFamily;
+import io.shipready.device.sim.azuresphere.AzureSphereOs;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.util.List;
@@ -67,7 +68,7 @@ final class SphereLine {
   }
 
   SimulatedDevice freshUnit(int number) {
-    return fleet.unit(number, TestLine.SLOT, SimulatedFleet.AZURE_SPHERE);
+    return fleet.unit(number, TestLine.SLOT, AzureSphereFamily.NAME);
   }
 
   /** A unit whose trusted keystore predates the line's key. */

@@ -9,6 +9,7 @@ import io.shipready.core.model.StepOutcome;
 import io.shipready.device.sim.SimulatedDevice;
 import io.shipready.device.sim.SimulatedFleet;
 import io.shipready.device.sim.SimulationSettings;
+import io.shipready.device.sim.particle.ParticleFamily;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +42,7 @@ class WaitStepTest {
     line = new TestLine(folder);
     unit =
         new SimulatedFleet(SimulationSettings.builder().timeScale(0).build())
-            .unit(1, TestLine.SLOT, SimulatedFleet.PARTICLE);
+            .unit(1, TestLine.SLOT, ParticleFamily.NAME);
   }
 
   @Test

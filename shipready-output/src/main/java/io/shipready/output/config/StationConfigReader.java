@@ -17,6 +17,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.output.label.PrinterAddress;
+import io.shipready.output.label.Printers;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
@@ -202,8 +203,7 @@ public final class StationConfigReader {
           entry.value().column(),
           StationConfigKeys.PRINTER,
           problem,
-          "write tcp://<host>[:9100] for a networked printer, lp:<queue> for a print queue, or"
-              + " folder:<path> for a folder");
+          "write " + Printers.hints());
     }
     return value.strip();
   }

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * midnight, rows keep going to the newer day's file rather than reopening one that may already have
  * been uploaded.
  */
-final class DailyRowFiles implements AutoCloseable {
+public final class DailyRowFiles implements AutoCloseable {
   private final Clock clock;
   private final ZoneId zone;
   private final Function<LocalDate, Path> fileForDay;
@@ -28,7 +28,7 @@ final class DailyRowFiles implements AutoCloseable {
   /**
    * @param header the header row with its row end, or null for files without one
    */
-  DailyRowFiles(
+  public DailyRowFiles(
       Clock clock,
       ZoneId zone,
       Function<LocalDate, Path> fileForDay,
@@ -45,7 +45,7 @@ final class DailyRowFiles implements AutoCloseable {
    * Appends the row {@code render} makes for the current time. The row is rendered, and so checked,
    * before any file is opened: a refused row leaves no trace.
    */
-  synchronized RowReference append(Function<ZonedDateTime, String> render) {
+  public synchronized RowReference append(Function<ZonedDateTime, String> render) {
     if (closed) {
       throw new FactoryFileException(
           "factory file " + currentFile().getFileName() + " was closed; open the writer again");
@@ -65,7 +65,7 @@ final class DailyRowFiles implements AutoCloseable {
   }
 
   /** The file today's rows go to (it may not exist yet). */
-  synchronized Path currentFile() {
+  public synchronized Path currentFile() {
     LocalDate today = clock.instant().atZone(zone).toLocalDate();
     return fileForDay.apply(day != null && today.isBefore(day) ? day : today);
   }

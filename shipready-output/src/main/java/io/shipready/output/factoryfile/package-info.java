@@ -2,25 +2,15 @@
  * Factory files: the vendor-format exports of a station's records, appended row by row as units
  * pass.
  *
- * <h2>Afero factory files</h2>
+ * <h2>Kinds</h2>
  *
- * {@link io.shipready.output.factoryfile.AferoFactoryFiles} writes one file per type, station and
- * day, named {@code <type>_<ComputerName>_<ProgrammerName>_<YYYYMMDD><TimeZone>.afero} ({@link
- * io.shipready.output.factoryfile.AferoFileName}): the day and its UTC offset ({@code +0800}) are
- * those of the station configuration's time zone. Afero lists each file's fields but not their
- * order; shipready writes the order below in a header row, comma-separated (RFC 4180, CR LF, UTF-8
- * without byte order mark, {@link io.shipready.output.factoryfile.Csv}):
- *
- * <ul>
- *   <li>{@code 01} programming: profile_version_id, profile_fw_type, bootloader_version_id,
- *       bootloader_fw_type, app_version_id, app_fw_type, wifi_version_id, wifi_fw_type, device_id,
- *       association_id, company_code, ble_mac, partNo, manufacturer, factory, station_id,
- *       hw_version.
- *   <li>{@code 02} Wi-Fi RSSI validation and {@code 03} BLE RSSI validation: rssi, device_id,
- *       association_id, partNo, manufacturer, factory, station_id, hw_version. Afero documents only
- *       the first three; the station's identity fields are added so every row says where it came
- *       from.
- * </ul>
+ * Each kind of factory file is a {@link io.shipready.output.spi.FactoryFileKind} registered in
+ * {@code META-INF/services} and found through {@link
+ * io.shipready.output.factoryfile.FactoryFileKinds}: the station picks a kind by the {@code
+ * factory_row} step's {@code file:}, and the back office reads a file with the reader of the kind
+ * whose name it has. Vendors' kinds live in their own packages ({@code io.shipready.output.afero},
+ * {@code io.shipready.output.particle}); this package holds what every kind builds on and the line
+ * profiles' own layout files ({@link io.shipready.output.factoryfile.LayoutFileKind}).
  *
  * <h2>File names</h2>
  *

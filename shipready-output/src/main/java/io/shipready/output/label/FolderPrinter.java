@@ -27,6 +27,23 @@ public final class FolderPrinter implements LabelPrinter {
     this.folder = requireNonNull(folder, "folder");
   }
 
+  /**
+   * A printer into {@code folder}, created with its parents if missing.
+   *
+   * @throws PrinterException when the folder cannot be created
+   */
+  public static FolderPrinter created(Path folder) {
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new PrinterException(
+          "label folder " + folder,
+          "cannot create the label folder " + folder + ": " + e.getMessage(),
+          e);
+    }
+    return new FolderPrinter(folder);
+  }
+
   @Override
   public String name() {
     return "label folder " + folder;

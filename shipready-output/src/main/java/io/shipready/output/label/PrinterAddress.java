@@ -3,20 +3,19 @@ package io.shipready.output.label;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.output.config.StationConfigKeys;
-import java.nio.file.Files;
+import io.shipready.output.spi.PrinterFactory;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * A station's printer as its configuration writes it: {@code tcp://host[:port]} (raw ZPL on port
- * 9100 unless told), {@code lp:<queue>} (the system's print queue, sent raw) or {@code
- * folder:<path>} (one ZPL file per label, never overwritten). Empty means a {@code labels} folder
- * in the station's output folder, so a station without a printer still keeps every label.
+ * A station's printer as its configuration writes it: a scheme and what follows it, such as {@code
+ * tcp://host[:port]} (raw ZPL on port 9100 unless told), {@code lp:<queue>} (the system's print
+ * queue, sent raw) or {@code folder:<path>} (one ZPL file per label, never overwritten); the
+ * schemes are those registered as {@link PrinterFactory} ({@link Printers}). Empty means a {@code
+ * labels} folder in the station's output folder, so a station without a printer still keeps every
+ * label.
  */
 public final class PrinterAddress {
-  private static final String TCP = "tcp://";
-  private static final String LP = "lp:";
-  private static final String FOLDER = "folder:";
-
   private PrinterAddress() {}
 
   /** What is wrong with the address, or null when it is usable. */
@@ -29,32 +28,11 @@ public final class PrinterAddress {
     if (StationConfigKeys.isPlaceholder(value)) {
       return "printer is still " + StationConfigKeys.PLACEHOLDER;
     }
-    if (value.startsWith(TCP)) {
-      String hostPort = value.substring(TCP.length());
-      int colon = hostPort.lastIndexOf(':');
-      String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-      if (host.isBlank()) {
-        return "printer '" + value + "' names no host";
-      }
-      if (colon >= 0) {
-        try {
-          int port = Integer.parseInt(hostPort.substring(colon + 1));
-          if (port < 1 || port > 65_535) {
-            return "printer port " + port + " is not between 1 and 65535";
-          }
-        } catch (NumberFormatException e) {
-          return "printer port '" + hostPort.substring(colon + 1) + "' is not a number";
-        }
-      }
-      return null;
+    Optional<PrinterFactory> factory = Printers.find(value);
+    if (factory.isEmpty()) {
+      return "printer '" + value + "' is not " + Printers.forms();
     }
-    if (value.startsWith(LP)) {
-      return value.substring(LP.length()).isBlank() ? "printer 'lp:' names no queue" : null;
-    }
-    if (value.startsWith(FOLDER)) {
-      return value.substring(FOLDER.length()).isBlank() ? "printer 'folder:' names no path" : null;
-    }
-    return "printer '" + value + "' is not tcp://host[:port], lp:queue or folder:path";
+    return factory.get().problem(value, rest(factory.get(), value)).orElse(null);
   }
 
   /**
@@ -70,33 +48,13 @@ public final class PrinterAddress {
       throw new PrinterException(value, problem);
     }
     if (value.isEmpty()) {
-      return folder(outputFolder.resolve("labels"));
+      return FolderPrinter.created(outputFolder.resolve("labels"));
     }
-    if (value.startsWith(TCP)) {
-      String hostPort = value.substring(TCP.length());
-      int colon = hostPort.lastIndexOf(':');
-      TcpPrinter.Builder builder =
-          TcpPrinter.builder(colon < 0 ? hostPort : hostPort.substring(0, colon));
-      if (colon >= 0) {
-        builder.port(Integer.parseInt(hostPort.substring(colon + 1)));
-      }
-      return builder.build();
-    }
-    if (value.startsWith(LP)) {
-      return new LpPrinter(value.substring(LP.length()).strip());
-    }
-    return folder(base.resolve(value.substring(FOLDER.length()).strip()));
+    PrinterFactory factory = Printers.find(value).orElseThrow();
+    return factory.open(rest(factory, value), base);
   }
 
-  private static LabelPrinter folder(Path folder) {
-    try {
-      Files.createDirectories(folder);
-    } catch (java.io.IOException e) {
-      throw new PrinterException(
-          "label folder " + folder,
-          "cannot create the label folder " + folder + ": " + e.getMessage(),
-          e);
-    }
-    return new FolderPrinter(folder);
+  private static String rest(PrinterFactory factory, String value) {
+    return value.substring(factory.scheme().length());
   }
 }

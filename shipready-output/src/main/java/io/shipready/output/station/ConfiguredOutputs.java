@@ -8,10 +8,7 @@ import io.shipready.core.model.PrintedLabel;
 import io.shipready.core.model.WrittenRow;
 import io.shipready.core.step.StationOutputs;
 import io.shipready.output.config.StationConfig;
-import io.shipready.output.factoryfile.AferoFactoryFiles;
-import io.shipready.output.factoryfile.FactoryFileException;
-import io.shipready.output.factoryfile.FactoryFileLayouts;
-import io.shipready.output.factoryfile.FactoryFileWriter;
+import io.shipready.output.factoryfile.FactoryFileKinds;
 import io.shipready.output.factoryfile.LiveUnitFields;
 import io.shipready.output.factoryfile.RowReference;
 import io.shipready.output.label.LabelLayout;
@@ -21,6 +18,8 @@ import io.shipready.output.label.Labels;
 import io.shipready.output.label.PrinterAddress;
 import io.shipready.output.label.QrElement;
 import io.shipready.output.label.ZplWriter;
+import io.shipready.output.spi.FactoryFileKind;
+import io.shipready.output.spi.FactoryRows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -35,23 +34,30 @@ import java.util.concurrent.ConcurrentHashMap;
  * A configured station's printer and factory files, for the label and factory_row steps. It listens
  * to the station's events to know each run's fields (identifiers, images, measurements,
  * attributes); subscribe it to the station's event stream before the first unit.
+ *
+ * <p>The factory files are those of every registered {@link FactoryFileKind} ({@link
+ * FactoryFileKinds}), all opened with the outputs so a configuration that cannot name a file stops
+ * the station before its first unit; a step's {@code file:} picks the kind by name.
  */
 public final class ConfiguredOutputs implements StationOutputs, EventListener, AutoCloseable {
   private final StationConfig station;
   private final LabelPrinter printer;
-  private final Clock clock;
   private final LiveUnitFields fields = new LiveUnitFields();
-  private final AferoFactoryFiles afero;
   private final Map<Path, LabelTemplate> templates = new ConcurrentHashMap<>();
-  private final Map<Path, FactoryFileWriter> layouts = new ConcurrentHashMap<>();
-  private final ProvisioningQueue provisioning;
+  private final Map<FactoryFileKind, FactoryRows> factoryFiles = new LinkedHashMap<>();
 
   private ConfiguredOutputs(StationConfig station, LabelPrinter printer, Clock clock) {
     this.station = requireNonNull(station, "station");
     this.printer = requireNonNull(printer, "printer");
-    this.clock = requireNonNull(clock, "clock");
-    this.afero = AferoFactoryFiles.open(station, clock);
-    this.provisioning = new ProvisioningQueue(station, clock);
+    requireNonNull(clock, "clock");
+    try {
+      for (FactoryFileKind kind : FactoryFileKinds.all()) {
+        factoryFiles.put(kind, kind.open(station, clock));
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
   }
 
   /**
@@ -92,29 +98,9 @@ public final class ConfiguredOutputs implements StationOutputs, EventListener, A
 
   @Override
   public WrittenRow appendRow(String runId, String file, Map<String, String> with) {
-    Map<String, String> unit = unitFields(runId, with);
-    RowReference reference =
-        switch (file) {
-          case "afero_programming" -> afero.appendProgramming(AferoRows.programming(unit));
-          case "afero_wifi_rssi" -> afero.appendWifiRssi(AferoRows.rssi(unit, "wifi_rssi"));
-          case "afero_ble_rssi" -> afero.appendBleRssi(AferoRows.rssi(unit, "ble_rssi"));
-          case "provisioning_queue" -> provisioning.append(unit);
-          default -> layout(file).append(unit);
-        };
+    FactoryRows rows = factoryFiles.get(FactoryFileKinds.of(file));
+    RowReference reference = rows.append(file, unitFields(runId, with));
     return new WrittenRow(reference.fileName(), reference.row(), reference.text());
-  }
-
-  private FactoryFileWriter layout(String file) {
-    if (!file.endsWith(".yaml") && !file.endsWith(".yml")) {
-      throw new FactoryFileException(
-          "factory file '"
-              + file
-              + "' is not one this station writes; use afero_programming, afero_wifi_rssi,"
-              + " afero_ble_rssi, provisioning_queue, or a layout file (.yaml) of the line profile");
-    }
-    Path path = Path.of(file).toAbsolutePath();
-    return layouts.computeIfAbsent(
-        path, p -> FactoryFileWriter.open(station, FactoryFileLayouts.read(p), clock));
   }
 
   /** The run's fields, then the recipe's values, then the station's identity. */
@@ -149,8 +135,6 @@ public final class ConfiguredOutputs implements StationOutputs, EventListener, A
 
   @Override
   public void close() {
-    afero.close();
-    provisioning.close();
-    layouts.values().forEach(FactoryFileWriter::close);
+    factoryFiles.values().forEach(FactoryRows::close);
   }
 }
