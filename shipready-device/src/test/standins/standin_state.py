@@ -1,6 +1,6 @@
 """The stand-ins' state folder: one subfolder per unit, each holding a small JSON state file.
 
-Every stand-in tool and the standin-device helper use this module, so they agree on where a
+Every stand-in tool and standin-device use this module, so they agree on where a
 unit lives, how it is locked while it changes, and how its faults fire.
 
     $SHIPREADY_STANDIN_STATE/

@@ -74,8 +74,8 @@ class StandInStateTest {
 
   @Test
   void faultsAreCheckedAgainstTheUnitsFamily() {
-    StandIns.Result unknown = standIns.helper("fault", "21143", "verify-mismatch");
-    StandIns.Result twice = standIns.helper("create", "--family", "probe", "--id", "21143");
+    StandIns.Result unknown = standIns.unitCommand("fault", "21143", "verify-mismatch");
+    StandIns.Result twice = standIns.unitCommand("create", "--family", "probe", "--id", "21143");
 
     assertThat(unknown.exitCode()).isEqualTo(1);
     assertThat(unknown.stderr())

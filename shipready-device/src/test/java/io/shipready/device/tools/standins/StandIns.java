@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The stand-in vendor tools of {@code src/test/standins} with a state folder of their own: a runner
- * that finds only them, and the {@code standin-device} helper to create units and plant faults.
- * Tests that use it are skipped, saying so, where python3 is missing.
+ * that finds only them, and {@code standin-device}, which creates units and plant faults. Tests
+ * that use it are skipped, saying so, where python3 is missing.
  */
 final class StandIns {
   static final String STATE = "SHIPREADY_STANDIN_STATE";
@@ -98,13 +98,13 @@ final class StandIns {
 
   /** Runs standin-device and returns what it printed; it must succeed. */
   String device(String... arguments) {
-    Result result = helper(arguments);
+    Result result = unitCommand(arguments);
     assertThat(result.exitCode()).as("standin-device %s: %s", List.of(arguments), result).isZero();
     return result.stdout();
   }
 
   /** Runs standin-device whatever its exit code. */
-  Result helper(String... arguments) {
+  Result unitCommand(String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(folder.resolve("standin-device").toString());
     command.addAll(List.of(arguments));
