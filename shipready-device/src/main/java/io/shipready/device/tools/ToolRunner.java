@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,21 +28,39 @@ public final class ToolRunner {
 
   private final ToolLocator locator;
   private final int outputCap;
+  private final Map<String, String> environment;
 
   public ToolRunner(ToolLocator locator) {
     this(locator, DEFAULT_OUTPUT_CAP);
   }
 
   public ToolRunner(ToolLocator locator, int outputCap) {
+    this(locator, outputCap, Map.of());
+  }
+
+  private ToolRunner(ToolLocator locator, int outputCap, Map<String, String> environment) {
     this.locator = requireNonNull(locator, "locator");
     if (outputCap < 1) {
       throw new IllegalArgumentException("outputCap must be positive, was " + outputCap);
     }
     this.outputCap = outputCap;
+    this.environment = Map.copyOf(environment);
   }
 
   public ToolLocator locator() {
     return locator;
+  }
+
+  /**
+   * The same runner, giving every tool it runs these environment variables as well (an invocation's
+   * own variables win). For settings every tool of a station needs, such as the state folder of
+   * stand-in tools ({@code SHIPREADY_STANDIN_STATE}); like the invocation's, their values are never
+   * logged.
+   */
+  public ToolRunner withEnvironment(Map<String, String> variables) {
+    Map<String, String> merged = new HashMap<>(environment);
+    merged.putAll(requireNonNull(variables, "variables"));
+    return new ToolRunner(locator, outputCap, merged);
   }
 
   /**
@@ -58,6 +78,7 @@ public final class ToolRunner {
     command.add(executable.toString());
     command.addAll(invocation.arguments());
     ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
     builder.environment().putAll(invocation.environment());
     if (invocation.workingDirectory() != null) {
       builder.directory(invocation.workingDirectory().toFile());

@@ -1,0 +1,113 @@
+package io.shipready.device.tools.standins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shipready.core.device.DeviceUnreachableException;
+import io.shipready.core.device.FlashFailedException;
+import io.shipready.core.device.Identity;
+import io.shipready.core.device.Image;
+import io.shipready.core.device.ImageType;
+import io.shipready.core.device.Programmer;
+import io.shipready.core.model.Identifier;
+import io.shipready.device.tools.ToolDevice;
+import io.shipready.device.tools.ToolDevices;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Particle CLI driver against the particle stand-in. */
+class ParticleStandInTest {
+  private static final String PORT = "/dev/ttyACM0";
+
+  @TempDir Path temp;
+  StandIns standIns;
+
+  @BeforeEach
+  void standIns() {
+    standIns = StandIns.in(temp);
+  }
+
+  @Test
+  void aUnitIsIdentifiedFlashedAndVerified() throws Exception {
+    standIns.device(
+        "create",
+        "--family",
+        "particle",
+        "--id",
+        PORT,
+        "--device-id",
+        "e00fce68333a0b7e12345678",
+        "--imei",
+        "356726103912345",
+        "--iccid",
+        "89014103271529912345",
+        "--system-firmware",
+        "4.2.0");
+    ToolDevice unit = slot();
+    Image app = image("tracker-edge", "18");
+
+    assertThat(unit.require(Identity.class).identifiers())
+        .containsExactly(
+            new Identifier(Identifier.DEVICE_ID, "e00fce68333a0b7e12345678"),
+            new Identifier(Identifier.IMEI, "356726103912345"),
+            new Identifier(Identifier.ICCID, "89014103271529912345"));
+    assertThat(unit.require(Identity.class).versions()).containsEntry("system", "4.2.0");
+    unit.require(Programmer.class).write(app);
+
+    assertThat(unit.require(Programmer.class).readBackSha256("tracker-edge"))
+        .isEqualTo(app.sha256());
+    assertThat(standIns.device("show", PORT))
+        .contains("\"tracker-edge-18.bin\"")
+        .contains("\"sha256\": \"" + app.sha256() + "\"");
+  }
+
+  @Test
+  void aUnitOutOfListeningModeIsNotIdentified() throws Exception {
+    standIns.device("create", "--family", "particle", "--id", PORT, "--setup-done");
+
+    assertThatThrownBy(() -> slot().require(Identity.class).identifiers())
+        .isInstanceOf(DeviceUnreachableException.class)
+        .hasMessageContaining("listening mode");
+  }
+
+  @Test
+  void aFailedTransferFailsTheWrite() throws Exception {
+    standIns.device("create", "--family", "particle", "--id", PORT);
+    standIns.device("fault", PORT, "flash-fails");
+    Programmer programmer = slot().require(Programmer.class);
+
+    assertThatThrownBy(() -> programmer.write(image("tracker-edge", "18")))
+        .isInstanceOf(FlashFailedException.class)
+        .hasMessageContaining("Error writing firmware");
+    assertThat(programmer.readBackSha256("tracker-edge")).isEmpty();
+  }
+
+  @Test
+  void aUnitThatIsNotOnUsbIsUnreachable() throws Exception {
+    standIns.device("create", "--family", "particle", "--id", PORT);
+    standIns.device("fault", PORT, "not-attached");
+
+    assertThatThrownBy(() -> slot().require(Identity.class).identifiers())
+        .isInstanceOf(DeviceUnreachableException.class);
+  }
+
+  private ToolDevice slot() throws InterruptedException {
+    return ToolDevices.forSlot(
+        "slot-2", Map.of("driver", "particle", "port", PORT), standIns.runner());
+  }
+
+  private static Image image(String name, String version) {
+    return new Image(
+        name,
+        version,
+        ImageType.FIRMWARE,
+        null,
+        null,
+        (name + " " + version).getBytes(StandardCharsets.UTF_8),
+        null);
+  }
+}
