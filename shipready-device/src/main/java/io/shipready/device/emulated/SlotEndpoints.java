@@ -4,6 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.shipready.device.gdb.Endpoint;
 import io.shipready.device.gdb.GdbTargetSettings;
+import io.shipready.device.serial.ConsoleLink;
+import io.shipready.device.serial.SerialPortLink;
+import io.shipready.device.serial.TcpConsoleLink;
+import java.time.Duration;
 
 /**
  * Where one slot's unit is reached: its debug probe's GDB server and its console. The same for an
@@ -62,6 +66,18 @@ public record SlotEndpoints(String slot, GdbTargetSettings target, ConsoleEndpoi
           "'"
               + text
               + "' is not tcp:HOST:PORT or serial:DEVICE@BAUD (e.g. serial:/dev/ttyACM0@115200)");
+    }
+
+    /**
+     * Connects to the console.
+     *
+     * @throws io.shipready.core.device.DeviceUnreachableException naming the address when it does
+     *     not answer
+     */
+    public ConsoleLink open(Duration connectTimeout) {
+      return tcp != null
+          ? TcpConsoleLink.open(tcp, connectTimeout)
+          : SerialPortLink.open(serialDevice, baud);
     }
 
     @Override
