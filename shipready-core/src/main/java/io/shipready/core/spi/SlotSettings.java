@@ -8,8 +8,9 @@ import io.shipready.core.recipe.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,6 +90,14 @@ public final class SlotSettings {
     return read.contains(key);
   }
 
+  /**
+   * Counts keys as known that another reader handles (the slot map's own {@code console} and {@code
+   * fixture}), so they are neither refused nor missing from the keys a message lists.
+   */
+  public void accept(String... keys) {
+    read.addAll(List.of(keys));
+  }
+
   /** The keys read so far, in this block (not in its sections). */
   public Set<String> readKeys() {
     return Set.copyOf(read);
@@ -96,7 +105,7 @@ public final class SlotSettings {
 
   /** The keys this block sets itself (not the station-wide defaults), in the order written. */
   public Set<String> keys() {
-    return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(values.keySet()));
+    return Collections.unmodifiableSet(new LinkedHashSet<>(values.keySet()));
   }
 
   /**
@@ -284,17 +293,8 @@ public final class SlotSettings {
     StringBuilder message =
         new StringBuilder("unknown key" + (unknown.size() == 1 ? " " : "s ") + unknown);
     for (String key : unknown) {
-      known.stream()
-          .filter(candidate -> EditDistance.between(candidate, key) <= 2)
-          .min(Comparator.comparingInt(candidate -> EditDistance.between(candidate, key)))
-          .ifPresent(
-              near ->
-                  message
-                      .append(" ('")
-                      .append(key)
-                      .append("': did you mean '")
-                      .append(near)
-                      .append("'?)"));
+      EditDistance.nearest(key, known)
+          .ifPresent(near -> message.append(" ('" + key + "': did you mean '" + near + "'?)"));
     }
     message.append("; the ").append(driver).append(" driver reads ").append(known);
     throw error(message.toString());
@@ -351,7 +351,7 @@ public final class SlotSettings {
             copy.put(key, value);
           }
         });
-    return java.util.Collections.unmodifiableMap(copy);
+    return Collections.unmodifiableMap(copy);
   }
 
   /** Builds the settings of one slot. */

@@ -45,14 +45,8 @@ public final class GdbRemoteDriver implements DeviceDriver {
     } catch (IllegalArgumentException bad) {
       throw settings.error("gdb", "is wrong: " + bad.getMessage());
     }
-    SlotEndpoints.ConsoleEndpoint console = null;
-    if (settings.has("console")) {
-      try {
-        console = SlotEndpoints.ConsoleEndpoint.parse(settings.string("console"));
-      } catch (IllegalArgumentException bad) {
-        throw settings.error("console", "is wrong: " + bad.getMessage());
-      }
-    }
+    SlotEndpoints.ConsoleEndpoint console =
+        settings.has("console") ? SlotEndpoints.ConsoleEndpoint.read(settings) : null;
     String target = settings.optionalString("target", DEFAULT_TARGET);
     String reset = settings.optionalString("reset", DEFAULT_RESET);
     if (!target.equals(DEFAULT_TARGET)) {
@@ -76,10 +70,7 @@ public final class GdbRemoteDriver implements DeviceDriver {
     } catch (PatternSyntaxException bad) {
       throw settings.error("boot_banner", "is not a regular expression: " + bad.getDescription());
     }
-    String lineEnding = settings.optionalString("line_ending", DEFAULT_LINE_ENDING);
-    if (!List.of("\r\n", "\r", "\n").contains(lineEnding)) {
-      throw settings.error("line_ending", "must be \"\\r\\n\", \"\\r\" or \"\\n\"");
-    }
+    String lineEnding = SlotEndpoints.ConsoleEndpoint.lineEnding(settings);
     Duration bootTimeout = settings.duration("boot_timeout", DEFAULT_BOOT_TIMEOUT);
     SlotEndpoints endpoints =
         new SlotEndpoints(

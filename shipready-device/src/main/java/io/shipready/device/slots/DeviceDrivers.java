@@ -7,7 +7,6 @@ import io.shipready.core.ShipreadyException;
 import io.shipready.core.spi.DeviceDriver;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,8 +78,6 @@ public final class DeviceDrivers {
 
   /** The known name nearest to a misspelt one, when one is near enough to be meant. */
   Optional<String> nearest(String name) {
-    return byName.keySet().stream()
-        .filter(known -> EditDistance.between(known, name) <= 2)
-        .min(Comparator.comparingInt(known -> EditDistance.between(known, name)));
+    return EditDistance.nearest(name, byName.keySet());
   }
 }

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.device.Capability;
 import io.shipready.core.spi.SlotBinding;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,7 +20,7 @@ public record MappedSlot(
   public MappedSlot {
     requireNonNull(slot, "slot");
     requireNonNull(driver, "driver");
-    settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+    settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     requireNonNull(binding, "binding");
   }
 

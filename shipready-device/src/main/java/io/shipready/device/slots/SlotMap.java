@@ -19,7 +19,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -419,8 +419,8 @@ public final class SlotMap {
       return new SlotMap(
           source,
           baseDirectory,
-          java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tools)),
-          java.util.Collections.unmodifiableMap(new LinkedHashMap<>(defaults)),
+          Collections.unmodifiableMap(new LinkedHashMap<>(tools)),
+          Collections.unmodifiableMap(new LinkedHashMap<>(defaults)),
           bound);
     }
 
@@ -443,17 +443,14 @@ public final class SlotMap {
                   + driver.name()
                   + " driver gives its units a console of their own; remove the key");
         }
-        try {
-          console = ConsoleEndpoint.parse(settings.string("console"));
-        } catch (IllegalArgumentException bad) {
-          throw settings.error("console", "is wrong: " + bad.getMessage());
-        }
-        lineEnding = lineEnding(settings);
+        console = ConsoleEndpoint.read(settings);
+        lineEnding = ConsoleEndpoint.lineEnding(settings);
       }
       SlotBinding fixture = null;
       if (settings.has("fixture")) {
         fixture = fixture(drivers, settings, toolPaths);
       }
+      settings.accept("console", "fixture");
       settings.rejectUnknownKeys();
       if (console == null && fixture == null) {
         return binding;
@@ -481,21 +478,15 @@ public final class SlotMap {
       return fixture;
     }
 
-    private static String lineEnding(SlotSettings settings) {
-      String ending = settings.optionalString("line_ending", "\r\n");
-      if (!List.of("\r\n", "\r", "\n").contains(ending)) {
-        throw settings.error("line_ending", "must be \"\\r\\n\", \"\\r\" or \"\\n\"");
-      }
-      return ending;
-    }
-
     private static DeviceDriver driver(DeviceDrivers drivers, String name, String at, String key) {
       if (name == null || name.isBlank()) {
         throw new ShipreadyException(
             at
                 + ": '"
                 + key
-                + "' is missing; name how the slot reaches its unit, one of "
+                + (key.equals("driver")
+                    ? "' is missing; name how the slot reaches its unit, one of "
+                    : "' is missing; name the instrument's driver, one of ")
                 + drivers.names());
       }
       return drivers
@@ -525,9 +516,7 @@ public final class SlotMap {
             String at = source + ": tools." + tool;
             if (!known.contains(tool)) {
               String near =
-                  known.stream()
-                      .min(Comparator.comparingInt(k -> EditDistance.between(k, tool)))
-                      .filter(k -> EditDistance.between(k, tool) <= 2)
+                  EditDistance.nearest(tool, known)
                       .map(k -> " (did you mean '" + k + "'?)")
                       .orElse("");
               throw new ShipreadyException(
@@ -558,17 +547,8 @@ public final class SlotMap {
               .append(unread)
               .append(" no slot's driver reads");
       for (String key : unread) {
-        read.stream()
-            .filter(k -> EditDistance.between(k, key) <= 2)
-            .min(Comparator.comparingInt(k -> EditDistance.between(k, key)))
-            .ifPresent(
-                k ->
-                    message
-                        .append(" ('")
-                        .append(key)
-                        .append("': did you mean '")
-                        .append(k)
-                        .append("'?)"));
+        EditDistance.nearest(key, read)
+            .ifPresent(k -> message.append(" ('" + key + "': did you mean '" + k + "'?)"));
       }
       message
           .append("; a top-level key is a default for the slots' settings (these slots read ")

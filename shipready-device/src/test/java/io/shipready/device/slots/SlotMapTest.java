@@ -164,7 +164,8 @@ class SlotMapTest {
         "slot 1 (particle): 'port' is missing; add it to the slot (the particle driver needs it)");
     assertRefused(
         "slots:\n  - {driver: particle, port: COM3, prot: x}\n",
-        "slot 1 (particle): unknown key [prot] ('prot': did you mean 'port'?)");
+        "slot 1 (particle): unknown key [prot] ('prot': did you mean 'port'?); the particle"
+            + " driver reads [console, fixture, port, timeout_s]");
     assertRefused(
         "slots:\n  - {driver: gdb-remote, gdb: 127.0.0.1:3333, console: com5}\n",
         "slot 1 (gdb-remote): 'console' is wrong: 'com5' is not tcp:HOST:PORT or serial:DEVICE@BAUD");
@@ -206,7 +207,7 @@ class SlotMapTest {
   void aFixtureIsCheckedAsItsOwnDriverReadsIt() throws Exception {
     assertRefused(
         "slots:\n  - {driver: particle, port: COM3, fixture: {address: 127.0.0.1:5025}}\n",
-        "slot 1: 'fixture.driver' is missing; name how the slot reaches its unit, one of [");
+        "slot 1: 'fixture.driver' is missing; name the instrument's driver, one of [");
     assertRefused(
         "slots:\n  - {driver: particle, port: COM3, fixture: {driver: scpi}}\n",
         "slot 1 (scpi): 'fixture.address' is missing");
