@@ -1,11 +1,35 @@
 package io.shipready.core;
 
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * How many edits turn one name into another, for "did you mean" suggestions everywhere a person
  * types a name (recipes, templates, configs).
  */
 public final class EditDistance {
   private EditDistance() {}
+
+  /**
+   * The known name nearest to an unknown one, when it is close enough to be a typo of it (case
+   * aside): a third of the length, between 1 and 3 edits, catches a dropped, doubled or swapped
+   * letter without proposing unrelated short names.
+   */
+  public static Optional<String> nearest(String unknown, Collection<String> known) {
+    String wanted = unknown.toLowerCase(Locale.ROOT);
+    int tolerance = Math.max(1, Math.min(3, wanted.length() / 3));
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : known) {
+      int distance = between(wanted, candidate.toLowerCase(Locale.ROOT));
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return bestDistance <= tolerance ? Optional.of(best) : Optional.empty();
+  }
 
   /** Edit distance where swapping two neighbouring letters counts as one edit. */
   public static int between(String a, String b) {

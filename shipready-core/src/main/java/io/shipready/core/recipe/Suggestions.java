@@ -1,7 +1,6 @@
 package io.shipready.core.recipe;
 
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" for misspelt keys, kinds, parameters and step ids. */
@@ -22,20 +21,7 @@ final class Suggestions {
   }
 
   static Optional<String> nearest(String unknown, Collection<String> known) {
-    String wanted = unknown.toLowerCase(Locale.ROOT);
-    // A third of the length catches a dropped, doubled or swapped letter without proposing
-    // unrelated short names.
-    int tolerance = Math.max(1, Math.min(3, wanted.length() / 3));
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : known) {
-      int distance = distance(wanted, candidate.toLowerCase(Locale.ROOT));
-      if (distance < bestDistance) {
-        best = candidate;
-        bestDistance = distance;
-      }
-    }
-    return bestDistance <= tolerance ? Optional.of(best) : Optional.empty();
+    return io.shipready.core.EditDistance.nearest(unknown, known);
   }
 
   static int distance(String a, String b) {

@@ -1,5 +1,6 @@
 package io.shipready.core.step;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.recipe.StepSpec;
 import java.util.List;
 
@@ -28,6 +29,17 @@ public interface StepKind {
    * before DeviceComplete). Empty when any check will do.
    */
   default List<String> requiredChecksBefore(StepSpec spec) {
+    return List.of();
+  }
+
+  /**
+   * The device capabilities a step of this kind asks the unit's device for, given its parameters: a
+   * station checks every slot has them before the first unit, so a recipe that a slot's driver
+   * cannot run is refused at start instead of failing on every unit. Empty for steps done by the
+   * station alone (label, prompt, wait, command...). A capability the step only uses when the
+   * device has it (and otherwise does without) is not listed.
+   */
+  default List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
     return List.of();
   }
 

@@ -1,8 +1,10 @@
 package io.shipready.core.steps;
 
 import io.shipready.core.ShipreadyException;
+import io.shipready.core.device.Capability;
 import io.shipready.core.model.Identifier;
 import io.shipready.core.recipe.MeasurementSpec;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.recipe.Values;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
@@ -38,6 +40,12 @@ final class CommandStep extends SimpleStepKind {
             ParamType.STRING_LIST,
             "the program and its arguments, run in the recipe's folder"),
         ParamSpec.optional("expect_exit", ParamType.INTEGER, "exit code that passes (default 0)"));
+  }
+
+  /** Runs on the station PC; the unit is not asked for anything. */
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of();
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.device.Console;
 import io.shipready.core.recipe.MeasurementSpec;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.recipe.Values;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
@@ -9,6 +11,7 @@ import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +31,11 @@ final class ConsoleStep extends SimpleStepKind {
         ParamSpec.required("expect", ParamType.STRING, "regular expression the reply must contain"),
         ParamSpec.optional(
             "reply_within", ParamType.DURATION, "how long to wait for the reply (default 5s)"));
+  }
+
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of(Console.class);
   }
 
   @Override

@@ -1,11 +1,14 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.device.ImageStore;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;
+import java.util.List;
 
 /** Deletes a component's image (a functional-test image must not ship). */
 final class DeleteImageStep extends SimpleStepKind {
@@ -16,6 +19,11 @@ final class DeleteImageStep extends SimpleStepKind {
         StepCategory.ACTION,
         false,
         ParamSpec.required("component_id", ParamType.STRING, "the component to delete"));
+  }
+
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of(ImageStore.class);
   }
 
   @Override

@@ -1,8 +1,10 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.device.ConnectionInfo;
 import io.shipready.core.device.Identity;
 import io.shipready.core.model.Identifier;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;
@@ -21,6 +23,11 @@ final class DeviceDetailsStep extends SimpleStepKind {
         "Record the attached device's id, IP address and connection path.",
         StepCategory.IDENTIFICATION,
         false);
+  }
+
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of(ConnectionInfo.class, Identity.class);
   }
 
   @Override

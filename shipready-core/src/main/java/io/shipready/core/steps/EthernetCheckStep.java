@@ -1,10 +1,13 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.device.ConnectionInfo;
 import io.shipready.core.device.Ethernet;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;
+import java.util.List;
 
 /**
  * Checks the Ethernet interface is up. A board-configuration image enables Ethernet only once the
@@ -17,6 +20,11 @@ final class EthernetCheckStep extends SimpleStepKind {
         "Check the Ethernet interface is up (after the board configuration and a reboot).",
         StepCategory.CHECK,
         false);
+  }
+
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of(Ethernet.class);
   }
 
   @Override

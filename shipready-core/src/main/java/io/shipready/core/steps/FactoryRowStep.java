@@ -1,10 +1,13 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.model.WrittenRow;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +31,12 @@ final class FactoryRowStep extends SimpleStepKind {
             "values",
             ParamType.STRING_LIST,
             "fields the run does not have, as name=value, e.g. [profile_fw_type=2]"));
+  }
+
+  /** Writes the station's factory file; the unit is not asked for anything. */
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of();
   }
 
   @Override

@@ -1,15 +1,18 @@
 package io.shipready.core.steps;
 
 import io.shipready.core.ShipreadyException;
+import io.shipready.core.device.Capability;
 import io.shipready.core.device.FlashFailedException;
 import io.shipready.core.device.Image;
 import io.shipready.core.device.ImageType;
 import io.shipready.core.device.Programmer;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.ImageLibrary;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
+import java.util.List;
 
 /**
  * Programs an image into a flash region. The file's SHA-256 is checked against the recipe before
@@ -31,6 +34,11 @@ final class FlashStep extends SimpleStepKind {
             "sha256", ParamType.STRING, "expected SHA-256 of the file; refused when different"),
         ParamSpec.optional(
             "verify", ParamType.BOOLEAN, "read the region back and compare (default true)"));
+  }
+
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of(Programmer.class);
   }
 
   @Override

@@ -1,12 +1,15 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.device.Fuses;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;
 import java.util.Arrays;
+import java.util.List;
 
 /** Checks e-fuse content against an expected image (RF settings, region code). */
 final class FuseCheckStep extends SimpleStepKind {
@@ -19,6 +22,11 @@ final class FuseCheckStep extends SimpleStepKind {
         ParamSpec.required("offset", ParamType.INTEGER, "first e-fuse byte"),
         ParamSpec.optional("text", ParamType.STRING, "expected ASCII bytes"),
         ParamSpec.optional("hex", ParamType.STRING, "expected bytes as hex"));
+  }
+
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of(Fuses.class);
   }
 
   @Override

@@ -1,12 +1,15 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.device.Fuses;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Burns bytes into e-fuses (for example the Wi-Fi region code at 0x36). Write-once: when the fuses
@@ -23,6 +26,11 @@ final class FuseWriteStep extends SimpleStepKind {
         ParamSpec.required("offset", ParamType.INTEGER, "first e-fuse byte, e.g. 0x36 = 54"),
         ParamSpec.optional("text", ParamType.STRING, "ASCII bytes to write, e.g. DE"),
         ParamSpec.optional("hex", ParamType.STRING, "bytes to write as hex, e.g. 4445"));
+  }
+
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of(Fuses.class);
   }
 
   @Override

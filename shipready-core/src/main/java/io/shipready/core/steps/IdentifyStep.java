@@ -1,7 +1,9 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.device.Identity;
 import io.shipready.core.model.Identifier;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
@@ -30,6 +32,11 @@ final class IdentifyStep extends SimpleStepKind {
             ParamType.STRING_LIST,
             "identifier kinds that must equal what an earlier scan read (the label), e.g."
                 + " [device_id, association_id]"));
+  }
+
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of(Identity.class);
   }
 
   @Override

@@ -1,11 +1,14 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.KnownUnits;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +28,12 @@ final class KnownUnitStep extends SimpleStepKind {
             "passed",
             ParamType.STRING,
             "name of the recipe the unit must have passed before, e.g. afero-asr-programming"));
+  }
+
+  /** Asks the station's records; the unit is not asked for anything. */
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of();
   }
 
   @Override

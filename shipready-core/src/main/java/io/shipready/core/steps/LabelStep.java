@@ -1,11 +1,14 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.model.PrintedLabel;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Prints the unit's label on the station's printer, from a template of the line profile filled in
@@ -27,6 +30,12 @@ final class LabelStep extends SimpleStepKind {
             "values",
             ParamType.STRING_LIST,
             "fields the run does not have, as name=value, e.g. [fcc_id=2AXYZ-ASR1]"));
+  }
+
+  /** Prints at the station; the unit is not asked for anything. */
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of();
   }
 
   @Override

@@ -1,12 +1,16 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.device.Radio;
 import io.shipready.core.device.Sensors;
 import io.shipready.core.recipe.MeasurementSpec;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,6 +26,20 @@ final class MeasureStep extends SimpleStepKind {
         StepCategory.CHECK,
         true,
         ParamSpec.optional("samples", ParamType.INTEGER, "readings averaged per measurement"));
+  }
+
+  /** The radio for {@code rssi:} sources, the fixture's sensors for any other. */
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    List<Class<? extends Capability>> needed = new ArrayList<>();
+    for (MeasurementSpec m : spec.measurements()) {
+      Class<? extends Capability> type =
+          m.source().startsWith("rssi:") ? Radio.class : Sensors.class;
+      if (!needed.contains(type)) {
+        needed.add(type);
+      }
+    }
+    return needed;
   }
 
   @Override

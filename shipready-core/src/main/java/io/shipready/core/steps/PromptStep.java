@@ -1,5 +1,7 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.Prompter;
@@ -30,6 +32,12 @@ final class PromptStep extends SimpleStepKind {
         ParamSpec.optional("choices", ParamType.STRING_LIST, "the choices, for choose"),
         ParamSpec.optional("image", ParamType.STRING, "a picture to show with the question"),
         ParamSpec.optional("wait", ParamType.DURATION, "how long to wait (default 10m)"));
+  }
+
+  /** Asks the operator; the unit is not asked for anything. */
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of();
   }
 
   @Override

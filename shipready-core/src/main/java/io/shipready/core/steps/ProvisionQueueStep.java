@@ -1,13 +1,16 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.model.Identifier;
 import io.shipready.core.model.WrittenRow;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,6 +55,12 @@ final class ProvisionQueueStep extends SimpleStepKind {
             ParamType.BOOLEAN,
             "activate the unit's SIM when importing it (default true; false for SIMs activated in"
                 + " bulk beforehand)"));
+  }
+
+  /** Queues the unit for the back office; the unit is not asked for anything. */
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of();
   }
 
   @Override

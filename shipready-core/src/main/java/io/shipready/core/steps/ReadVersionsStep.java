@@ -1,8 +1,11 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.device.Identity;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +21,11 @@ final class ReadVersionsStep extends SimpleStepKind {
         "Read and record the unit's firmware and board versions; limits may judge them.",
         StepCategory.CHECK,
         true);
+  }
+
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of(Identity.class);
   }
 
   @Override

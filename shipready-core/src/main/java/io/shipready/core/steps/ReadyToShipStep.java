@@ -1,7 +1,13 @@
 package io.shipready.core.steps;
 
 import io.shipready.core.ShipreadyException;
+import io.shipready.core.device.Capability;
+import io.shipready.core.device.ImageStore;
 import io.shipready.core.device.ManufacturingState;
+import io.shipready.core.device.ManufacturingStates;
+import io.shipready.core.device.Recovery;
+import io.shipready.core.device.Wifi;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
@@ -45,6 +51,18 @@ final class ReadyToShipStep extends SimpleStepKind {
             "forbidden_components",
             ParamType.STRING_LIST,
             "OS component image ids that must be gone (the RF test server)"));
+  }
+
+  /**
+   * A unit that is in DeviceComplete, as expected, answers only its manufacturing state (the other
+   * checks are skipped), so an audit of finished units needs nothing more.
+   */
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    if ("DeviceComplete".equals(spec.params().get("expected_state"))) {
+      return List.of(ManufacturingStates.class);
+    }
+    return List.of(ManufacturingStates.class, Recovery.class, ImageStore.class, Wifi.class);
   }
 
   @Override

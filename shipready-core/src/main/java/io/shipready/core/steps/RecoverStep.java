@@ -1,8 +1,10 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.device.Image;
 import io.shipready.core.device.ImageType;
 import io.shipready.core.device.Recovery;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
@@ -26,6 +28,11 @@ final class RecoverStep extends SimpleStepKind {
         ParamSpec.required("images", ParamType.STRING_LIST, "recovery image files, in order"),
         ParamSpec.required(
             "image_ids", ParamType.STRING_LIST, "the image id of each file, in the same order"));
+  }
+
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of(Recovery.class);
   }
 
   @Override

@@ -1,8 +1,10 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.device.Fuses;
 import io.shipready.core.device.Identity;
 import io.shipready.core.model.Identifier;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
@@ -33,6 +35,14 @@ final class RfSettingsCheckStep extends SimpleStepKind {
             "expected e-fuse image, relative to the recipe: lines '<offset> <hex> # setting'"),
         ParamSpec.optional(
             "wifi_mac", ParamType.BOOLEAN, "require a valid Wi-Fi MAC address (default true)"));
+  }
+
+  /** The Wi-Fi MAC comes from the unit's identity unless {@code wifi_mac} is false. */
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return Boolean.FALSE.equals(spec.params().get("wifi_mac"))
+        ? List.of(Fuses.class)
+        : List.of(Fuses.class, Identity.class);
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.device.Markings;
 import io.shipready.core.model.Identifier;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.Prompter;
@@ -44,6 +46,15 @@ final class ScanStep extends SimpleStepKind {
         ParamSpec.optional("prompt", ParamType.STRING, "what to tell the operator"),
         ParamSpec.optional(
             "wait", ParamType.DURATION, "how long to wait for the operator (default 5m)"));
+  }
+
+  /**
+   * A fixture that reads markings answers the scan; without one the operator scans, so none is
+   * required.
+   */
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of();
   }
 
   @Override

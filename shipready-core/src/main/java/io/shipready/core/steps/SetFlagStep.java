@@ -1,11 +1,14 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.device.Settings;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;
+import java.util.List;
 
 /** Sets a persistent device setting (e.g. Particle's setup_done) and reads it back. */
 final class SetFlagStep extends SimpleStepKind {
@@ -17,6 +20,11 @@ final class SetFlagStep extends SimpleStepKind {
         false,
         ParamSpec.required("name", ParamType.STRING, "the setting, e.g. setup_done"),
         ParamSpec.required("value", ParamType.STRING, "the value, e.g. true"));
+  }
+
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of(Settings.class);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.device.ManufacturingState;
 import io.shipready.core.device.ManufacturingStates;
 import io.shipready.core.recipe.StepSpec;
@@ -34,6 +35,11 @@ final class SetStateStep extends SimpleStepKind {
   @Override
   public List<String> requiredChecksBefore(StepSpec spec) {
     return category(spec) == StepCategory.FINALIZATION ? List.of("ready_to_ship") : List.of();
+  }
+
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of(ManufacturingStates.class);
   }
 
   @Override

@@ -1,9 +1,11 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.device.Image;
 import io.shipready.core.device.ImageRejectedException;
 import io.shipready.core.device.ImageStore;
 import io.shipready.core.device.ImageType;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
@@ -40,6 +42,11 @@ final class SideloadStep extends SimpleStepKind {
             "keystore image to load when the device says not trusted"),
         ParamSpec.optional("keystore_component_id", ParamType.STRING, "the keystore's component"),
         ParamSpec.optional("keystore_image_id", ParamType.STRING, "the keystore's image id"));
+  }
+
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of(ImageStore.class);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.device.Wifi;
 import io.shipready.core.recipe.MeasurementSpec;
 import io.shipready.core.recipe.StepSpec;
@@ -30,6 +31,11 @@ final class WifiStep extends SimpleStepKind {
   @Override
   public StepCategory category(StepSpec spec) {
     return "check".equals(spec.params().get("action")) ? StepCategory.CHECK : StepCategory.ACTION;
+  }
+
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of(Wifi.class);
   }
 
   @Override

@@ -1,14 +1,17 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.device.Capability;
 import io.shipready.core.device.FlashFailedException;
 import io.shipready.core.device.IdentityWriter;
 import io.shipready.core.model.Identifier;
+import io.shipready.core.recipe.StepSpec;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +28,11 @@ final class WriteIdentityStep extends SimpleStepKind {
         false,
         ParamSpec.required(
             "fields", ParamType.STRING_LIST, "identifier kinds to write, e.g. [serial]"));
+  }
+
+  @Override
+  public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of(IdentityWriter.class);
   }
 
   @Override

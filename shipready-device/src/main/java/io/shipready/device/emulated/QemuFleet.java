@@ -50,17 +50,41 @@ public final class QemuFleet implements AutoCloseable {
     return units;
   }
 
-  /** The slot map of this line: each slot's GDB server and UART. */
-  public SlotMap slotMap() {
-    List<SlotEndpoints> slots = new ArrayList<>();
+  /** The slot map of this line: each slot a {@code gdb-remote} slot on its GDB server and UART. */
+  public io.shipready.device.slots.SlotMap slots() {
+    io.shipready.device.slots.SlotMap.Builder builder =
+        io.shipready.device.slots.SlotMap.builder()
+            .source("slot map of the emulated line")
+            .defaultValue("reset", GdbRemoteDriver.DEFAULT_RESET)
+            .defaultValue("boot_banner", GdbRemoteDriver.DEFAULT_BOOT_BANNER)
+            .defaultValue("line_ending", GdbRemoteDriver.DEFAULT_LINE_ENDING);
     for (QemuUnit unit : units) {
-      slots.add(
-          new SlotEndpoints(
-              unit.slot(),
-              GdbTargetSettings.nrf51(unit.gdb(), SlotMap.DEFAULT_RESET),
-              SlotEndpoints.ConsoleEndpoint.tcp(unit.console())));
+      builder.slot(
+          unit.slot(),
+          GdbRemoteDriver.NAME,
+          GdbRemoteDriver.settings(endpoints(unit), GdbRemoteDriver.DEFAULT_RESET));
     }
-    return new SlotMap(slots, SlotMap.DEFAULT_BOOT_BANNER, SlotMap.DEFAULT_LINE_ENDING);
+    return builder.build();
+  }
+
+  private static SlotEndpoints endpoints(QemuUnit unit) {
+    return new SlotEndpoints(
+        unit.slot(),
+        GdbTargetSettings.nrf51(unit.gdb(), GdbRemoteDriver.DEFAULT_RESET),
+        SlotEndpoints.ConsoleEndpoint.tcp(unit.console()));
+  }
+
+  /**
+   * The slot map of this line: each slot's GDB server and UART.
+   *
+   * @deprecated use {@link #slots()}
+   */
+  @Deprecated(forRemoval = true)
+  @SuppressWarnings("removal")
+  public SlotMap slotMap() {
+    List<SlotEndpoints> slots = units.stream().map(QemuFleet::endpoints).toList();
+    return new SlotMap(
+        slots, GdbRemoteDriver.DEFAULT_BOOT_BANNER, GdbRemoteDriver.DEFAULT_LINE_ENDING);
   }
 
   /** Units whose process has died (a crashed emulator is a broken fixture). */

@@ -2,8 +2,14 @@ package io.shipready.device.emulated;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.core.spi.SlotSettings;
 import io.shipready.device.gdb.Endpoint;
 import io.shipready.device.gdb.GdbTargetSettings;
+import io.shipready.device.serial.ConsoleLink;
+import io.shipready.device.serial.SerialPortLink;
+import io.shipready.device.serial.TcpConsoleLink;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Where one slot's unit is reached: its debug probe's GDB server and its console. The same for an
@@ -62,6 +68,42 @@ public record SlotEndpoints(String slot, GdbTargetSettings target, ConsoleEndpoi
           "'"
               + text
               + "' is not tcp:HOST:PORT or serial:DEVICE@BAUD (e.g. serial:/dev/ttyACM0@115200)");
+    }
+
+    /**
+     * The slot's {@code console} key.
+     *
+     * @throws io.shipready.core.ShipreadyException naming the slot and the key when it is not one
+     */
+    public static ConsoleEndpoint read(SlotSettings settings) {
+      try {
+        return parse(settings.string("console"));
+      } catch (IllegalArgumentException bad) {
+        throw settings.error("console", "is wrong: " + bad.getMessage());
+      }
+    }
+
+    /**
+     * The slot's {@code line_ending} key: what ends each command sent, {@code "\r\n"} unless set.
+     */
+    public static String lineEnding(SlotSettings settings) {
+      String ending = settings.optionalString("line_ending", "\r\n");
+      if (!List.of("\r\n", "\r", "\n").contains(ending)) {
+        throw settings.error("line_ending", "must be \"\\r\\n\", \"\\r\" or \"\\n\"");
+      }
+      return ending;
+    }
+
+    /**
+     * Connects to the console.
+     *
+     * @throws io.shipready.core.device.DeviceUnreachableException naming the address when it does
+     *     not answer
+     */
+    public ConsoleLink open(Duration connectTimeout) {
+      return tcp != null
+          ? TcpConsoleLink.open(tcp, connectTimeout)
+          : SerialPortLink.open(serialDevice, baud);
     }
 
     @Override

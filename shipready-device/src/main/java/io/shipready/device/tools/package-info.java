@@ -28,7 +28,8 @@
  * <p>Programmers count a write only when the tool itself verified the flash against the image
  * (nrfjprog {@code --verify}, nRF Util {@code verify=VERIFY_READ}, J-Link {@code verifybin},
  * OpenOCD {@code program ... verify}, esptool {@code verify_flash}); their read-back hash is the
- * hash of the image so verified. {@link io.shipready.device.tools.ToolDevices#forSlot} builds a
- * slot's device from the station configuration.
+ * hash of the image so verified. Each tool has a {@link io.shipready.core.spi.DeviceDriver} in its
+ * package, named as the slot map's {@code driver} ({@link io.shipready.device.slots.SlotMap} lists
+ * every key).
  */
 package io.shipready.device.tools;

@@ -2,21 +2,20 @@ package io.shipready.device.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.shipready.core.ShipreadyException;
 import io.shipready.core.device.ConnectionInfo;
-import io.shipready.core.device.Identity;
-import io.shipready.core.device.ImageStore;
-import io.shipready.core.device.ManufacturingStates;
+import io.shipready.core.device.Device;
 import io.shipready.core.device.Programmer;
-import io.shipready.core.device.Recovery;
+import io.shipready.device.slots.SlotMap;
+import io.shipready.device.slots.SlotUnits;
 import io.shipready.device.tools.StandIn.Reply;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Tool slots of a slot map, run against stand-ins for the vendor tools. */
 class ToolDevicesTest {
   @TempDir Path temp;
 
@@ -24,20 +23,19 @@ class ToolDevicesTest {
   void anAzsphereSlotAttachesTheDeviceAtItsConnectionPath() throws Exception {
     StandIn azsphere = StandIn.create(temp, "azsphere");
     azsphere.on("list-attached", Reply.stdout("azsphere/list-attached.txt"));
+    SlotMap map =
+        SlotMap.builder()
+            .tool("azsphere", azsphere.script().toString())
+            .slot("slot-2", "azsphere", Map.of("device", "21144"))
+            .build();
 
-    ToolDevice device =
-        ToolDevices.forSlot(
-            "slot-2", Map.of("driver", "azsphere", "device", "21144"), azsphere.runner());
+    try (SlotUnits units = new SlotUnits(map, 1, "S")) {
+      Device device = units.next("slot-2").orElseThrow().device();
 
-    assertThat(device.family()).isEqualTo("azure-sphere");
-    assertThat(device.capabilityTypes())
-        .containsExactlyInAnyOrder(
-            Identity.class,
-            ConnectionInfo.class,
-            ImageStore.class,
-            Recovery.class,
-            ManufacturingStates.class);
-    assertThat(device.require(ConnectionInfo.class).ipAddress()).isEqualTo("192.168.36.2");
+      assertThat(device.family()).isEqualTo("azure-sphere");
+      assertThat(device.require(ConnectionInfo.class).ipAddress()).isEqualTo("192.168.36.2");
+      assertThat(azsphere.calls().get(0)).contains("list-attached");
+    }
   }
 
   @Test
@@ -46,92 +44,77 @@ class ToolDevicesTest {
     esptool
         .on("write_flash", Reply.stdout("esptool/write-flash.txt"))
         .on("verify_flash", Reply.stdout("esptool/verify-flash.txt"));
+    SlotMap map =
+        SlotMap.builder()
+            .tool("esptool", esptool.script().toString())
+            .slot(
+                "slot-7",
+                "esptool",
+                Map.of(
+                    "family", "my-product",
+                    "port", "/dev/ttyUSB0",
+                    "chip", "esp32",
+                    "regions", Map.of("esp-app", "0x10000")))
+            .build();
 
-    ToolDevice device =
-        ToolDevices.forSlot(
-            "slot-7",
-            Map.of(
-                "driver", "esptool",
-                "family", "my-product",
-                "port", "/dev/ttyUSB0",
-                "chip", "esp32",
-                "regions", Map.of("esp-app", "0x10000")),
-            esptool.runner());
-    device.require(Programmer.class).write(TestImages.named("esp-app"));
+    try (SlotUnits units = new SlotUnits(map, 1, "S")) {
+      Device device = units.next("slot-7").orElseThrow().device();
+      device.require(Programmer.class).write(TestImages.named("esp-app"));
 
-    assertThat(device.family()).isEqualTo("my-product");
-    assertThat(device.capabilityTypes())
-        .containsExactlyInAnyOrder(Programmer.class, Identity.class);
-    assertThat(esptool.calls().get(0)).contains("0x00010000");
-  }
-
-  @Test
-  void everyDriverBuildsFromItsSettings() throws Exception {
-    ToolRunner runner = new ToolRunner(ToolLocator.fromEnvironment(Map.of()));
-    List<Map<String, ?>> slots =
-        List.of(
-            Map.of("driver", "particle", "port", "/dev/ttyACM0"),
-            Map.of(
-                "driver",
-                "jlink",
-                "family",
-                "afero-asr",
-                "probe",
-                "683012345",
-                "device",
-                "NRF52840_XXAA",
-                "speed_khz",
-                2000,
-                "regions",
-                Map.of("app", 0x27000)),
-            Map.of("driver", "nrfjprog", "family", "particle", "probe", "1", "nrf_family", "NRF53"),
-            Map.of("driver", "nrfutil", "family", "particle", "probe", "2", "timeout_s", 300),
-            Map.of(
-                "driver",
-                "openocd",
-                "family",
-                "afero-asr",
-                "probe",
-                "E66",
-                "config",
-                List.of("interface/cmsis-dap.cfg", "target/nrf52.cfg")));
-
-    for (Map<String, ?> slot : slots) {
-      assertThat(ToolDevices.forSlot("slot-x", slot, runner).capability(Programmer.class))
-          .as(slot.toString())
-          .isPresent();
+      assertThat(device.family()).isEqualTo("my-product");
+      assertThat(esptool.calls().get(0)).contains("0x00010000", "/dev/ttyUSB0");
     }
   }
 
   @Test
-  void badSettingsNameTheSlotAndKey() {
-    ToolRunner runner = new ToolRunner(ToolLocator.fromEnvironment(Map.of()));
+  void aToolAtAConfiguredPathThatIsNotThereIsNamedWithTheSettingToFix() throws Exception {
+    SlotMap map =
+        SlotMap.builder()
+            .tool("openocd", temp.resolve("bin/openocd").toString())
+            .slot(
+                "1",
+                "openocd",
+                Map.of(
+                    "family",
+                    "f",
+                    "probe",
+                    "E66",
+                    "config",
+                    "target/nrf52.cfg",
+                    "regions",
+                    Map.of("app", 0x27000)))
+            .build();
 
-    assertThatThrownBy(() -> ToolDevices.forSlot("slot-3", Map.of("driver", "stlink"), runner))
-        .isInstanceOf(ShipreadyException.class)
-        .hasMessageContaining("slot slot-3: setting 'driver' is 'stlink'; use one of [azsphere");
-    assertThatThrownBy(() -> ToolDevices.forSlot("slot-3", Map.of("driver", "particle"), runner))
-        .hasMessageContaining("slot slot-3: setting 'port' is missing");
-    assertThatThrownBy(
-            () ->
-                ToolDevices.forSlot(
-                    "slot-3", Map.of("driver", "particle", "port", "COM3", "prot", "x"), runner))
-        .hasMessageContaining("slot slot-3: unknown setting(s) [prot]");
-    assertThatThrownBy(
-            () ->
-                ToolDevices.forSlot(
-                    "slot-3",
-                    Map.of(
-                        "driver",
-                        "nrfutil",
-                        "family",
-                        "p",
-                        "probe",
-                        "1",
-                        "regions",
-                        Map.of("app", "0xZZ")),
-                    runner))
-        .hasMessageContaining("slot slot-3 regions.app: '0xZZ' is not an address");
+    try (SlotUnits units = new SlotUnits(map, 1, "S")) {
+      Programmer programmer = units.next("1").orElseThrow().device().require(Programmer.class);
+
+      assertThatThrownBy(() -> programmer.write(TestImages.app()))
+          .isInstanceOf(ToolMissingException.class)
+          .hasMessageContaining("the configured path " + temp.resolve("bin/openocd"))
+          .hasMessageContaining("tools.openocd");
+    }
+  }
+
+  @Test
+  void aToolOnNoDirectoryOfThePathIsNamedWithThePathSearched() throws Exception {
+    assumeTrue(
+        !locates("nrfutil"), "nrfutil is installed here; the missing-tool message cannot be seen");
+    SlotMap map =
+        SlotMap.builder()
+            .slot(
+                "1",
+                "nrfutil",
+                Map.of("family", "f", "probe", "1", "regions", Map.of("app", 0x27000)))
+            .build();
+
+    try (SlotUnits units = new SlotUnits(map, 1, "S")) {
+      Programmer programmer = units.next("1").orElseThrow().device().require(Programmer.class);
+
+      assertThatThrownBy(() -> programmer.write(TestImages.app()))
+          .isInstanceOf(ToolMissingException.class)
+          .hasMessageContaining("nrfutil not found: looked for nrfutil on the PATH (")
+          .hasMessageContaining("SHIPREADY_TOOL_NRFUTIL");
+    }
   }
 
   @Test
@@ -141,5 +124,14 @@ class ToolDevicesTest {
     assertThatThrownBy(() -> locator.locate("openocd"))
         .isInstanceOf(ToolMissingException.class)
         .hasMessageContaining("the configured path " + temp.resolve("bin/openocd"));
+  }
+
+  private static boolean locates(String tool) {
+    try {
+      ToolLocator.fromEnvironment().locate(tool);
+      return true;
+    } catch (ToolMissingException missing) {
+      return false;
+    }
   }
 }

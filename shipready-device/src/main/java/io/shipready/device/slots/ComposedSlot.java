@@ -1,0 +1,93 @@
+package io.shipready.device.slots;
+
+import static java.util.Objects.requireNonNull;
+
+import io.shipready.core.device.Capability;
+import io.shipready.core.device.Console;
+import io.shipready.core.device.Device;
+import io.shipready.core.spi.SlotBinding;
+import io.shipready.device.emulated.SlotEndpoints.ConsoleEndpoint;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A slot whose units get more than their driver gives: the console the slot map names, and the
+ * capabilities of the fixture at the slot that the driver lacks (the driver keeps its own).
+ */
+final class ComposedSlot implements SlotBinding {
+  private final SlotBinding driver;
+  private final SlotConsole console;
+  private final SlotBinding fixture;
+  private final Set<Class<? extends Capability>> fromFixture;
+  private final Set<Class<? extends Capability>> capabilities;
+
+  /**
+   * @param console the slot's console, or null
+   * @param fixture the instrument at the slot, or null
+   */
+  ComposedSlot(
+      String slot,
+      SlotBinding driver,
+      ConsoleEndpoint console,
+      String lineEnding,
+      SlotBinding fixture) {
+    this.driver = requireNonNull(driver, "driver");
+    this.console = console == null ? null : new SlotConsole(slot, console, lineEnding);
+    this.fixture = fixture;
+    Set<Class<? extends Capability>> all = new LinkedHashSet<>(driver.capabilities());
+    if (console != null) {
+      all.add(Console.class);
+    }
+    Set<Class<? extends Capability>> added = new LinkedHashSet<>();
+    if (fixture != null) {
+      for (Class<? extends Capability> type : fixture.capabilities()) {
+        if (all.add(type)) {
+          added.add(type);
+        }
+      }
+    }
+    this.fromFixture = Collections.unmodifiableSet(added);
+    this.capabilities = Collections.unmodifiableSet(all);
+  }
+
+  @Override
+  public Set<Class<? extends Capability>> capabilities() {
+    return capabilities;
+  }
+
+  @Override
+  public Device attach(int number, String serial) throws InterruptedException {
+    Device unit = driver.attach(number, serial);
+    Map<Class<? extends Capability>, Capability> added = new LinkedHashMap<>();
+    if (console != null) {
+      added.put(Console.class, console);
+    }
+    if (fixture != null) {
+      Device instrument = fixture.attach(number, serial);
+      for (Class<? extends Capability> type : fromFixture) {
+        instrument.capability(type).ifPresent(capability -> added.put(type, capability));
+      }
+    }
+    return new SlotDevice(unit, added);
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.close();
+    } finally {
+      try {
+        if (fixture != null) {
+          fixture.close();
+        }
+      } finally {
+        if (console != null) {
+          console.close();
+        }
+      }
+    }
+  }
+}
