@@ -36,7 +36,9 @@ class SlotsFileRunTest {
   @Test
   void aBrokenSlotMapStopsTheStationNamingTheSlotAndField() throws Exception {
     Path slots = dir.resolve("slots.yaml");
-    Files.writeString(slots, "slots:\n  - slot: \"1\"\n    console: tcp:127.0.0.1:4001\n");
+    Files.writeString(
+        slots,
+        "slots:\n  - slot: \"1\"\n    driver: gdb-remote\n    console: tcp:127.0.0.1:4001\n");
 
     CommandLineRun run =
         CommandLineRun.of(
@@ -49,7 +51,9 @@ class SlotsFileRunTest {
             dir.resolve("station.db").toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains(slots.toString()).contains("slot 1: 'gdb' is missing");
+    assertThat(run.err())
+        .contains(slots.toString())
+        .contains("slot 1 (gdb-remote): 'gdb' is missing");
   }
 
   @Test
@@ -59,10 +63,21 @@ class SlotsFileRunTest {
       closed = socket.getLocalPort();
     }
     Path slots = dir.resolve("slots.yaml");
-    Files.writeString(
-        slots, "boot_banner: \"\"\nslots:\n  - slot: \"1\"\n    gdb: 127.0.0.1:" + closed + "\n");
     Path db = dir.resolve("station.db");
+    // The unit's console answers (connections queue on the listening socket); its probe does not.
+    try (ServerSocket console = new ServerSocket(0)) {
+      Files.writeString(
+          slots,
+          "boot_banner: \"\"\nslots:\n  - slot: \"1\"\n    driver: gdb-remote\n    gdb: 127.0.0.1:"
+              + closed
+              + "\n    console: tcp:127.0.0.1:"
+              + console.getLocalPort()
+              + "\n");
+      probeRun(slots, db, closed);
+    }
+  }
 
+  private void probeRun(Path slots, Path db, int closed) throws Exception {
     CommandLineRun run =
         CommandLineRun.of(
             "run",

@@ -138,7 +138,7 @@ public final class StationAssembly {
       return new SimulatedSlots(recipe, simulated);
     }
     if (supply instanceof UnitSupply.SlotsFile file) {
-      return new SlotMapSlots(file);
+      return new SlotMapSlots(recipe, file);
     }
     return new GivenSlots((UnitSupply.Given) supply);
   }

@@ -2,7 +2,7 @@ package io.shipready.app.cli;
 
 import io.shipready.device.emulated.QemuFleet;
 import io.shipready.device.emulated.QemuUnit;
-import io.shipready.device.emulated.SlotMap;
+import io.shipready.device.slots.SlotMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -60,7 +60,7 @@ public final class EmulateCommand implements Callable<Integer> {
     var print = spec.commandLine().getOut();
     CountDownLatch stopped = new CountDownLatch(1);
     try (QemuFleet fleet = QemuFleet.start(units, qemu, logs)) {
-      SlotMap map = fleet.slotMap();
+      SlotMap map = fleet.slots();
       map.write(
           out,
           "Slot map of an emulated line: "

@@ -32,6 +32,7 @@ public final class SlotSettings {
   private final Map<String, Object> values;
   private final Map<String, Object> defaults;
   private final Map<String, Path> tools;
+  private final Map<String, String> environment;
   private final Path baseDirectory;
   private final Set<String> read = new TreeSet<>();
   private final List<SlotSettings> sections = new ArrayList<>();
@@ -45,6 +46,7 @@ public final class SlotSettings {
     this.values = copy(values);
     this.defaults = prefix.isEmpty() ? copy(builder.defaults) : Map.of();
     this.tools = Map.copyOf(builder.tools);
+    this.environment = Map.copyOf(builder.environment);
     this.baseDirectory = builder.baseDirectory;
   }
 
@@ -73,6 +75,14 @@ public final class SlotSettings {
    */
   public Map<String, Path> tools() {
     return tools;
+  }
+
+  /**
+   * Variables every vendor tool of the station is run with (the slot map's {@code environment:}
+   * block), e.g. an SDK's settings or the state folder of stand-in tools.
+   */
+  public Map<String, String> environment() {
+    return environment;
   }
 
   /** The folder relative paths in the settings are resolved against (the slot map's). */
@@ -229,6 +239,7 @@ public final class SlotSettings {
     Builder same = new Builder(slot, driver);
     same.source = source;
     same.tools = tools;
+    same.environment = environment;
     same.baseDirectory = baseDirectory;
     SlotSettings section = new SlotSettings(same, prefix + key + ".", inner);
     sections.add(section);
@@ -362,6 +373,7 @@ public final class SlotSettings {
     private Map<String, ?> values = Map.of();
     private Map<String, ?> defaults = Map.of();
     private Map<String, Path> tools = Map.of();
+    private Map<String, String> environment = Map.of();
     private Path baseDirectory = Path.of("");
     private String keyPrefix = "";
 
@@ -390,6 +402,11 @@ public final class SlotSettings {
 
     public Builder tools(Map<String, Path> tools) {
       this.tools = requireNonNull(tools, "tools");
+      return this;
+    }
+
+    public Builder environment(Map<String, String> environment) {
+      this.environment = requireNonNull(environment, "environment");
       return this;
     }
 

@@ -45,6 +45,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * tools:                        # optional: vendor tool -> executable, for tools not on the PATH
  *   azsphere: /opt/azurespheresdk/Tools_v2/azsphere   # a relative path is taken from this file's
  *                                                     # folder; SHIPREADY_TOOL_<TOOL> works too
+ * environment:                  # optional: variables every vendor tool is run with, as written
+ *   SHIPREADY_STANDIN_STATE: /var/lib/standins   # (an SDK's settings; the stand-in tools' state
+ *                                                # folder); their values are never logged
  * # Any other top-level key is a station-wide default: a slot whose driver reads the key and does
  * # not set it itself takes it from here (a key no slot reads is refused as misspelt).
  * reset: system_reset           # e.g. the gdb-remote slots' reset command, once for all of them
@@ -122,6 +125,7 @@ public final class SlotMap {
   private final String source;
   private final Path baseDirectory;
   private final Map<String, String> tools;
+  private final Map<String, String> environment;
   private final Map<String, Object> defaults;
   private final List<MappedSlot> slots;
 
@@ -129,11 +133,13 @@ public final class SlotMap {
       String source,
       Path baseDirectory,
       Map<String, String> tools,
+      Map<String, String> environment,
       Map<String, Object> defaults,
       List<MappedSlot> slots) {
     this.source = source;
     this.baseDirectory = baseDirectory;
     this.tools = tools;
+    this.environment = environment;
     this.defaults = defaults;
     this.slots = List.copyOf(slots);
   }
@@ -180,10 +186,21 @@ public final class SlotMap {
       }
       toolMap.forEach((tool, path) -> builder.tool(String.valueOf(tool), stringOrNull(path)));
     }
+    Object environmentBlock = top.get("environment");
+    if (environmentBlock != null) {
+      if (!(environmentBlock instanceof Map<?, ?> variables)) {
+        throw new ShipreadyException(
+            where
+                + ": 'environment' must map variable names to values, e.g."
+                + " {SHIPREADY_STANDIN_STATE: units}");
+      }
+      variables.forEach(
+          (name, value) -> builder.environment(String.valueOf(name), stringOrNull(value)));
+    }
     top.forEach(
         (key, value) -> {
           String name = String.valueOf(key);
-          if (!name.equals("tools") && !name.equals("slots")) {
+          if (!name.equals("tools") && !name.equals("slots") && !name.equals("environment")) {
             builder.defaultValue(name, value);
           }
         });
@@ -270,6 +287,11 @@ public final class SlotMap {
     return tools;
   }
 
+  /** The {@code environment:} block as written: variable to value. */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
   /** The station-wide defaults as written (every top-level key but tools and slots). */
   public Map<String, Object> defaults() {
     return defaults;
@@ -291,6 +313,9 @@ public final class SlotMap {
     Map<String, Object> document = new LinkedHashMap<>();
     if (!tools.isEmpty()) {
       document.put("tools", tools);
+    }
+    if (!environment.isEmpty()) {
+      document.put("environment", environment);
     }
     document.putAll(defaults);
     List<Map<String, Object>> entries = new ArrayList<>();
@@ -333,6 +358,7 @@ public final class SlotMap {
     private String source = "slot map";
     private Path baseDirectory = Path.of("");
     private final Map<String, String> tools = new LinkedHashMap<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private final Map<String, Object> defaults = new LinkedHashMap<>();
     private final List<Entry> entries = new ArrayList<>();
 
@@ -355,6 +381,19 @@ public final class SlotMap {
     /** Where a vendor tool's executable is (the {@code tools:} block). */
     public Builder tool(String tool, String executable) {
       tools.put(requireNonNull(tool, "tool"), executable);
+      return this;
+    }
+
+    /**
+     * A variable every vendor tool is run with (the {@code environment:} block). A value that is a
+     * relative path of an existing file or folder is not resolved: the tool sees it as written.
+     */
+    public Builder environment(String name, String value) {
+      if (value == null) {
+        throw new ShipreadyException(
+            source + ": environment." + name + " has no value; give it one or remove it");
+      }
+      environment.put(requireNonNull(name, "name"), value);
       return this;
     }
 
@@ -409,6 +448,7 @@ public final class SlotMap {
                 .values(entry.settings())
                 .defaults(defaults)
                 .tools(toolPaths)
+                .environment(environment)
                 .baseDirectory(baseDirectory)
                 .build();
         SlotBinding binding = bindSlot(drivers, driver, settings, toolPaths);
@@ -420,6 +460,7 @@ public final class SlotMap {
           source,
           baseDirectory,
           Collections.unmodifiableMap(new LinkedHashMap<>(tools)),
+          Collections.unmodifiableMap(new LinkedHashMap<>(environment)),
           Collections.unmodifiableMap(new LinkedHashMap<>(defaults)),
           bound);
     }
@@ -471,6 +512,7 @@ public final class SlotMap {
               .keyPrefix("fixture.")
               .values(block)
               .tools(toolPaths)
+              .environment(environment)
               .baseDirectory(baseDirectory)
               .build();
       SlotBinding fixture = driver.bind(fixtureSettings);

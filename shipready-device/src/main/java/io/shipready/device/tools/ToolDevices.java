@@ -33,11 +33,12 @@ public final class ToolDevices {
 
   /**
    * The runner a tool slot's driver runs its tool with: the slot map's {@code tools:} block over
-   * the environment's settings and the PATH. The tool is looked for when it is first run, so a
-   * missing tool is named (with the PATH searched) by the step that needs it.
+   * the environment's settings and the PATH, run with the slot map's {@code environment:}. The tool
+   * is looked for when it is first run, so a missing tool is named (with the PATH searched) by the
+   * step that needs it.
    */
   public static ToolRunner runner(SlotSettings settings) {
-    return new ToolRunner(locator(settings.tools()));
+    return new ToolRunner(locator(settings.tools())).withEnvironment(settings.environment());
   }
 
   /** The slot's {@code regions: {name: address}}, for programmers that load raw binaries. */

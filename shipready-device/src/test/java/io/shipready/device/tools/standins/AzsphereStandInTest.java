@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shipready.core.device.ConnectionInfo;
+import io.shipready.core.device.Device;
 import io.shipready.core.device.DeviceUnreachableException;
 import io.shipready.core.device.Identity;
 import io.shipready.core.device.Image;
@@ -16,8 +17,6 @@ import io.shipready.core.device.ManufacturingStates;
 import io.shipready.core.device.OperationRefusedException;
 import io.shipready.core.device.Recovery;
 import io.shipready.core.model.Identifier;
-import io.shipready.device.tools.ToolDevice;
-import io.shipready.device.tools.ToolDevices;
 import io.shipready.device.tools.ToolResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -41,7 +40,7 @@ class AzsphereStandInTest {
   @Test
   void aUnitGoesFromRecoveryToDeviceCompleteAndThenRefusesSideloads() throws Exception {
     standIns.device("create", "--family", "azure-sphere", "--id", "21143");
-    ToolDevice unit = slot("21143");
+    Device unit = slot("21143");
 
     List<Image> os = List.of(osImage(0), osImage(1), osImage(2));
     unit.require(Recovery.class).recover(os);
@@ -96,7 +95,7 @@ class AzsphereStandInTest {
         "DeviceComplete",
         "--capability",
         "EnableFieldServicing");
-    ToolDevice unit = slot("21143");
+    Device unit = slot("21143");
 
     unit.require(ImageStore.class).install(application("tracker-app", "1.4.2"));
 
@@ -128,7 +127,7 @@ class AzsphereStandInTest {
     standIns.device("create", "--family", "azure-sphere", "--id", "21143");
     standIns.device("create", "--family", "azure-sphere", "--id", "21144");
 
-    ToolDevice second = slot("192.168.36.2");
+    Device second = slot("192.168.36.2");
 
     assertThat(second.require(ConnectionInfo.class).connectionPath()).isEqualTo("21144");
     assertThat(second.require(Identity.class).identifiers())
@@ -192,9 +191,8 @@ class AzsphereStandInTest {
     assertThat(option.stderr()).contains("unrecognized arguments: --everything");
   }
 
-  private ToolDevice slot(String target) throws InterruptedException {
-    return ToolDevices.forSlot(
-        "slot-1", Map.of("driver", "azsphere", "device", target), standIns.runner());
+  private Device slot(String target) throws InterruptedException {
+    return standIns.attach("slot-1", Map.of("driver", "azsphere", "device", target));
   }
 
   private static Image osImage(int part) {

@@ -3,6 +3,7 @@ package io.shipready.device.tools.standins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shipready.core.device.Device;
 import io.shipready.core.device.DeviceUnreachableException;
 import io.shipready.core.device.FlashFailedException;
 import io.shipready.core.device.Identity;
@@ -10,11 +11,7 @@ import io.shipready.core.device.Image;
 import io.shipready.core.device.ImageType;
 import io.shipready.core.device.Programmer;
 import io.shipready.core.model.Identifier;
-import io.shipready.device.tools.ToolDevice;
-import io.shipready.device.tools.ToolDevices;
-import io.shipready.device.tools.ToolLocator;
 import io.shipready.device.tools.ToolResult;
-import io.shipready.device.tools.ToolRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,7 +34,7 @@ class EsptoolStandInTest {
 
   @Test
   void aWrittenRegionReadsBackAndTheChipIsIdentified() throws Exception {
-    ToolDevice unit = slot(standIns.runner());
+    Device unit = slot(Map.of());
     Image app = app();
 
     unit.require(Programmer.class).write(app);
@@ -64,13 +61,9 @@ class EsptoolStandInTest {
 
   @Test
   void theEsptoolPyNameAnswersTheSame() throws Exception {
-    ToolRunner runner =
-        new ToolRunner(
-                ToolLocator.fromEnvironment(Map.of())
-                    .with("esptool", standIns.executable("esptool.py")))
-            .withEnvironment(standIns.environment());
-
-    slot(runner).require(Programmer.class).write(app());
+    slot(Map.of("esptool", standIns.executable("esptool.py")))
+        .require(Programmer.class)
+        .write(app());
 
     assertThat(standIns.flash(PORT, 0x10000, app().content().length)).isEqualTo(app().content());
   }
@@ -78,7 +71,7 @@ class EsptoolStandInTest {
   @Test
   void aByteThatDoesNotHoldFailsTheWrite() throws Exception {
     standIns.device("fault", PORT, "verify-mismatch");
-    Programmer programmer = slot(standIns.runner()).require(Programmer.class);
+    Programmer programmer = slot(Map.of()).require(Programmer.class);
 
     assertThatThrownBy(() -> programmer.write(app()))
         .isInstanceOf(FlashFailedException.class)
@@ -90,7 +83,7 @@ class EsptoolStandInTest {
   void aPortThatDoesNotExistIsUnreachable() throws Exception {
     standIns.device("fault", PORT, "not-attached");
 
-    assertThatThrownBy(() -> slot(standIns.runner()).require(Programmer.class).write(app()))
+    assertThatThrownBy(() -> slot(Map.of()).require(Programmer.class).write(app()))
         .isInstanceOf(DeviceUnreachableException.class)
         .hasMessageContaining("could not open port");
   }
@@ -103,8 +96,8 @@ class EsptoolStandInTest {
     assertThat(result.output()).contains("This chip is ESP32, not ESP32-S3");
   }
 
-  private ToolDevice slot(ToolRunner runner) throws InterruptedException {
-    return ToolDevices.forSlot(
+  private Device slot(Map<String, Path> tools) throws InterruptedException {
+    return standIns.attach(
         "slot-7",
         Map.of(
             "driver", "esptool",
@@ -112,7 +105,7 @@ class EsptoolStandInTest {
             "port", PORT,
             "chip", "esp32",
             "regions", Map.of("esp-app", "0x10000")),
-        runner);
+        tools);
   }
 
   private static Image app() {

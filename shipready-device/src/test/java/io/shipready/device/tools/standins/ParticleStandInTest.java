@@ -3,6 +3,7 @@ package io.shipready.device.tools.standins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shipready.core.device.Device;
 import io.shipready.core.device.DeviceUnreachableException;
 import io.shipready.core.device.FlashFailedException;
 import io.shipready.core.device.Identity;
@@ -10,8 +11,6 @@ import io.shipready.core.device.Image;
 import io.shipready.core.device.ImageType;
 import io.shipready.core.device.Programmer;
 import io.shipready.core.model.Identifier;
-import io.shipready.device.tools.ToolDevice;
-import io.shipready.device.tools.ToolDevices;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -47,7 +46,7 @@ class ParticleStandInTest {
         "89014103271529912345",
         "--system-firmware",
         "4.2.0");
-    ToolDevice unit = slot();
+    Device unit = slot();
     Image app = image("tracker-edge", "18");
 
     assertThat(unit.require(Identity.class).identifiers())
@@ -95,9 +94,8 @@ class ParticleStandInTest {
         .isInstanceOf(DeviceUnreachableException.class);
   }
 
-  private ToolDevice slot() throws InterruptedException {
-    return ToolDevices.forSlot(
-        "slot-2", Map.of("driver", "particle", "port", PORT), standIns.runner());
+  private Device slot() throws InterruptedException {
+    return standIns.attach("slot-2", Map.of("driver", "particle", "port", PORT));
   }
 
   private static Image image(String name, String version) {

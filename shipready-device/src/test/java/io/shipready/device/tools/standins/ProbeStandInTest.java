@@ -9,7 +9,6 @@ import io.shipready.core.device.FlashFailedException;
 import io.shipready.core.device.Image;
 import io.shipready.core.device.ImageType;
 import io.shipready.core.device.Programmer;
-import io.shipready.device.tools.ToolDevices;
 import io.shipready.device.tools.ToolResult;
 import io.shipready.device.tools.ToolTimeoutException;
 import java.nio.file.Files;
@@ -124,7 +123,7 @@ class ProbeStandInTest {
     if (driver.equals("openocd")) {
       slot.put("config", List.of("interface/cmsis-dap.cfg", "target/nrf52.cfg"));
     }
-    return ToolDevices.forSlot("slot-3", slot, standIns.runner()).require(Programmer.class);
+    return standIns.attach("slot-3", slot).require(Programmer.class);
   }
 
   /** The region as the tool itself reads it from the chip. */

@@ -3,6 +3,9 @@ package io.shipready.device.tools.standins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.shipready.core.device.Device;
+import io.shipready.device.slots.SlotMap;
+import io.shipready.device.slots.SlotUnits;
 import io.shipready.device.tools.ToolInvocation;
 import io.shipready.device.tools.ToolLocator;
 import io.shipready.device.tools.ToolResult;
@@ -89,6 +92,28 @@ final class StandIns {
       locator = locator.with(tool, executable(tool));
     }
     return new ToolRunner(locator).withEnvironment(environment);
+  }
+
+  /**
+   * The unit in one slot of a slot map whose tools are the stand-ins, as a station attaches it.
+   *
+   * @param settings the slot's keys, {@code driver} included
+   * @param tools tool name to executable, over the stand-ins' own
+   */
+  Device attach(String slot, Map<String, ?> settings, Map<String, Path> tools)
+      throws InterruptedException {
+    SlotMap.Builder map = SlotMap.builder().source("stand-in slot map");
+    EXECUTABLES.keySet().forEach(tool -> map.tool(tool, executable(tool).toString()));
+    tools.forEach((tool, path) -> map.tool(tool, path.toString()));
+    environment.forEach(map::environment);
+    Map<String, Object> keys = new java.util.LinkedHashMap<>(settings);
+    String driver = String.valueOf(keys.remove("driver"));
+    SlotUnits units = new SlotUnits(map.slot(slot, driver, keys).build(), 1, "S");
+    return units.attach(1, slot).device();
+  }
+
+  Device attach(String slot, Map<String, ?> settings) throws InterruptedException {
+    return attach(slot, settings, Map.of());
   }
 
   /** Runs a stand-in tool by the drivers' name for it. */
