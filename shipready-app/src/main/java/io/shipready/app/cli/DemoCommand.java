@@ -86,7 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path lineRoot = lineRoot();
+    Path lineRoot = LineProfiles.root(lines);
     Files.createDirectories(out);
     Path db = out.resolve("demo.db").toAbsolutePath();
     PrintWriter console = spec.commandLine().getOut();
@@ -221,34 +221,6 @@ public final class DemoCommand implements Callable<Integer> {
     Path config = lineOut.resolve("station-config-" + station + ".yaml");
     Files.writeString(config, filled);
     return config;
-  }
-
-  private Path lineRoot() {
-    if (lines != null) {
-      return lines;
-    }
-    Path here = Path.of("lines");
-    if (holdsLines(here)) {
-      return here;
-    }
-    try {
-      Path jar =
-          Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      for (Path dir = jar.getParent(); dir != null; dir = dir.getParent()) {
-        if (holdsLines(dir.resolve("lines"))) {
-          return dir.resolve("lines");
-        }
-      }
-    } catch (java.net.URISyntaxException | SecurityException e) {
-      // Fall through to the message below.
-    }
-    throw new ShipreadyException(
-        "cannot find the bundled line profiles (lines/); run the demo from the project folder or"
-            + " give --lines DIR");
-  }
-
-  private static boolean holdsLines(Path folder) {
-    return Files.isDirectory(folder) && !LineProfiles.all(folder).isEmpty();
   }
 
   private static String shorten(String message) {

@@ -37,6 +37,38 @@ public final class LineProfiles {
 
   private LineProfiles() {}
 
+  /**
+   * The folder of the line profiles: the one given, else {@code lines/} here, else the one beside
+   * the program (so commands work from the project folder and from an installed copy).
+   */
+  public static Path root(Path given) {
+    if (given != null) {
+      return given;
+    }
+    Path here = Path.of("lines");
+    if (holdsLines(here)) {
+      return here;
+    }
+    try {
+      Path jar =
+          Path.of(LineProfiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      for (Path dir = jar.getParent(); dir != null; dir = dir.getParent()) {
+        if (holdsLines(dir.resolve("lines"))) {
+          return dir.resolve("lines");
+        }
+      }
+    } catch (java.net.URISyntaxException | SecurityException e) {
+      // Fall through to the message below.
+    }
+    throw new ShipreadyException(
+        "cannot find the bundled line profiles (lines/); run from the project folder or give"
+            + " --lines DIR");
+  }
+
+  private static boolean holdsLines(Path folder) {
+    return Files.isDirectory(folder) && !all(folder).isEmpty();
+  }
+
   /** Every line under {@code root}, by folder name. */
   public static List<LineProfile> all(Path root) {
     List<LineProfile> lines = new ArrayList<>();
