@@ -57,6 +57,34 @@ class SlotsFileRunTest {
   }
 
   @Test
+  void slotsWhoseDriverCannotDoAStepAreRefusedBeforeTheFirstUnit() throws Exception {
+    Path slots = dir.resolve("slots.yaml");
+    // nrfjprog programs flash and nothing else: the recipe's console and identity steps have no
+    // way to reach these units.
+    Files.writeString(
+        slots,
+        "slots:\n"
+            + "  - {slot: \"1\", driver: nrfjprog, family: nrf51, probe: \"683012345\","
+            + " regions: {app: 0x0}}\n"
+            + "  - {slot: \"2\", driver: nrfjprog, family: nrf51, probe: \"683012346\","
+            + " regions: {app: 0x0}}\n");
+    Path db = dir.resolve("station.db");
+
+    CommandLineRun run =
+        CommandLineRun.of(
+            "run", "--recipe", RECIPE, "--slots-file", slots.toString(), "--db", db.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .contains(slots.toString())
+        .contains("recipe emulated-nrf51: slots 1, 2 (nrfjprog) cannot run step 'write_identity'")
+        .contains("step 'selftest' (needs Console)")
+        .contains("give those slots a driver that has it or remove the steps");
+    assertThat(run.out()).doesNotContain("unit 1");
+    assertThat(CommandLineRun.of("trace", "--db", db.toString(), "U00001").exitCode()).isNotZero();
+  }
+
+  @Test
   void aProbeThatDoesNotAnswerIsAnErrorNamingItsAddressAndIsRecorded() throws Exception {
     int closed;
     try (ServerSocket socket = new ServerSocket(0)) {

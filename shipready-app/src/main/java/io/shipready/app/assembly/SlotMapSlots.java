@@ -30,8 +30,7 @@ final class SlotMapSlots implements StationSlots {
     CapabilityCheck.check(recipe, StandardSteps.library(), map.capabilitySlots())
         .ifPresent(
             problem -> {
-              throw new ShipreadyException(
-                  "slot map " + file + " cannot run recipe " + recipe.name() + ": " + problem);
+              throw new ShipreadyException("slot map " + file + ": " + problem);
             });
     String prefix =
         supply.serialPrefix() != null
