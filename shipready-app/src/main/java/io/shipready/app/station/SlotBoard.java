@@ -67,6 +67,7 @@ public final class SlotBoard implements EventListener {
       tile.runId = started.runId();
       tile.unit = started.unitNumber();
       tile.serial = "";
+      tile.name = "";
       tile.step = "";
       tile.stepsDone.clear();
       tile.startedAt = started.at().toEpochMilli();
@@ -77,14 +78,14 @@ public final class SlotBoard implements EventListener {
       tile.failedStep = "";
       tile.message = "";
     } else if (event instanceof Event.UnitIdentified identified && tile.serial.isEmpty()) {
-      // The first serial seen stays: usually the sticker the operator scanned.
+      // The first serial seen stays: usually the sticker the operator scanned. A unit without a
+      // serial (an Afero module, an Azure Sphere chip) is shown by its device id, which is what
+      // its label carries and what the trace finds it by.
       List<Identifier> ids = identified.identifiers();
-      tile.serial =
-          ids.stream()
-              .filter(id -> id.kind().equals(Identifier.SERIAL))
-              .map(Identifier::value)
-              .findFirst()
-              .orElse("");
+      tile.serial = first(ids, Identifier.SERIAL);
+      if (tile.name.isEmpty() || !tile.serial.isEmpty()) {
+        tile.name = tile.serial.isEmpty() ? first(ids, Identifier.DEVICE_ID) : tile.serial;
+      }
     } else if (event instanceof Event.StepStarted step) {
       tile.step =
           step.attempt() > 1 ? step.stepId() + " (try " + step.attempt() + ")" : step.stepId();
@@ -109,6 +110,14 @@ public final class SlotBoard implements EventListener {
     // Measurements, attributes, images and components are in the record, not on the tile.
   }
 
+  private static String first(List<Identifier> ids, String kind) {
+    return ids.stream()
+        .filter(id -> id.kind().equals(kind))
+        .map(Identifier::value)
+        .findFirst()
+        .orElse("");
+  }
+
   public List<String> slots() {
     return List.copyOf(tiles.keySet());
   }
@@ -126,6 +135,7 @@ public final class SlotBoard implements EventListener {
       view.put("slotMessage", tile.slotMessage);
       view.put("unit", tile.unit);
       view.put("serial", tile.serial);
+      view.put("name", tile.name);
       view.put("runId", tile.runId);
       view.put("step", tile.step);
       view.put("done", tile.stepsDone.size());
@@ -164,6 +174,7 @@ public final class SlotBoard implements EventListener {
     String slotMessage = "";
     int unit;
     String serial = "";
+    String name = "";
     String runId = "";
     String step = "";
     final Set<String> stepsDone = new HashSet<>();

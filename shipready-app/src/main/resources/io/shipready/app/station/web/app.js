@@ -146,8 +146,8 @@
     const running = data.state === 'BUSY';
     setProp(tile.el, 'className', 'tile ' + seen.css + (data.prompt ? ' asking' : ''));
     setText(p.verdict, seen.verdict);
-    setText(p.unit, data.unit ? (data.serial || ('unit ' + data.unit)) : '');
-    setProp(p.unit, 'title', data.unit ? 'unit ' + data.unit + (data.runId ? ', run ' + data.runId : '') : '');
+    setText(p.unit, data.unit ? (data.name || ('unit ' + data.unit)) : '');
+    setProp(p.unit, 'title', data.unit ? (data.name ? data.name + ', ' : '') + 'unit ' + data.unit + (data.runId ? ', run ' + data.runId : '') : '');
     setText(p.step, data.state === 'ERROR' ? data.slotMessage : data.step);
     const width = (data.total ? Math.min(100, 100 * data.done / data.total) : 0) + '%';
     if (p.bar.style.width !== width) p.bar.style.width = width;

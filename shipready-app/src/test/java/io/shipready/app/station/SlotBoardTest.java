@@ -1,0 +1,44 @@
+package io.shipready.app.station;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shipready.core.event.Event;
+import io.shipready.core.model.Identifier;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SlotBoardTest {
+  private final SlotBoard board =
+      new SlotBoard(List.of("1"), 3, new PromptQueue(slot -> {}), slot -> {});
+
+  @Test
+  void aUnitWithoutASerialIsNamedByItsDeviceIdUntilASerialIsScanned() {
+    board.on(new Event.RunStarted("r1", "1", 7, "recipe", "1.0", "sha", null, Instant.now()));
+    assertThat(board.tile("1")).containsEntry("name", "").containsEntry("unit", 7);
+
+    identified(new Identifier(Identifier.DEVICE_ID, "264F9ACB67A8A9B0"));
+    assertThat(board.tile("1"))
+        .containsEntry("name", "264F9ACB67A8A9B0")
+        .containsEntry("serial", "");
+
+    identified(new Identifier("association_id", "3E5B2C4985A4CAB53C56A7C4"));
+    assertThat(board.tile("1")).containsEntry("name", "264F9ACB67A8A9B0");
+
+    identified(new Identifier(Identifier.SERIAL, "P046AA2797020"));
+    assertThat(board.tile("1"))
+        .containsEntry("name", "P046AA2797020")
+        .containsEntry("serial", "P046AA2797020");
+
+    // The first serial stays: usually the sticker the operator scanned.
+    identified(new Identifier(Identifier.SERIAL, "P046AA0000000"));
+    assertThat(board.tile("1")).containsEntry("name", "P046AA2797020");
+
+    board.on(new Event.RunStarted("r2", "1", 8, "recipe", "1.0", "sha", null, Instant.now()));
+    assertThat(board.tile("1")).containsEntry("name", "").containsEntry("serial", "");
+  }
+
+  private void identified(Identifier id) {
+    board.on(new Event.UnitIdentified("r1", "1", List.of(id), Instant.now()));
+  }
+}
