@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Assumptions;
  * sets shipready.test.emulated), a missing tool fails the tier; run any other way, the tests report
  * themselves skipped and say how to enable them. They never pass without QEMU.
  */
-final class EmulatedTools {
-  static final String QEMU = "qemu-system-arm";
+public final class EmulatedTools {
+  public static final String QEMU = "qemu-system-arm";
   static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
   private EmulatedTools() {}
 
-  static void require(String... tools) {
+  public static void require(String... tools) {
     for (String tool : tools) {
       if (!onPath(tool)) {
         String message =

@@ -119,22 +119,15 @@ final class RunningStation implements AutoCloseable {
   /** Starts {@code shipready station --ui 0 --config ... --db ...} with the given arguments. */
   static RunningStation start(Path folder, String... args) throws Exception {
     Path config = folder.resolve("station.yaml");
-    Files.writeString(
-        config,
-        """
-        stationId: %s
-        computerName: PC-3
-        programmerName: acme-plug
-        timeZone: UTC
-        outputFolder: output
-        archiveFolder: archive
-        partNo: 100-0012-01
-        manufacturer: Acme
-        factory: Shenzhen-2
-        hwVersion: "1.2"
-        engineerPinHash: %s
-        """
-            .formatted(STATION, EngineerPin.hash(PIN.toCharArray())));
+    writeConfig(config);
+    return start(folder, config, args);
+  }
+
+  /**
+   * Starts {@code shipready station --ui 0 --config CONFIG --db FOLDER/station.db} with the given
+   * arguments: stations started with the same folder share their records.
+   */
+  static RunningStation start(Path folder, Path config, String... args) throws Exception {
     Path db = folder.resolve("station.db");
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(
@@ -173,6 +166,32 @@ final class RunningStation implements AutoCloseable {
       Thread.sleep(20);
     }
     throw new AssertionError("the station did not print its page's address: " + out + err);
+  }
+
+  private static void writeConfig(Path config) throws IOException {
+    Files.writeString(
+        config,
+        """
+        stationId: %s
+        computerName: PC-3
+        programmerName: acme-plug
+        timeZone: UTC
+        outputFolder: output
+        archiveFolder: archive
+        partNo: 100-0012-01
+        manufacturer: Acme
+        factory: Shenzhen-2
+        hwVersion: "1.2"
+        engineerPinHash: %s
+        """
+            .formatted(STATION, EngineerPin.hash(PIN.toCharArray())));
+  }
+
+  /**
+   * The line a station config needs so that the engineer with {@link #PIN} may stop the station.
+   */
+  static String engineerPinLine() {
+    return "engineerPinHash: " + EngineerPin.hash(PIN.toCharArray()) + "\n";
   }
 
   static Path write(Path folder, String name, String text) throws IOException {
