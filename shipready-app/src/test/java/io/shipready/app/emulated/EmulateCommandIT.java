@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * them, and stops every emulator when it is told to stop.
  */
 class EmulateCommandIT {
+  /** Each slot's line names the QEMU process behind it. */
+  private static final Pattern QEMU_PID = Pattern.compile("\\(QEMU pid ([0-9]+)\\)");
+
   @BeforeAll
   static void tools() {
     EmulatedTools.require(EmulatedTools.QEMU);
@@ -52,8 +57,9 @@ class EmulateCommandIT {
           new BufferedReader(
               new InputStreamReader(emulate.getInputStream(), StandardCharsets.UTF_8));
       for (String line = out.readLine(); line != null; line = out.readLine()) {
-        if (line.matches("[0-9]+ +[0-9]+ .*")) {
-          qemuPids.add(Long.parseLong(line.trim().split(" +")[1]));
+        Matcher pid = QEMU_PID.matcher(line);
+        if (pid.find()) {
+          qemuPids.add(Long.parseLong(pid.group(1)));
         }
         if (line.startsWith("running")) {
           break;
