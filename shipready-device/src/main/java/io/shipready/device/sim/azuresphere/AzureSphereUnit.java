@@ -106,6 +106,10 @@ public final class AzureSphereUnit implements FamilyModel {
     this.connectionPath = "1-" + (1 + (n - 1) / 4) + "." + (1 + (n - 1) % 4);
     this.trustedKeys.putAll(unit.settings().trustedKeys());
     this.osImageIds = List.copyOf(unit.settings().freshOsImageIds());
+    if (unit.settings().arriveProgrammed()) {
+      // As the programming station leaves a chip: finalized, for the audit stations after it.
+      this.state = ManufacturingState.DEVICE_COMPLETE;
+    }
 
     UnitIdentity identity =
         new UnitIdentity(
