@@ -33,9 +33,9 @@ import java.util.Map;
  *       are Wi-Fi modules (with a {@code wifi} flash region and a Wi-Fi radio in factory test mode)
  *       or BLE-only modules.
  *   <li>{@code arrive_programmed} (false): whether units arrive as an earlier station left them,
- *       every flash region holding firmware (version {@code as-delivered}), an azure-sphere chip
- *       in DeviceComplete; for the stations after programming (product label, RSSI, ship audit),
- *       whose units already run their firmware.
+ *       every flash region holding firmware (version {@code as-delivered}), an azure-sphere chip in
+ *       DeviceComplete; for the stations after programming (product label, RSSI, ship audit), whose
+ *       units already run their firmware.
  *   <li>{@code trusted_keystore} (none): a file, relative to the recipe, in the format of a
  *       keystore image ({@link KeystoreImages}): the keys a fresh azure-sphere unit trusts, oldest
  *       first ({@link Fault.StaleKeystore} leaves out all but the oldest). A line profile ships the
