@@ -115,6 +115,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *   <li>{@code simulated}, the simulator [its family's capabilities]: {@code family} (required:
  *       afero-asr, azure-sphere, particle), {@code simulation} (a recipe's {@code simulation:}
  *       block: seed, time_scale...).
+ *   <li>{@code afero-rssi}, the RSSI receiver of an Afero validation fixture, usually as a {@code
+ *       fixture} [Radio]: {@code address} (required, {@code host:port}; 5025 when the port is left
+ *       out), {@code timeout} (5s).
  *   <li>{@code scpi}, a power supply or meter speaking SCPI over TCP, usually as a {@code fixture}
  *       [Power, Sensors]: {@code address} (required, {@code host:port}; 5025 when the port is left
  *       out), {@code timeout} (5s), {@code off_time} (1s: how long a reboot keeps the output off),
