@@ -7,6 +7,7 @@ import io.shipready.core.device.Console;
 import io.shipready.core.device.Device;
 import io.shipready.core.spi.SlotBinding;
 import io.shipready.device.emulated.SlotEndpoints.ConsoleEndpoint;
+import io.shipready.device.spi.ConsoleFirmware;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,18 +15,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A slot whose units get more than their driver gives: the console the slot map names, and the
- * capabilities of the fixture at the slot that the driver lacks (the driver keeps its own).
+ * A slot whose units get more than their driver gives: the console the slot map names, what the
+ * family's firmware tells over that console, and the capabilities of the fixture at the slot that
+ * the driver lacks (the driver keeps its own).
  */
 final class ComposedSlot implements SlotBinding {
   private final SlotBinding driver;
   private final SlotConsole console;
   private final SlotBinding fixture;
+  private final ConsoleFirmware firmware;
+  private final Set<Class<? extends Capability>> fromFirmware;
   private final Set<Class<? extends Capability>> fromFixture;
   private final Set<Class<? extends Capability>> capabilities;
 
   /**
    * @param console the slot's console, or null
+   * @param firmware the family's firmware on that console, or null
    * @param fixture the instrument at the slot, or null
    */
   ComposedSlot(
@@ -33,14 +38,25 @@ final class ComposedSlot implements SlotBinding {
       SlotBinding driver,
       ConsoleEndpoint console,
       String lineEnding,
+      ConsoleFirmware firmware,
       SlotBinding fixture) {
     this.driver = requireNonNull(driver, "driver");
     this.console = console == null ? null : new SlotConsole(slot, console, lineEnding);
+    this.firmware = console == null ? null : firmware;
     this.fixture = fixture;
     Set<Class<? extends Capability>> all = new LinkedHashSet<>(driver.capabilities());
     if (console != null) {
       all.add(Console.class);
     }
+    Set<Class<? extends Capability>> told = new LinkedHashSet<>();
+    if (this.firmware != null) {
+      for (Class<? extends Capability> type : this.firmware.capabilities()) {
+        if (all.add(type)) {
+          told.add(type);
+        }
+      }
+    }
+    this.fromFirmware = Collections.unmodifiableSet(told);
     Set<Class<? extends Capability>> added = new LinkedHashSet<>();
     if (fixture != null) {
       for (Class<? extends Capability> type : fixture.capabilities()) {
@@ -64,6 +80,15 @@ final class ComposedSlot implements SlotBinding {
     Map<Class<? extends Capability>, Capability> added = new LinkedHashMap<>();
     if (console != null) {
       added.put(Console.class, console);
+    }
+    if (firmware != null) {
+      Map<Class<? extends Capability>, Capability> told = firmware.over(console);
+      for (Class<? extends Capability> type : fromFirmware) {
+        Capability capability = told.get(type);
+        if (capability != null) {
+          added.put(type, capability);
+        }
+      }
     }
     if (fixture != null) {
       Device instrument = fixture.attach(number, serial);

@@ -11,6 +11,7 @@ import io.shipready.core.spi.DeviceDriver;
 import io.shipready.core.spi.SlotBinding;
 import io.shipready.core.spi.SlotSettings;
 import io.shipready.device.emulated.SlotEndpoints.ConsoleEndpoint;
+import io.shipready.device.spi.ConsoleFirmware;
 import io.shipready.device.tools.ToolLocator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *   <li>{@code console} (none): the unit's serial console, {@code tcp:HOST:PORT} or {@code
  *       serial:DEVICE@BAUD} (115200 baud when {@code @BAUD} is left out). Gives the unit the
  *       Console capability whatever its driver; {@code line_ending} ({@code "\r\n"}, or {@code
- *       "\r"}, {@code "\n"}) ends each command sent.
+ *       "\r"}, {@code "\n"}) ends each command sent. When the slot's {@code family} has a
+ *       registered {@link ConsoleFirmware}, the unit also gets what its firmware tells over the
+ *       console (e.g. Identity) where the driver lacks it.
  *   <li>{@code fixture} (none): an instrument at the slot, {@code {driver: NAME, ...}} with that
  *       driver's keys. The capabilities it gives that the slot's driver lacks are added to the unit
  *       (the slot's driver keeps its own).
@@ -112,6 +115,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *   <li>{@code simulated}, the simulator [its family's capabilities]: {@code family} (required:
  *       afero-asr, azure-sphere, particle), {@code simulation} (a recipe's {@code simulation:}
  *       block: seed, time_scale...).
+ *   <li>{@code afero-rssi}, the RSSI receiver of an Afero validation fixture, usually as a {@code
+ *       fixture} [Radio]: {@code address} (required, {@code host:port}; 5025 when the port is left
+ *       out), {@code timeout} (5s).
  *   <li>{@code scpi}, a power supply or meter speaking SCPI over TCP, usually as a {@code fixture}
  *       [Power, Sensors]: {@code address} (required, {@code host:port}; 5025 when the port is left
  *       out), {@code timeout} (5s), {@code off_time} (1s: how long a reboot keeps the output off),
@@ -474,6 +480,7 @@ public final class SlotMap {
       SlotBinding binding = driver.bind(settings);
       ConsoleEndpoint console = null;
       String lineEnding = null;
+      ConsoleFirmware firmware = null;
       // A driver that reads 'console' itself drives the console (gdb-remote asks the firmware
       // who it is through it); otherwise the slot map opens it for the unit.
       if (settings.has("console") && !settings.wasRead("console")) {
@@ -486,6 +493,10 @@ public final class SlotMap {
         }
         console = ConsoleEndpoint.read(settings);
         lineEnding = ConsoleEndpoint.lineEnding(settings);
+        // What the firmware tells over the console (its ids), for drivers that cannot ask it.
+        firmware =
+            ConsoleFirmwares.find(settings.wasRead("family") ? settings.string("family") : null)
+                .orElse(null);
       }
       SlotBinding fixture = null;
       if (settings.has("fixture")) {
@@ -496,7 +507,7 @@ public final class SlotMap {
       if (console == null && fixture == null) {
         return binding;
       }
-      return new ComposedSlot(settings.slot(), binding, console, lineEnding, fixture);
+      return new ComposedSlot(settings.slot(), binding, console, lineEnding, firmware, fixture);
     }
 
     private SlotBinding fixture(

@@ -33,6 +33,7 @@ class DeviceDriversTest {
   void findsEveryDriver() {
     assertThat(drivers.names())
         .containsExactly(
+            "afero-rssi",
             "azsphere",
             "esptool",
             "gdb-remote",

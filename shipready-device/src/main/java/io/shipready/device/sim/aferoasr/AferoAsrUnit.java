@@ -46,9 +46,9 @@ import java.util.Optional;
  * console command {@code ftm} and left by a reboot.
  *
  * <p>Console (answered only once the app region is flashed; a blank module is silent): {@code
- * help}, {@code ping} (pong), {@code version} (app version), {@code ids} (device_id and
- * association_id as {@code key=value} lines), {@code selftest} (PASS), {@code ftm} (enters factory
- * test mode: {@code FTM ON}).
+ * help}, {@code ping} (pong), {@code version} (app version), {@code ids} (every identifier, one
+ * line of {@code key=value} pairs: device_id, association_id, company_code, ble_mac, wifi_mac),
+ * {@code selftest} (PASS), {@code ftm} (enters factory test mode: {@code FTM ON}).
  */
 public final class AferoAsrUnit implements FamilyModel {
   static final List<String> BLE_REGIONS = List.of("bootloader", "profile", "app");
@@ -73,6 +73,7 @@ public final class AferoAsrUnit implements FamilyModel {
   private final FlashRegions flash;
   private final Map<Radio.Band, Nominal> bands;
   private final FaultChecks checks;
+  private final List<Identifier> identifiers;
   private boolean factoryTestMode; // guarded by this
   private volatile boolean wrongLabel;
   private final Map<Class<? extends Capability>, Capability> capabilityMap;
@@ -111,6 +112,7 @@ public final class AferoAsrUnit implements FamilyModel {
       String wifiMac = MacAddress.of(0x02, 0xAF, unit.sequential("wifi_mac", 1L << 32));
       identifiers.add(new Identifier(Identifier.WIFI_MAC, wifiMac));
     }
+    this.identifiers = List.copyOf(identifiers);
     Map<Class<? extends Capability>, Capability> caps = new LinkedHashMap<>();
     caps.put(Identity.class, new UnitIdentity(unit, identifiers, flash::versions));
     caps.put(Programmer.class, flash);
@@ -155,6 +157,15 @@ public final class AferoAsrUnit implements FamilyModel {
     return Optional.of("1:" + associationId + ":" + deviceId);
   }
 
+  /** The {@code ids} reply: every identifier, one line of {@code key=value} pairs. */
+  private String idsLine() {
+    StringBuilder line = new StringBuilder();
+    for (Identifier id : identifiers) {
+      line.append(line.length() == 0 ? "" : " ").append(id.kind()).append('=').append(id.value());
+    }
+    return line.toString();
+  }
+
   private synchronized void rebooted() {
     factoryTestMode = false;
   }
@@ -185,8 +196,7 @@ public final class AferoAsrUnit implements FamilyModel {
       case "help" -> ConsoleReply.text("commands: help, ping, version, ids, selftest, ftm");
       case "ping" -> ConsoleReply.text("pong");
       case "version" -> ConsoleReply.text(flash.storedVersion("app").orElse("unknown"));
-      case "ids" ->
-          ConsoleReply.text("device_id=" + deviceId + "\nassociation_id=" + associationId);
+      case "ids" -> ConsoleReply.text(idsLine());
       case "selftest" -> ConsoleReply.text("PASS");
       case "ftm" -> {
         synchronized (this) {
