@@ -199,7 +199,7 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /** The line's station config template with every CHANGE_ME filled in with demo values. */
-  static Path filledConfig(Path profile, Path lineOut, String station) throws IOException {
+  public static Path filledConfig(Path profile, Path lineOut, String station) throws IOException {
     Path template = profile.resolve("station-config.template.yaml");
     if (!Files.isRegularFile(template)) {
       throw new ShipreadyException(
