@@ -51,12 +51,12 @@ public final class ParticleCliDevice implements Identity, Programmer, Settings, 
    * The module versions {@code particle serial inspect} reports, under the names versions are
    * recorded by; the NCP's is turned into its release name (module version 7 is NCP 0.0.7).
    */
-  private static final Map<String, String> MODULE_NAMES =
-      Map.of(
-          ParticleModules.BOOTLOADER, "bootloader_module",
-          ParticleModules.RADIO_STACK, "softdevice_module",
-          ParticleModules.SYSTEM, "system_module",
-          ParticleModules.USER, "user_module");
+  private static final List<Map.Entry<String, String>> MODULE_NAMES =
+      List.of(
+          Map.entry(ParticleModules.BOOTLOADER, "bootloader_module"),
+          Map.entry(ParticleModules.RADIO_STACK, "softdevice_module"),
+          Map.entry(ParticleModules.SYSTEM, "system_module"),
+          Map.entry(ParticleModules.USER, "user_module"));
 
   private final ParticleCli cli;
   private final String port;
@@ -123,13 +123,12 @@ public final class ParticleCliDevice implements Identity, Programmer, Settings, 
     if (ncp != null) {
       versions.put("ncp", "0.0." + ncp);
     }
-    MODULE_NAMES.forEach(
-        (type, name) -> {
-          Integer number = modules.modules().get(type);
-          if (number != null) {
-            versions.put(name, Integer.toString(number));
-          }
-        });
+    for (Map.Entry<String, String> module : MODULE_NAMES) {
+      Integer number = modules.modules().get(module.getKey());
+      if (number != null) {
+        versions.put(module.getValue(), Integer.toString(number));
+      }
+    }
     return versions;
   }
 
