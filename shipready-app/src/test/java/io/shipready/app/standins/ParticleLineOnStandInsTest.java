@@ -56,6 +56,7 @@ class ParticleLineOnStandInsTest {
       "244a665f3af707339801342121cb950c9de2ecf4064dfbbea0be2a4553512a83";
   private static final int GOOD_UNITS = 3;
   private static final String SHORTED = "4";
+  private static final String FLASH_FAILS = "5";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<Process> servers = new ArrayList<>();
@@ -88,7 +89,7 @@ class ParticleLineOnStandInsTest {
 
     Map<String, Map<String, String>> answers = new LinkedHashMap<>();
     StringBuilder slots = new StringBuilder();
-    for (int n = 1; n <= GOOD_UNITS + 1; n++) {
+    for (int n = 1; n <= GOOD_UNITS + 2; n++) {
       String slot = Integer.toString(n);
       String port = port(slot);
       standinDevice("create", "--family", "particle", "--id", port, "--platform", "Tracker");
@@ -114,6 +115,7 @@ class ParticleLineOnStandInsTest {
               "component:BT1", "BAT-0000000" + slot));
     }
     standinDevice("fault", port(SHORTED), "overcurrent");
+    standinDevice("fault", port(FLASH_FAILS), "flash-fails");
 
     Path slotMap = temp.resolve("slots.yaml");
     Files.writeString(
@@ -164,13 +166,17 @@ class ParticleLineOnStandInsTest {
   }
 
   @Test
-  void threeUnitsPassAndTheShortedOneFailsWhereItsCurrentIsMeasured() {
+  void threeUnitsPassAndEachFaultyOneFailsAtTheStepThatCatchesIt() {
     assertThat(exitCode).as(out).isZero();
-    assertThat(out).contains("4 units on 4 slots").contains("PASS 3   FAIL 1   ERROR 0");
+    assertThat(out).contains("5 units on 5 slots").contains("PASS 3   FAIL 2   ERROR 0");
     assertThat(out)
         .containsPattern("\\[slot " + SHORTED + "\\]   idle_current = 250 mA \\[x <= 60\\]")
         .contains("[slot " + SHORTED + "] power FAIL")
         .contains("[slot " + SHORTED + "] flash_production SKIPPED");
+    assertThat(out)
+        .contains("[slot " + FLASH_FAILS + "] flash_bootloader FAIL")
+        .contains("Error writing firmware: Request error")
+        .contains("[slot " + FLASH_FAILS + "] flash_softdevice SKIPPED");
   }
 
   @Test
@@ -193,6 +199,10 @@ class ParticleLineOnStandInsTest {
     }
     CommandRun shorted = command("trace", serial(SHORTED), "--db", db.toString());
     assertThat(shorted.out()).contains("FAIL  run ").contains("failed at power");
+    CommandRun flashFails = command("trace", serial(FLASH_FAILS), "--db", db.toString());
+    assertThat(flashFails.out())
+        .contains("failed at flash_bootloader")
+        .contains("- flash_bootloader (flash, attempt 2)  FAIL");
   }
 
   @Test
@@ -226,9 +236,11 @@ class ParticleLineOnStandInsTest {
                       .contains(",12345,"));
       assertThat(files.resolve("labels").resolve(serial + ".zpl")).exists();
     }
-    assertThat(String.join("\n", rows)).doesNotContain(serial(SHORTED));
-    assertThat(String.join("\n", queue)).doesNotContain(serial(SHORTED));
-    assertThat(files.resolve("labels").resolve(serial(SHORTED) + ".zpl")).doesNotExist();
+    for (String failed : List.of(SHORTED, FLASH_FAILS)) {
+      assertThat(String.join("\n", rows)).doesNotContain(serial(failed));
+      assertThat(String.join("\n", queue)).doesNotContain(serial(failed));
+      assertThat(files.resolve("labels").resolve(serial(failed) + ".zpl")).doesNotExist();
+    }
   }
 
   @Test
@@ -248,6 +260,10 @@ class ParticleLineOnStandInsTest {
     assertThat(shorted.get("firmware").get("user").get("version").asText())
         .as("the shorted unit keeps its test firmware: production is never flashed")
         .isEqualTo("mfg-test_1.0.3");
+    JsonNode untouched = show(port(FLASH_FAILS));
+    assertThat(untouched.get("setup_done").asBoolean()).isFalse();
+    assertThat(untouched.get("listening").asBoolean()).isTrue();
+    assertThat(untouched.has("firmware")).as("no module reached the unit").isFalse();
   }
 
   private static String port(String slot) {
