@@ -52,6 +52,7 @@ FAULTS = {
         "not-attached": "no device on the port: identify and flash find nothing",
         "flash-fails": "the transfer fails after it started",
         "slow-write": "flashing takes --seconds longer",
+        "overcurrent": "a short on the board: the fixture's supply (standin-scpi) measures 250 mA idle",
     },
     "probe": {
         "probe-not-found": "no probe with this serial number is connected",

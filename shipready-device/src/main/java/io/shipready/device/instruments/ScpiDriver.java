@@ -2,6 +2,7 @@ package io.shipready.device.instruments;
 
 import io.shipready.core.device.Capability;
 import io.shipready.core.device.Power;
+import io.shipready.core.device.Radio;
 import io.shipready.core.device.Sensors;
 import io.shipready.core.spi.DeviceDriver;
 import io.shipready.core.spi.SlotBinding;
@@ -17,7 +18,8 @@ import java.util.Set;
  * socket, usually a slot's {@code fixture}. Keys: {@code address} (required, {@code host:port};
  * port 5025 when left out), {@code timeout} (5s, per reply), {@code off_time} (1s, how long a
  * restart keeps the output off), {@code queries} ({@code {quantity: "SCPI query"}}, more quantities
- * to measure).
+ * to measure; {@code rssi:ble}, {@code rssi:wifi} and {@code rssi:cellular} are read as the unit's
+ * RSSI in dBm and give the slot Radio, for an RF tester at the slot).
  */
 public final class ScpiDriver implements DeviceDriver {
   public static final int DEFAULT_PORT = 5025;
@@ -49,12 +51,16 @@ public final class ScpiDriver implements DeviceDriver {
       queries.put(quantity, block.string(quantity));
     }
     String slot = settings.slot();
+    Set<Class<? extends Capability>> capabilities =
+        ScpiInstrument.measuresRssi(queries)
+            ? Set.of(Power.class, Sensors.class, Radio.class)
+            : Set.of(Power.class, Sensors.class);
     return new SlotBinding() {
       private final ScpiConnection connection = new ScpiConnection(address, timeout);
 
       @Override
       public Set<Class<? extends Capability>> capabilities() {
-        return Set.of(Power.class, Sensors.class);
+        return capabilities;
       }
 
       @Override

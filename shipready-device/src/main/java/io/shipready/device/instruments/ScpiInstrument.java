@@ -6,9 +6,11 @@ import io.shipready.core.device.Capability;
 import io.shipready.core.device.Device;
 import io.shipready.core.device.DeviceException;
 import io.shipready.core.device.Power;
+import io.shipready.core.device.Radio;
 import io.shipready.core.device.Sensors;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -18,9 +20,12 @@ import java.util.TreeSet;
  * and on again (Power), and measures the unit's supply (Sensors): {@code supply_voltage} and {@code
  * voltage} in volts ({@code MEAS:VOLT?}), {@code current} and {@code current_a} in amperes and
  * {@code current_ma} in milliamperes ({@code MEAS:CURR?}), plus the quantities the slot map's
- * {@code queries} name, in the instrument's own units.
+ * {@code queries} name, in the instrument's own units. An RF tester's queries named {@code
+ * rssi:<band>} (ble, wifi, cellular) also give the unit's RSSI in dBm (Radio).
  */
-public final class ScpiInstrument implements Device, Power, Sensors {
+public final class ScpiInstrument implements Device, Power, Sensors, Radio {
+  private static final String RSSI = "rssi:";
+
   /** A quantity: the query that reads it and the factor from the instrument's units. */
   private record Reading(String query, double factor) {}
 
@@ -49,6 +54,11 @@ public final class ScpiInstrument implements Device, Power, Sensors {
     queries.forEach((quantity, query) -> readings.put(quantity, new Reading(query, 1)));
   }
 
+  /** Whether the queries make the instrument an RF tester: one is named rssi:<band>. */
+  static boolean measuresRssi(Map<String, String> queries) {
+    return queries.keySet().stream().anyMatch(q -> q.startsWith(RSSI));
+  }
+
   @Override
   public String slot() {
     return slot;
@@ -62,9 +72,12 @@ public final class ScpiInstrument implements Device, Power, Sensors {
   @Override
   public <T extends Capability> Optional<T> capability(Class<T> type) {
     requireNonNull(type, "type");
-    return type == Power.class || type == Sensors.class
-        ? Optional.of(type.cast(this))
-        : Optional.empty();
+    boolean has =
+        type == Power.class
+            || type == Sensors.class
+            || (type == Radio.class
+                && readings.keySet().stream().anyMatch(q -> q.startsWith(RSSI)));
+    return has ? Optional.of(type.cast(this)) : Optional.empty();
   }
 
   /** Switches the output off, waits, and on again; each switch confirmed with {@code *OPC?}. */
@@ -98,6 +111,14 @@ public final class ScpiInstrument implements Device, Power, Sensors {
           false);
     }
     return connection.number(reading.query()) * reading.factor();
+  }
+
+  /**
+   * @throws DeviceException when no query is named {@code rssi:<band>} for the band
+   */
+  @Override
+  public double rssiDbm(Band band) {
+    return read(RSSI + band.name().toLowerCase(Locale.ROOT));
   }
 
   @Override

@@ -97,8 +97,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *   <li>{@code azsphere}, the Azure Sphere CLI [Identity, ConnectionInfo, ImageStore, Recovery,
  *       ManufacturingStates]: {@code device} (required: connection path or IP address), {@code
  *       timeout_s} (60), {@code recover_timeout_s} (900).
- *   <li>{@code particle}, the Particle CLI over USB [Identity, Programmer]: {@code port}
- *       (required), {@code timeout_s} (240).
+ *   <li>{@code particle}, the Particle CLI over USB [Identity, Programmer, Settings, Power]: {@code
+ *       port} (required), {@code timeout_s} (240).
  *   <li>{@code jlink}, SEGGER J-Link Commander [Programmer]: {@code family}, {@code probe} (the
  *       J-Link's serial number), {@code device} (e.g. NRF52840_XXAA) (all required), {@code
  *       interface} (SWD, or JTAG), {@code speed_khz} (4000), {@code regions} ({@code {name:
@@ -121,7 +121,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *   <li>{@code scpi}, a power supply or meter speaking SCPI over TCP, usually as a {@code fixture}
  *       [Power, Sensors]: {@code address} (required, {@code host:port}; 5025 when the port is left
  *       out), {@code timeout} (5s), {@code off_time} (1s: how long a reboot keeps the output off),
- *       {@code queries} (more Sensors quantities: {@code {temperature_c: "MEAS:TEMP?"}}).
+ *       {@code queries} (more Sensors quantities: {@code {temperature_c: "MEAS:TEMP?"}}; a quantity
+ *       named {@code rssi:ble}, {@code rssi:wifi} or {@code rssi:cellular} makes it an RF tester
+ *       too [Radio], e.g. {@code {"rssi:cellular": "FETC:RSSI?"}}).
  * </ul>
  *
  * <p>The vendor tools are found at the path {@code tools:} gives, else on the PATH; a tool that is

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.shipready.core.device.DeviceException;
 import io.shipready.core.device.DeviceUnreachableException;
 import io.shipready.core.device.Power;
+import io.shipready.core.device.Radio;
 import io.shipready.core.device.Sensors;
 import io.shipready.device.gdb.Endpoint;
 import java.net.ServerSocket;
@@ -33,6 +34,24 @@ class ScpiInstrumentTest {
       assertThat(sensors.read("temperature_c")).isEqualTo(25.1);
       assertThat(connection.identity()).isEqualTo("Fake Instruments,PSU-1,SN42,1.0");
       assertThat(psu.received).startsWith("*IDN?", "MEAS:VOLT?", "MEAS:CURR?");
+    }
+  }
+
+  @Test
+  void anRssiQueryMakesItTheSlotsRfTester() throws Exception {
+    try (FakeScpiServer tester = new FakeScpiServer();
+        ScpiConnection connection = new ScpiConnection(tester.endpoint(), WAIT)) {
+      ScpiInstrument plain = new ScpiInstrument("4", connection, Duration.ZERO, Map.of());
+      ScpiInstrument rf =
+          new ScpiInstrument("4", connection, Duration.ZERO, Map.of("rssi:cellular", "MEAS:TEMP?"));
+
+      assertThat(plain.capability(Radio.class)).isEmpty();
+      assertThat(rf.require(Radio.class).rssiDbm(Radio.Band.CELLULAR)).isEqualTo(25.1);
+      assertThatThrownBy(() -> rf.rssiDbm(Radio.Band.BLE))
+          .isInstanceOf(DeviceException.class)
+          .hasMessageContaining("not 'rssi:ble'");
+      assertThat(ScpiInstrument.measuresRssi(Map.of("rssi:cellular", "MEAS:TEMP?"))).isTrue();
+      assertThat(ScpiInstrument.measuresRssi(Map.of("temperature_c", "MEAS:TEMP?"))).isFalse();
     }
   }
 

@@ -59,9 +59,39 @@ class CapabilityCheckOnSlotsTest {
             message ->
                 assertThat(message)
                     .contains("slot 1 (particle) cannot run step '")
-                    .contains("(needs Settings)")
-                    .contains("(needs Power)")
+                    .contains("step 'selftest' (needs Console)")
+                    .contains("step 'power' (needs Sensors)")
+                    .contains("step 'radio' (needs Radio)")
+                    .doesNotContain("(needs Settings)")
+                    .doesNotContain("(needs Power)")
                     .doesNotContain("slot 2"));
+  }
+
+  @Test
+  void aParticleSlotWithItsConsoleAndAnScpiRfTesterRunsTheParticleLine() {
+    Recipe recipe = recipe("particle-cellular", "programming.yaml");
+    SlotMap map =
+        SlotMap.builder()
+            .slot(
+                "1",
+                "particle",
+                Map.of(
+                    "port",
+                    "/dev/ttyACM0",
+                    "console",
+                    "tcp:127.0.0.1:4001",
+                    "fixture",
+                    Map.of(
+                        "driver",
+                        "scpi",
+                        "address",
+                        "127.0.0.1:5025",
+                        "queries",
+                        Map.of(
+                            "rssi:cellular", "FETC:RSSI?", "battery_voltage", "MEAS:VOLT? (@2)"))))
+            .build();
+
+    assertThat(CapabilityCheck.check(recipe, LIBRARY, map.capabilitySlots())).isEmpty();
   }
 
   private static Recipe recipe(String line, String file) {

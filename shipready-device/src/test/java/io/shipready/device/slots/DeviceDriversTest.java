@@ -14,6 +14,7 @@ import io.shipready.core.device.Power;
 import io.shipready.core.device.Programmer;
 import io.shipready.core.device.Recovery;
 import io.shipready.core.device.Sensors;
+import io.shipready.core.device.Settings;
 import io.shipready.core.spi.DeviceDriver;
 import io.shipready.core.spi.SlotBinding;
 import io.shipready.core.spi.SlotSettings;
@@ -66,7 +67,7 @@ class DeviceDriversTest {
             Recovery.class,
             ManufacturingStates.class);
     assertThat(capabilities("particle", Map.of("port", "/dev/ttyACM0")))
-        .containsExactlyInAnyOrder(Identity.class, Programmer.class);
+        .containsExactlyInAnyOrder(Identity.class, Programmer.class, Settings.class, Power.class);
     assertThat(capabilities("esptool", Map.of("family", "f", "port", "/dev/ttyUSB0")))
         .containsExactlyInAnyOrder(Programmer.class, Identity.class);
     for (Map<String, Object> programmer :

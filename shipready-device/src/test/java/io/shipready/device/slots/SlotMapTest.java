@@ -15,6 +15,7 @@ import io.shipready.core.device.Power;
 import io.shipready.core.device.Programmer;
 import io.shipready.core.device.Recovery;
 import io.shipready.core.device.Sensors;
+import io.shipready.core.device.Settings;
 import io.shipready.device.emulated.GdbRemoteSlot;
 import io.shipready.device.gdb.Endpoint;
 import io.shipready.device.gdb.MemoryRegion;
@@ -63,7 +64,8 @@ class SlotMapTest {
             ImageStore.class,
             Recovery.class,
             ManufacturingStates.class);
-    assertThat(map.capabilities("3")).containsExactlyInAnyOrder(Identity.class, Programmer.class);
+    assertThat(map.capabilities("3"))
+        .containsExactlyInAnyOrder(Identity.class, Programmer.class, Settings.class, Power.class);
     // An afero-asr module tells its ids over its console (the family's registered firmware).
     assertThat(map.capabilities("4"))
         .containsExactlyInAnyOrder(

@@ -10,14 +10,18 @@ import io.shipready.device.tools.ToolResult;
 import io.shipready.device.tools.ToolRunner;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The Particle command line, for devices on USB: {@code particle identify --port <port>} (the
- * device in listening mode) and {@code particle flash --local <device id> <file>
- * --application-only}, which flashes exactly the given module without fetching Device OS from the
- * network. The device is always named, by serial port or device id, never left to auto-detection.
+ * device in listening mode), {@code particle flash --local <device id> <file> --application-only},
+ * which flashes exactly the given module without fetching Device OS from the network, {@code
+ * particle serial inspect --port <port>} (the modules on the device, in any mode), {@code particle
+ * usb list}, and {@code particle usb setup-done|reset|start-listening|stop-listening <device id>},
+ * which answer "Done.". The device is always named, by serial port or device id, never left to
+ * auto-detection.
  */
 public final class ParticleCli {
   public static final String TOOL = "particle";
@@ -64,6 +68,66 @@ public final class ParticleCli {
     }
     if (!result.output().toLowerCase(Locale.ROOT).contains("flash success")) {
       throw new ToolOutputException(result, "'Flash success!'");
+    }
+  }
+
+  /** {@code particle serial inspect --port <port>}: the firmware modules on the device. */
+  public ParticleModules inspect(String port) throws InterruptedException {
+    requireNonNull(port, "port");
+    ToolResult result =
+        runner.run(
+            ToolInvocation.of(TOOL, identifyTimeout, List.of("serial", "inspect", "--port", port)));
+    if (!result.succeeded()) {
+      throw error(result);
+    }
+    return ParticleModules.parse(result);
+  }
+
+  /** {@code particle usb list}: every device on USB, with its mode. */
+  public ParticleUsbDevices usbList() throws InterruptedException {
+    ToolResult result =
+        runner.run(ToolInvocation.of(TOOL, identifyTimeout, List.of("usb", "list")));
+    if (!result.succeeded()) {
+      throw error(result);
+    }
+    return ParticleUsbDevices.parse(result);
+  }
+
+  /**
+   * {@code particle usb setup-done <device id>} (or with {@code --reset}, to clear it): sets the
+   * Gen 3 setup-done flag, without which the device boots into listening mode, and takes the device
+   * out of listening mode (into it, when clearing).
+   */
+  public void setupDone(String deviceId, boolean done) throws InterruptedException {
+    usb(done ? List.of("setup-done", deviceId) : List.of("setup-done", deviceId, "--reset"));
+  }
+
+  /** {@code particle usb reset <device id>}: restarts the device. */
+  public void reset(String deviceId) throws InterruptedException {
+    usb(List.of("reset", deviceId));
+  }
+
+  /** {@code particle usb start-listening <device id>}: into listening mode (blinking blue). */
+  public void startListening(String deviceId) throws InterruptedException {
+    usb(List.of("start-listening", deviceId));
+  }
+
+  /** {@code particle usb stop-listening <device id>}: back to running its application. */
+  public void stopListening(String deviceId) throws InterruptedException {
+    usb(List.of("stop-listening", deviceId));
+  }
+
+  /** A {@code particle usb} command on one device, which prints "Done." when it worked. */
+  private void usb(List<String> command) throws InterruptedException {
+    List<String> arguments = new ArrayList<>();
+    arguments.add("usb");
+    arguments.addAll(requireNonNull(command, "command"));
+    ToolResult result = runner.run(ToolInvocation.of(TOOL, identifyTimeout, arguments));
+    if (!result.succeeded()) {
+      throw error(result);
+    }
+    if (result.stdout().lines().map(String::strip).noneMatch("Done."::equals)) {
+      throw new ToolOutputException(result, "'Done.'");
     }
   }
 

@@ -1,7 +1,9 @@
 package io.shipready.device.tools.particle;
 
 import io.shipready.core.device.Identity;
+import io.shipready.core.device.Power;
 import io.shipready.core.device.Programmer;
+import io.shipready.core.device.Settings;
 import io.shipready.core.spi.DeviceDriver;
 import io.shipready.core.spi.SlotSettings;
 import io.shipready.device.tools.ToolDevices;
@@ -11,8 +13,8 @@ import java.util.Set;
 
 /**
  * The {@code particle} driver: a Particle device on a USB serial port ({@code port}), driven by the
- * Particle CLI. Keys: {@code port} (required), {@code timeout_s} (240; {@code identify} gets at
- * most 30 s of it).
+ * Particle CLI [Identity, Programmer, Settings (setup_done), Power]. Keys: {@code port} (required),
+ * {@code timeout_s} (240; {@code identify} gets at most 30 s of it).
  */
 public final class ParticleDriver implements DeviceDriver {
   private static final Duration IDENTIFY = Duration.ofSeconds(30);
@@ -38,6 +40,7 @@ public final class ParticleDriver implements DeviceDriver {
             timeout);
     String slot = settings.slot();
     return new ToolSlot(
-        Set.of(Identity.class, Programmer.class), () -> ParticleCliDevice.create(cli, slot, port));
+        Set.of(Identity.class, Programmer.class, Settings.class, Power.class),
+        () -> ParticleCliDevice.create(cli, slot, port));
   }
 }

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shipready.core.device.Device;
+import io.shipready.core.device.DeviceException;
 import io.shipready.core.device.DeviceUnreachableException;
 import io.shipready.core.device.FlashFailedException;
 import io.shipready.core.device.Identity;
 import io.shipready.core.device.Image;
 import io.shipready.core.device.ImageType;
+import io.shipready.core.device.Power;
 import io.shipready.core.device.Programmer;
+import io.shipready.core.device.Settings;
 import io.shipready.core.model.Identifier;
 import io.shipready.device.tools.StandIn;
 import io.shipready.device.tools.StandIn.Reply;
@@ -38,7 +41,10 @@ class ParticleCliDeviceTest {
 
   @Test
   void identifiesACellularDevice() throws Exception {
-    particle.on("identify", Reply.stdout("particle/identify-cellular.txt"));
+    particle
+        .on("identify", Reply.stdout("particle/identify-cellular.txt"))
+        .on("usb list", Reply.stdout("particle/usb-list-listening.txt"))
+        .on("serial inspect", Reply.stdout("particle/serial-inspect-tracker.txt"));
     Identity identity = device().require(Identity.class);
 
     assertThat(identity.identifiers())
@@ -46,7 +52,7 @@ class ParticleCliDeviceTest {
             new Identifier(Identifier.DEVICE_ID, "e00fce68333a0b7e12345678"),
             new Identifier(Identifier.IMEI, "356726103912345"),
             new Identifier(Identifier.ICCID, "89014103271529912345"));
-    assertThat(identity.versions()).isEqualTo(Map.of("system", "2.3.0"));
+    assertThat(identity.versions()).containsEntry("system", "2.3.0");
     assertThat(particle.calls().get(0)).containsExactly("identify", "--port", "/dev/ttyACM0");
   }
 
@@ -136,6 +142,129 @@ class ParticleCliDeviceTest {
 
     assertThatThrownBy(() -> device.require(Identity.class).identifiers())
         .isInstanceOf(ToolTimeoutException.class);
+  }
+
+  @Test
+  void versionsComeFromIdentifyAndTheModulesInspectReports() throws Exception {
+    particle
+        .on("usb list", Reply.stdout("particle/usb-list-listening.txt"))
+        .on("identify", Reply.stdout("particle/identify-cellular.txt"))
+        .on("serial inspect", Reply.stdout("particle/serial-inspect-tracker.txt"));
+
+    assertThat(device().require(Identity.class).versions())
+        .containsExactly(
+            Map.entry("system", "2.3.0"),
+            Map.entry("ncp", "0.0.7"),
+            Map.entry("bootloader_module", "2101"),
+            Map.entry("softdevice_module", "202"),
+            Map.entry("system_module", "4200"),
+            Map.entry("user_module", "18"));
+    assertThat(particle.calls()).contains(List.of("serial", "inspect", "--port", "/dev/ttyACM0"));
+  }
+
+  @Test
+  void aDeviceRunningItsApplicationIsPutIntoListeningModeToIdentifyAndTakenOutAgain()
+      throws Exception {
+    particle
+        .on("usb list", Reply.stdout("particle/usb-list-normal.txt"))
+        .on("usb start-listening", Reply.stdout("particle/usb-done.txt"))
+        .on("usb stop-listening", Reply.stdout("particle/usb-done.txt"))
+        .on("identify", Reply.stdout("particle/identify-cellular.txt"))
+        .on("serial inspect", Reply.stdout("particle/serial-inspect-tracker.txt"));
+    Identity identity = device().require(Identity.class);
+    identity.identifiers();
+
+    assertThat(identity.versions()).containsEntry("system", "2.3.0");
+    List<List<String>> calls = particle.calls();
+    assertThat(calls.subList(1, 6))
+        .containsExactly(
+            List.of("usb", "list"),
+            List.of("usb", "start-listening", "e00fce68333a0b7e12345678"),
+            List.of("identify", "--port", "/dev/ttyACM0"),
+            List.of("usb", "stop-listening", "e00fce68333a0b7e12345678"),
+            List.of("serial", "inspect", "--port", "/dev/ttyACM0"));
+  }
+
+  @Test
+  void aModuleFailingItsChecksFailsTheUnit() {
+    particle
+        .on("usb list", Reply.stdout("particle/usb-list-listening.txt"))
+        .on("identify", Reply.stdout("particle/identify-cellular.txt"))
+        .on("serial inspect", Reply.stdout("particle/serial-inspect-user-fails.txt"));
+
+    assertThatThrownBy(() -> device().require(Identity.class).versions())
+        .isInstanceOf(DeviceException.class)
+        .hasMessageContaining("[User part: Dependencies]");
+  }
+
+  @Test
+  void anUnexpectedUsbListLineIsUnexpectedOutputNamingIt() {
+    particle
+        .on("identify", Reply.stdout("particle/identify-cellular.txt"))
+        .on("usb list", Reply.stdout("particle/usb-list-unexpected.txt"));
+
+    assertThatThrownBy(() -> device().require(Settings.class).get("setup_done"))
+        .isInstanceOf(ToolOutputException.class)
+        .hasMessageContaining("'particle usb list'")
+        .hasMessageContaining("not 'Error: could not open device'");
+  }
+
+  @Test
+  void setsTheSetupDoneFlagAndReadsItBackFromTheDevicesMode() throws Exception {
+    particle
+        .on("identify", Reply.stdout("particle/identify-cellular.txt"))
+        .on("usb setup-done", Reply.stdout("particle/usb-done.txt"))
+        .on(
+            "usb list",
+            Reply.stdout("particle/usb-list-normal.txt"),
+            Reply.stdout("particle/usb-list-listening.txt"));
+    Settings settings = device().require(Settings.class);
+
+    settings.set("setup_done", "1");
+
+    assertThat(particle.calls().get(1))
+        .containsExactly("usb", "setup-done", "e00fce68333a0b7e12345678");
+    assertThat(settings.get("setup_done")).contains("1");
+    assertThat(settings.get("setup_done")).contains("0");
+  }
+
+  @Test
+  void clearsTheFlagAndRefusesSettingsTheCliDoesNotSet() throws Exception {
+    particle
+        .on("identify", Reply.stdout("particle/identify-cellular.txt"))
+        .on("usb setup-done", Reply.stdout("particle/usb-done.txt"));
+    Settings settings = device().require(Settings.class);
+
+    settings.set("setup_done", "0");
+
+    assertThat(particle.calls().get(1))
+        .containsExactly("usb", "setup-done", "e00fce68333a0b7e12345678", "--reset");
+    assertThatThrownBy(() -> settings.set("region", "EU"))
+        .isInstanceOf(DeviceException.class)
+        .hasMessageContaining("one setting, setup_done, not 'region'");
+    assertThatThrownBy(() -> settings.set("setup_done", "yes"))
+        .hasMessageContaining("1 (set) or 0 (cleared), not 'yes'");
+  }
+
+  @Test
+  void restartsWithUsbResetAndNeedsItsDoneLine() throws Exception {
+    particle
+        .on("identify", Reply.stdout("particle/identify-cellular.txt"))
+        .on(
+            "usb reset",
+            Reply.stdout("particle/usb-done.txt"),
+            Reply.stdout("particle/identify-cellular.txt"),
+            Reply.stderr("particle/usb-reset-not-found.txt").exit(1));
+    Power power = device().require(Power.class);
+
+    power.reboot();
+    assertThat(particle.calls().get(1)).containsExactly("usb", "reset", "e00fce68333a0b7e12345678");
+    assertThatThrownBy(power::reboot)
+        .isInstanceOf(ToolOutputException.class)
+        .hasMessageContaining("expected 'Done.'");
+    assertThatThrownBy(power::reboot)
+        .isInstanceOf(DeviceUnreachableException.class)
+        .hasMessageContaining("not found");
   }
 
   private static Image user() {

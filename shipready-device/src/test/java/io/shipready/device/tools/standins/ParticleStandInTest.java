@@ -9,7 +9,9 @@ import io.shipready.core.device.FlashFailedException;
 import io.shipready.core.device.Identity;
 import io.shipready.core.device.Image;
 import io.shipready.core.device.ImageType;
+import io.shipready.core.device.Power;
 import io.shipready.core.device.Programmer;
+import io.shipready.core.device.Settings;
 import io.shipready.core.model.Identifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -92,6 +94,36 @@ class ParticleStandInTest {
 
     assertThatThrownBy(() -> slot().require(Identity.class).identifiers())
         .isInstanceOf(DeviceUnreachableException.class);
+  }
+
+  @Test
+  void theSetupDoneFlagHoldsAcrossARestartAndVersionsAreStillRead() throws Exception {
+    standIns.device("create", "--family", "particle", "--id", PORT, "--platform", "Tracker");
+    Device unit = slot();
+    unit.require(Identity.class).identifiers();
+    unit.require(Programmer.class).write(image("system", "4.2.0"));
+    unit.require(Programmer.class).write(image("ncp", "0.0.7"));
+    Settings settings = unit.require(Settings.class);
+    assertThat(settings.get("setup_done")).contains("0");
+
+    settings.set("setup_done", "1");
+    assertThat(settings.get("setup_done")).contains("1");
+    unit.require(Power.class).reboot();
+
+    assertThat(standIns.device("show", PORT))
+        .contains("\"setup_done\": true")
+        .contains("\"listening\": false");
+    assertThat(unit.require(Identity.class).versions())
+        .containsEntry("system", "4.2.0")
+        .containsEntry("ncp", "0.0.7")
+        .containsEntry("system_module", "420");
+    assertThat(standIns.device("show", PORT))
+        .as("taken out of listening mode again after identify")
+        .contains("\"listening\": false");
+
+    settings.set("setup_done", "0");
+    unit.require(Power.class).reboot();
+    assertThat(settings.get("setup_done")).contains("0");
   }
 
   private Device slot() throws InterruptedException {
