@@ -351,7 +351,21 @@ class ParticleLineOnStandInsTest {
    * in.
    */
   private static final class Operator extends Writer {
-    private static final Pattern SCAN = Pattern.compile("^slot (\\S+): Scan the (\\S+) barcode");
+    private static final Pattern SCAN = Pattern.compile("^slot (\\S+): Scan the (.+)$");
+
+    /** Which marking a prompt of the recipe asks for, by its words. */
+    private static String marking(String prompt) {
+      if (prompt.startsWith("serial")) {
+        return "serial";
+      }
+      if (prompt.contains("carrier board")) {
+        return "component:PCB";
+      }
+      if (prompt.contains("antenna")) {
+        return "component:J1";
+      }
+      return prompt.contains("battery") ? "component:BT1" : prompt;
+    }
 
     private final Map<String, Map<String, String>> answers;
     private final StringBuilder printed = new StringBuilder();
@@ -414,7 +428,8 @@ class ParticleLineOnStandInsTest {
       if (!scan.find()) {
         return;
       }
-      String answer = answers.getOrDefault(scan.group(1), Map.of()).getOrDefault(scan.group(2), "");
+      String answer =
+          answers.getOrDefault(scan.group(1), Map.of()).getOrDefault(marking(scan.group(2)), "");
       for (byte b : (answer + "\n").getBytes(StandardCharsets.UTF_8)) {
         typed.add(b & 0xFF);
       }
