@@ -3,21 +3,21 @@ package io.shipready.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shipready.app.simulate.AutoAnswerPrompter;
-import io.shipready.core.device.Fuses;
 import io.shipready.core.device.ManufacturingState;
-import io.shipready.core.device.ManufacturingStates;
-import io.shipready.core.device.Radio;
-import io.shipready.core.engine.AttachedUnit;
 import io.shipready.core.engine.Station;
 import io.shipready.core.engine.StationReport;
-import io.shipready.core.engine.UnitSource;
 import io.shipready.core.event.EventBus;
+import io.shipready.core.model.AttachedUnit;
 import io.shipready.core.model.Identifier;
 import io.shipready.core.model.Outcome;
 import io.shipready.core.model.RunResult;
 import io.shipready.core.model.StepOutcome;
 import io.shipready.core.recipe.Recipe;
 import io.shipready.core.recipe.RecipeParser;
+import io.shipready.core.spi.Fuses;
+import io.shipready.core.spi.ManufacturingStates;
+import io.shipready.core.spi.Radio;
+import io.shipready.core.spi.UnitSource;
 import io.shipready.core.steps.StandardSteps;
 import io.shipready.device.image.FileImageLibrary;
 import io.shipready.device.sim.Fault;
@@ -145,7 +145,7 @@ class AzureSphereLineTest {
 
     UnitTrace trace(int number) throws InterruptedException {
       String deviceId =
-          units.get(number).require(io.shipready.core.device.Identity.class).identifiers().stream()
+          units.get(number).require(io.shipready.core.spi.Identity.class).identifiers().stream()
               .filter(id -> id.kind().equals(Identifier.DEVICE_ID))
               .findFirst()
               .orElseThrow()

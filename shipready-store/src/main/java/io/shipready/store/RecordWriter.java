@@ -2,9 +2,9 @@ package io.shipready.store;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.engine.RecordSink;
 import io.shipready.core.event.Event;
-import io.shipready.core.event.EventListener;
+import io.shipready.core.spi.EventListener;
+import io.shipready.core.spi.RecordSink;
 import io.shipready.store.internal.WriterLoop;
 import java.time.Duration;
 

@@ -2,7 +2,7 @@ package io.shipready.store;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.step.KnownUnits;
+import io.shipready.core.spi.KnownUnits;
 import io.shipready.store.internal.Database;
 import io.shipready.store.internal.Engine;
 import io.shipready.store.internal.Exporter;

@@ -2,11 +2,11 @@ package io.shipready.store;
 
 import io.shipready.core.event.Event;
 import io.shipready.core.event.Event.IrreversibleOperation.Phase;
-import io.shipready.core.event.EventListener;
 import io.shipready.core.model.Identifier;
 import io.shipready.core.model.Measurement;
 import io.shipready.core.model.Outcome;
 import io.shipready.core.model.StepOutcome;
+import io.shipready.core.spi.EventListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,12 +1,12 @@
 package io.shipready.app.assembly;
 
-import io.shipready.core.engine.AttachedUnit;
 import io.shipready.core.engine.Station;
 import io.shipready.core.engine.StationReport;
-import io.shipready.core.engine.UnitSource;
 import io.shipready.core.event.EventBus;
-import io.shipready.core.event.EventListener;
+import io.shipready.core.model.AttachedUnit;
 import io.shipready.core.recipe.Recipe;
+import io.shipready.core.spi.EventListener;
+import io.shipready.core.spi.UnitSource;
 import io.shipready.device.sim.FaultPlanner.PlannedFault;
 import io.shipready.output.config.StationConfig;
 import io.shipready.store.AbortedRun;

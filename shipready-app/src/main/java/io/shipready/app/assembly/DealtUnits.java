@@ -1,7 +1,7 @@
 package io.shipready.app.assembly;
 
-import io.shipready.core.engine.AttachedUnit;
-import io.shipready.core.engine.UnitSource;
+import io.shipready.core.model.AttachedUnit;
+import io.shipready.core.spi.UnitSource;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -1,7 +1,7 @@
 package io.shipready.app.assembly;
 
 import io.shipready.core.ShipreadyException;
-import io.shipready.core.engine.AttachedUnit;
+import io.shipready.core.model.AttachedUnit;
 import java.util.List;
 
 /** Slots whose units a caller's own source gives (benchmarks); none is attached on demand. */

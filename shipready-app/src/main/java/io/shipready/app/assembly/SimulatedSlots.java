@@ -2,8 +2,8 @@ package io.shipready.app.assembly;
 
 import io.shipready.app.station.OperatorScannedDevice;
 import io.shipready.core.ShipreadyException;
-import io.shipready.core.engine.AttachedUnit;
 import io.shipready.core.engine.Station;
+import io.shipready.core.model.AttachedUnit;
 import io.shipready.core.recipe.Recipe;
 import io.shipready.device.sim.FaultPlanner;
 import io.shipready.device.sim.FaultPlanner.PlannedFault;

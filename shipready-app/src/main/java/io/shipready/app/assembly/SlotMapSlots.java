@@ -1,8 +1,8 @@
 package io.shipready.app.assembly;
 
 import io.shipready.core.ShipreadyException;
-import io.shipready.core.engine.AttachedUnit;
 import io.shipready.core.engine.CapabilityCheck;
+import io.shipready.core.model.AttachedUnit;
 import io.shipready.core.recipe.Recipe;
 import io.shipready.core.steps.StandardSteps;
 import io.shipready.device.slots.SlotMap;

@@ -1,13 +1,13 @@
 package io.shipready.app.assembly;
 
 import io.shipready.app.simulate.AutoAnswerPrompter;
-import io.shipready.core.engine.RecordSink;
 import io.shipready.core.engine.Station;
 import io.shipready.core.event.EventBus;
 import io.shipready.core.recipe.Recipe;
 import io.shipready.core.recipe.RecipeParser;
-import io.shipready.core.step.KnownUnits;
-import io.shipready.core.step.StationOutputs;
+import io.shipready.core.spi.KnownUnits;
+import io.shipready.core.spi.RecordSink;
+import io.shipready.core.spi.StationOutputs;
 import io.shipready.core.steps.StandardSteps;
 import io.shipready.device.image.FileImageLibrary;
 import io.shipready.output.config.StationConfig;

@@ -1,8 +1,8 @@
 package io.shipready.app.assembly;
 
 import io.shipready.core.ShipreadyException;
+import io.shipready.core.model.StepSpec;
 import io.shipready.core.recipe.Recipe;
-import io.shipready.core.recipe.StepSpec;
 import io.shipready.output.config.StationConfig;
 import io.shipready.output.station.ConfiguredOutputs;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.shipready.app.assembly;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.recipe.Recipe;
-import io.shipready.core.step.Prompter;
+import io.shipready.core.spi.Prompter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.shipready.app.assembly;
 
-import io.shipready.core.engine.AttachedUnit;
+import io.shipready.core.model.AttachedUnit;
 import io.shipready.device.sim.FaultPlanner.PlannedFault;
 import java.util.List;
 import java.util.Map;

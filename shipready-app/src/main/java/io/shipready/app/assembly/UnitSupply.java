@@ -2,7 +2,7 @@ package io.shipready.app.assembly;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.engine.UnitSource;
+import io.shipready.core.spi.UnitSource;
 import java.nio.file.Path;
 import java.util.List;
 

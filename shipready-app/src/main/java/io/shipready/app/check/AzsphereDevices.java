@@ -3,7 +3,7 @@ package io.shipready.app.check;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.ShipreadyException;
-import io.shipready.core.device.Device;
+import io.shipready.core.spi.Device;
 import io.shipready.device.tools.ToolLocator;
 import io.shipready.device.tools.ToolMissingException;
 import io.shipready.device.tools.ToolRunner;

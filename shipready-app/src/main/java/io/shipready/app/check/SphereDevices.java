@@ -1,6 +1,6 @@
 package io.shipready.app.check;
 
-import io.shipready.core.device.Device;
+import io.shipready.core.spi.Device;
 
 /**
  * Opens the Azure Sphere device a command names, by its IP address or connection path. The station

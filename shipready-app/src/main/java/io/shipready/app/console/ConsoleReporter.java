@@ -1,7 +1,7 @@
 package io.shipready.app.console;
 
 import io.shipready.core.event.Event;
-import io.shipready.core.event.EventListener;
+import io.shipready.core.spi.EventListener;
 import java.io.PrintWriter;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;

@@ -4,7 +4,7 @@ import io.shipready.core.event.Event;
 import io.shipready.core.model.Identifier;
 import io.shipready.core.model.Measurement;
 import io.shipready.core.model.StepOutcome;
-import io.shipready.core.recipe.Values;
+import io.shipready.core.model.Values;
 import java.util.Locale;
 import java.util.stream.Collectors;
 

@@ -1,9 +1,9 @@
 package io.shipready.app.console;
 
 import io.shipready.core.event.Event;
-import io.shipready.core.event.EventListener;
 import io.shipready.core.event.SlotState;
 import io.shipready.core.model.Outcome;
+import io.shipready.core.spi.EventListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;

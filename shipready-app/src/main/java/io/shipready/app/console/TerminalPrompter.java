@@ -2,7 +2,7 @@ package io.shipready.app.console;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.step.Prompter;
+import io.shipready.core.spi.Prompter;
 import io.shipready.core.step.StepFailedException;
 import java.io.BufferedReader;
 import java.io.IOException;

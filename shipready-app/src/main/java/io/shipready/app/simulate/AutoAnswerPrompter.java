@@ -1,6 +1,6 @@
 package io.shipready.app.simulate;
 
-import io.shipready.core.step.Prompter;
+import io.shipready.core.spi.Prompter;
 import io.shipready.core.step.StepFailedException;
 import java.time.Duration;
 

@@ -4,12 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.ShipreadyException;
 import io.shipready.core.device.Image;
-import io.shipready.core.device.ImageStore;
 import io.shipready.core.device.ImageType;
 import io.shipready.core.device.ManufacturingState;
-import io.shipready.core.device.ManufacturingStates;
-import io.shipready.core.device.Recovery;
-import io.shipready.core.device.Wifi;
+import io.shipready.core.spi.ImageStore;
+import io.shipready.core.spi.ManufacturingStates;
+import io.shipready.core.spi.Recovery;
+import io.shipready.core.spi.Wifi;
 import io.shipready.device.sim.Fault;
 import io.shipready.device.sim.ImageSigning;
 import io.shipready.device.sim.SimulatedDevice;

@@ -1,7 +1,7 @@
 package io.shipready.app.simulate;
 
-import io.shipready.core.engine.AttachedUnit;
-import io.shipready.core.engine.UnitSource;
+import io.shipready.core.model.AttachedUnit;
+import io.shipready.core.spi.UnitSource;
 import io.shipready.device.sim.FaultPlanner.PlannedFault;
 import io.shipready.device.sim.SimulatedDevice;
 import io.shipready.device.sim.SimulatedFleet;

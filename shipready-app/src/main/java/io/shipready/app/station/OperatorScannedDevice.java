@@ -2,9 +2,9 @@ package io.shipready.app.station;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.Device;
-import io.shipready.core.device.Markings;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.Device;
+import io.shipready.core.spi.Markings;
 import java.util.Optional;
 
 /**

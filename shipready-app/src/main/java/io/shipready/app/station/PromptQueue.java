@@ -2,7 +2,7 @@ package io.shipready.app.station;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.step.Prompter;
+import io.shipready.core.spi.Prompter;
 import io.shipready.core.step.StepFailedException;
 import java.time.Duration;
 import java.util.Comparator;

@@ -1,9 +1,9 @@
 package io.shipready.app.station;
 
 import io.shipready.core.event.Event;
-import io.shipready.core.event.EventListener;
 import io.shipready.core.model.Measurement;
 import io.shipready.core.model.Outcome;
+import io.shipready.core.spi.EventListener;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

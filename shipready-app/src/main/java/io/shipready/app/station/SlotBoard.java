@@ -3,9 +3,9 @@ package io.shipready.app.station;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.event.Event;
-import io.shipready.core.event.EventListener;
 import io.shipready.core.model.Identifier;
 import io.shipready.core.model.Outcome;
+import io.shipready.core.spi.EventListener;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.shipready.app.station;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.engine.Station;
-import io.shipready.core.step.Prompter;
+import io.shipready.core.spi.Prompter;
 import java.util.function.Consumer;
 
 /**

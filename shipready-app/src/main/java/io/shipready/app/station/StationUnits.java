@@ -2,8 +2,8 @@ package io.shipready.app.station;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.engine.AttachedUnit;
-import io.shipready.core.engine.UnitSource;
+import io.shipready.core.model.AttachedUnit;
+import io.shipready.core.spi.UnitSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package io.shipready.app.station;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.device.Markings;
 import io.shipready.core.recipe.Recipe;
+import io.shipready.core.spi.Markings;
 import io.shipready.device.sim.SimulatedFleet;
 import io.shipready.device.sim.SimulationSettings;
 

@@ -1,5 +1,8 @@
 package io.shipready.core.device;
 
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.Device;
+
 /**
  * A step asked a device for something its family cannot do: a recipe written for another family.
  */

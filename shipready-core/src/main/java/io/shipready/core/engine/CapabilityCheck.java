@@ -2,9 +2,9 @@ package io.shipready.core.engine;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.device.Capability;
+import io.shipready.core.model.StepSpec;
 import io.shipready.core.recipe.Recipe;
-import io.shipready.core.recipe.StepSpec;
+import io.shipready.core.spi.Capability;
 import io.shipready.core.step.StepKind;
 import io.shipready.core.step.StepLibrary;
 import java.util.ArrayList;

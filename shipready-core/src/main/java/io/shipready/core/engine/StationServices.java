@@ -1,10 +1,11 @@
 package io.shipready.core.engine;
 
-import io.shipready.core.event.EventListener;
-import io.shipready.core.step.ImageLibrary;
-import io.shipready.core.step.KnownUnits;
-import io.shipready.core.step.Prompter;
-import io.shipready.core.step.StationOutputs;
+import io.shipready.core.spi.EventListener;
+import io.shipready.core.spi.ImageLibrary;
+import io.shipready.core.spi.KnownUnits;
+import io.shipready.core.spi.Prompter;
+import io.shipready.core.spi.RecordSink;
+import io.shipready.core.spi.StationOutputs;
 import io.shipready.core.step.StepLibrary;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,14 +1,15 @@
 package io.shipready.core.engine;
 
-import io.shipready.core.device.Device;
 import io.shipready.core.event.Event;
+import io.shipready.core.model.AttachedUnit;
 import io.shipready.core.model.Identifier;
 import io.shipready.core.model.Outcome;
 import io.shipready.core.model.RunResult;
 import io.shipready.core.model.StepOutcome;
 import io.shipready.core.model.StepResult;
+import io.shipready.core.model.StepSpec;
 import io.shipready.core.recipe.Recipe;
-import io.shipready.core.recipe.StepSpec;
+import io.shipready.core.spi.Device;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -176,7 +177,7 @@ final class UnitRun {
     for (String dependency : step.dependsOn()) {
       // A step allowed to fail (on_fail: continue) still lets the steps after it run.
       boolean mayGoOn =
-          stepsById.get(dependency).onFail() == io.shipready.core.recipe.OnFail.CONTINUE;
+          stepsById.get(dependency).onFail() == io.shipready.core.model.OnFail.CONTINUE;
       if (!results.get(dependency).outcome().passed() && !mayGoOn) {
         return "depends on " + dependency + ", which did not pass";
       }
@@ -214,7 +215,7 @@ final class UnitRun {
     boolean failed = !result.outcome().passed() && result.outcome() != StepOutcome.SKIPPED;
     if (failed) {
       StepSpec spec = stepsById.get(result.stepId());
-      if (spec.onFail() == io.shipready.core.recipe.OnFail.STOP) {
+      if (spec.onFail() == io.shipready.core.model.OnFail.STOP) {
         stopAfterFailure = true;
       }
     }

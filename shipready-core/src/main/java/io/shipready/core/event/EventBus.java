@@ -1,5 +1,6 @@
 package io.shipready.core.event;
 
+import io.shipready.core.spi.EventListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;

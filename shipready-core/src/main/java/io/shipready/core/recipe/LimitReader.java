@@ -2,6 +2,8 @@ package io.shipready.core.recipe;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.core.model.Validator;
+import io.shipready.core.model.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

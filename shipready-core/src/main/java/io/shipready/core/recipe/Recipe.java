@@ -2,6 +2,10 @@ package io.shipready.core.recipe;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.core.model.MeasurementSpec;
+import io.shipready.core.model.SourceLocation;
+import io.shipready.core.model.StepSpec;
+import io.shipready.core.model.Validator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.shipready.core.recipe;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.core.model.SourceLocation;
 import io.shipready.core.step.StepLibrary;
 import java.io.IOException;
 import java.nio.ByteBuffer;

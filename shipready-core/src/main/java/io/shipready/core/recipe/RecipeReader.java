@@ -2,6 +2,7 @@ package io.shipready.core.recipe;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.core.model.StepSpec;
 import io.shipready.core.step.StepLibrary;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,6 +2,8 @@ package io.shipready.core.recipe;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.core.model.SourceLocation;
+import io.shipready.core.model.StepSpec;
 import io.shipready.core.step.StepKind;
 import java.util.List;
 

@@ -2,6 +2,10 @@ package io.shipready.core.recipe;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.core.model.MeasurementSpec;
+import io.shipready.core.model.OnFail;
+import io.shipready.core.model.RetryPolicy;
+import io.shipready.core.model.StepSpec;
 import io.shipready.core.step.StepKind;
 import io.shipready.core.step.StepLibrary;
 import java.time.Duration;

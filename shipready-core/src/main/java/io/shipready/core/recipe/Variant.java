@@ -1,5 +1,6 @@
 package io.shipready.core.recipe;
 
+import io.shipready.core.model.Validator;
 import java.util.List;
 import java.util.Map;
 

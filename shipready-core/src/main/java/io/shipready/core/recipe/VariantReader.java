@@ -2,6 +2,7 @@ package io.shipready.core.recipe;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.core.model.Validator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.shipready.core.recipe;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.core.model.SourceLocation;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,7 +1,5 @@
 package io.shipready.core.spi;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.Device;
 import java.util.Set;
 
 /**

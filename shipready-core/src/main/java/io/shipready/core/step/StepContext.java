@@ -1,8 +1,12 @@
 package io.shipready.core.step;
 
-import io.shipready.core.device.Device;
 import io.shipready.core.model.Identifier;
-import io.shipready.core.recipe.StepSpec;
+import io.shipready.core.model.StepSpec;
+import io.shipready.core.spi.Device;
+import io.shipready.core.spi.ImageLibrary;
+import io.shipready.core.spi.KnownUnits;
+import io.shipready.core.spi.Prompter;
+import io.shipready.core.spi.StationOutputs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

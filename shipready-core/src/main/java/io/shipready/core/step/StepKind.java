@@ -1,7 +1,7 @@
 package io.shipready.core.step;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.recipe.StepSpec;
+import io.shipready.core.model.StepSpec;
+import io.shipready.core.spi.Capability;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package io.shipready.core.steps;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.ConnectionInfo;
-import io.shipready.core.device.Ethernet;
-import io.shipready.core.recipe.StepSpec;
+import io.shipready.core.model.StepSpec;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.ConnectionInfo;
+import io.shipready.core.spi.Ethernet;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;

@@ -1,13 +1,13 @@
 package io.shipready.core.steps;
 
 import io.shipready.core.ShipreadyException;
-import io.shipready.core.device.Capability;
 import io.shipready.core.device.FlashFailedException;
 import io.shipready.core.device.Image;
 import io.shipready.core.device.ImageType;
-import io.shipready.core.device.Programmer;
-import io.shipready.core.recipe.StepSpec;
-import io.shipready.core.step.ImageLibrary;
+import io.shipready.core.model.StepSpec;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.ImageLibrary;
+import io.shipready.core.spi.Programmer;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;

@@ -1,9 +1,9 @@
 package io.shipready.core.steps;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.Identity;
 import io.shipready.core.model.Identifier;
-import io.shipready.core.recipe.StepSpec;
+import io.shipready.core.model.StepSpec;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.Identity;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;

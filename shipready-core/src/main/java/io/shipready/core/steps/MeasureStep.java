@@ -1,10 +1,10 @@
 package io.shipready.core.steps;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.Radio;
-import io.shipready.core.device.Sensors;
-import io.shipready.core.recipe.MeasurementSpec;
-import io.shipready.core.recipe.StepSpec;
+import io.shipready.core.model.MeasurementSpec;
+import io.shipready.core.model.StepSpec;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.Radio;
+import io.shipready.core.spi.Sensors;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;

@@ -1,10 +1,10 @@
 package io.shipready.core.steps;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.recipe.StepSpec;
+import io.shipready.core.model.StepSpec;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.Prompter;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
-import io.shipready.core.step.Prompter;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;

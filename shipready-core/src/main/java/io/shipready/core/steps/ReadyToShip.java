@@ -1,12 +1,12 @@
 package io.shipready.core.steps;
 
-import io.shipready.core.device.Device;
-import io.shipready.core.device.ImageStore;
 import io.shipready.core.device.ImageType;
 import io.shipready.core.device.ManufacturingState;
-import io.shipready.core.device.ManufacturingStates;
-import io.shipready.core.device.Recovery;
-import io.shipready.core.device.Wifi;
+import io.shipready.core.spi.Device;
+import io.shipready.core.spi.ImageStore;
+import io.shipready.core.spi.ManufacturingStates;
+import io.shipready.core.spi.Recovery;
+import io.shipready.core.spi.Wifi;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,13 +1,13 @@
 package io.shipready.core.steps;
 
 import io.shipready.core.ShipreadyException;
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.ImageStore;
 import io.shipready.core.device.ManufacturingState;
-import io.shipready.core.device.ManufacturingStates;
-import io.shipready.core.device.Recovery;
-import io.shipready.core.device.Wifi;
-import io.shipready.core.recipe.StepSpec;
+import io.shipready.core.model.StepSpec;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.ImageStore;
+import io.shipready.core.spi.ManufacturingStates;
+import io.shipready.core.spi.Recovery;
+import io.shipready.core.spi.Wifi;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;

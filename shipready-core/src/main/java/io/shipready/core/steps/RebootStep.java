@@ -1,8 +1,8 @@
 package io.shipready.core.steps;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.Power;
-import io.shipready.core.recipe.StepSpec;
+import io.shipready.core.model.StepSpec;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.Power;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import java.util.List;

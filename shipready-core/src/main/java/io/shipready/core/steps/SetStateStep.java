@@ -1,9 +1,9 @@
 package io.shipready.core.steps;
 
-import io.shipready.core.device.Capability;
 import io.shipready.core.device.ManufacturingState;
-import io.shipready.core.device.ManufacturingStates;
-import io.shipready.core.recipe.StepSpec;
+import io.shipready.core.model.StepSpec;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.ManufacturingStates;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;

@@ -2,16 +2,16 @@ package io.shipready.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shipready.core.device.Console;
-import io.shipready.core.device.Identity;
-import io.shipready.core.device.ManufacturingStates;
-import io.shipready.core.device.Power;
-import io.shipready.core.device.Programmer;
-import io.shipready.core.device.Radio;
-import io.shipready.core.device.Sensors;
-import io.shipready.core.device.Wifi;
 import io.shipready.core.recipe.Recipe;
 import io.shipready.core.recipe.RecipeParser;
+import io.shipready.core.spi.Console;
+import io.shipready.core.spi.Identity;
+import io.shipready.core.spi.ManufacturingStates;
+import io.shipready.core.spi.Power;
+import io.shipready.core.spi.Programmer;
+import io.shipready.core.spi.Radio;
+import io.shipready.core.spi.Sensors;
+import io.shipready.core.spi.Wifi;
 import io.shipready.core.step.StepLibrary;
 import io.shipready.core.steps.StandardSteps;
 import java.nio.file.Path;
@@ -68,7 +68,7 @@ class CapabilityCheckTest {
 
   @Test
   void slotsThatHaveEveryCapabilityPass() {
-    Set<Class<? extends io.shipready.core.device.Capability>> all =
+    Set<Class<? extends io.shipready.core.spi.Capability>> all =
         Set.of(
             Identity.class,
             Programmer.class,

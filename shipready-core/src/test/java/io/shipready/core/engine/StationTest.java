@@ -6,15 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shipready.core.event.Event;
 import io.shipready.core.event.SlotState;
+import io.shipready.core.model.MeasurementSpec;
+import io.shipready.core.model.OnFail;
 import io.shipready.core.model.Outcome;
+import io.shipready.core.model.RetryPolicy;
 import io.shipready.core.model.RunResult;
 import io.shipready.core.model.StepOutcome;
 import io.shipready.core.model.StepResult;
-import io.shipready.core.recipe.MeasurementSpec;
-import io.shipready.core.recipe.OnFail;
+import io.shipready.core.model.Validator;
 import io.shipready.core.recipe.Recipe;
-import io.shipready.core.recipe.RetryPolicy;
-import io.shipready.core.recipe.Validator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -365,12 +365,12 @@ class StationTest {
   }
 
   private static Recipe withSections(
-      List<io.shipready.core.recipe.StepSpec> stationSetup,
-      List<io.shipready.core.recipe.StepSpec> runSetup,
-      List<io.shipready.core.recipe.StepSpec> steps,
-      List<io.shipready.core.recipe.StepSpec> runTeardown,
-      List<io.shipready.core.recipe.StepSpec> stationTeardown) {
-    Recipe base = recipe(steps.toArray(io.shipready.core.recipe.StepSpec[]::new));
+      List<io.shipready.core.model.StepSpec> stationSetup,
+      List<io.shipready.core.model.StepSpec> runSetup,
+      List<io.shipready.core.model.StepSpec> steps,
+      List<io.shipready.core.model.StepSpec> runTeardown,
+      List<io.shipready.core.model.StepSpec> stationTeardown) {
+    Recipe base = recipe(steps.toArray(io.shipready.core.model.StepSpec[]::new));
     return new Recipe(
         base.name(),
         base.version(),

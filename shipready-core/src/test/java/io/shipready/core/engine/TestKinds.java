@@ -1,6 +1,6 @@
 package io.shipready.core.engine;
 
-import io.shipready.core.recipe.StepSpec;
+import io.shipready.core.model.StepSpec;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;

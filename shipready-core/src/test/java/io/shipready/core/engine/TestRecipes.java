@@ -1,11 +1,11 @@
 package io.shipready.core.engine;
 
-import io.shipready.core.recipe.MeasurementSpec;
-import io.shipready.core.recipe.OnFail;
+import io.shipready.core.model.MeasurementSpec;
+import io.shipready.core.model.OnFail;
+import io.shipready.core.model.RetryPolicy;
+import io.shipready.core.model.StepSpec;
 import io.shipready.core.recipe.Recipe;
-import io.shipready.core.recipe.RetryPolicy;
 import io.shipready.core.recipe.StationSpec;
-import io.shipready.core.recipe.StepSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

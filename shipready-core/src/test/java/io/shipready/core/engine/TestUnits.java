@@ -1,7 +1,9 @@
 package io.shipready.core.engine;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.Device;
+import io.shipready.core.model.AttachedUnit;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.Device;
+import io.shipready.core.spi.UnitSource;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 

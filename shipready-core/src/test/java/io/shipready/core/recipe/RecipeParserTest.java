@@ -2,6 +2,12 @@ package io.shipready.core.recipe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shipready.core.model.MeasurementSpec;
+import io.shipready.core.model.OnFail;
+import io.shipready.core.model.RetryPolicy;
+import io.shipready.core.model.SourceLocation;
+import io.shipready.core.model.StepSpec;
+import io.shipready.core.model.Validator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

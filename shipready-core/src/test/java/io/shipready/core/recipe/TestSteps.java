@@ -1,5 +1,6 @@
 package io.shipready.core.recipe;
 
+import io.shipready.core.model.StepSpec;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;

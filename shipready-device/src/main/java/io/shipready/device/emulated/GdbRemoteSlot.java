@@ -2,13 +2,13 @@ package io.shipready.device.emulated;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.Console;
-import io.shipready.core.device.Identity;
-import io.shipready.core.device.IdentityWriter;
-import io.shipready.core.device.Markings;
-import io.shipready.core.device.Power;
-import io.shipready.core.device.Programmer;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.Console;
+import io.shipready.core.spi.Identity;
+import io.shipready.core.spi.IdentityWriter;
+import io.shipready.core.spi.Markings;
+import io.shipready.core.spi.Power;
+import io.shipready.core.spi.Programmer;
 import io.shipready.core.spi.SlotBinding;
 import io.shipready.device.gdb.GdbTarget;
 import io.shipready.device.serial.LineConsole;

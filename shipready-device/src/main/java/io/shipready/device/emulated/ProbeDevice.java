@@ -2,16 +2,16 @@ package io.shipready.device.emulated;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.Console;
-import io.shipready.core.device.Device;
 import io.shipready.core.device.DeviceUnreachableException;
-import io.shipready.core.device.Identity;
-import io.shipready.core.device.IdentityWriter;
-import io.shipready.core.device.Markings;
-import io.shipready.core.device.Power;
-import io.shipready.core.device.Programmer;
 import io.shipready.core.model.Identifier;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.Console;
+import io.shipready.core.spi.Device;
+import io.shipready.core.spi.Identity;
+import io.shipready.core.spi.IdentityWriter;
+import io.shipready.core.spi.Markings;
+import io.shipready.core.spi.Power;
+import io.shipready.core.spi.Programmer;
 import io.shipready.device.gdb.GdbIdentityWriter;
 import io.shipready.device.gdb.GdbRemoteProgrammer;
 import io.shipready.device.gdb.GdbTarget;

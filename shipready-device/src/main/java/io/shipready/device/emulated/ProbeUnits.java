@@ -1,7 +1,7 @@
 package io.shipready.device.emulated;
 
-import io.shipready.core.engine.AttachedUnit;
-import io.shipready.core.engine.UnitSource;
+import io.shipready.core.model.AttachedUnit;
+import io.shipready.core.spi.UnitSource;
 import io.shipready.device.slots.SlotUnits;
 import java.time.Duration;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.ShipreadyException;
 import io.shipready.core.device.FlashFailedException;
-import io.shipready.core.device.IdentityWriter;
+import io.shipready.core.spi.IdentityWriter;
 import java.util.Map;
 
 /**

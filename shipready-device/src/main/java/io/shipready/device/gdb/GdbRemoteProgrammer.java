@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.shipready.core.ShipreadyException;
 import io.shipready.core.device.FlashFailedException;
 import io.shipready.core.device.Image;
-import io.shipready.core.device.Programmer;
+import io.shipready.core.spi.Programmer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.ShipreadyException;
 import io.shipready.core.device.ImageSignature;
-import io.shipready.core.step.ImageLibrary;
+import io.shipready.core.spi.ImageLibrary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package io.shipready.device.instruments;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.Power;
-import io.shipready.core.device.Radio;
-import io.shipready.core.device.Sensors;
+import io.shipready.core.spi.Capability;
 import io.shipready.core.spi.DeviceDriver;
+import io.shipready.core.spi.Power;
+import io.shipready.core.spi.Radio;
+import io.shipready.core.spi.Sensors;
 import io.shipready.core.spi.SlotBinding;
 import io.shipready.core.spi.SlotSettings;
 import io.shipready.device.gdb.Endpoint;

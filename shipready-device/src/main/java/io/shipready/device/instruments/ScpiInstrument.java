@@ -2,12 +2,12 @@ package io.shipready.device.instruments;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.Device;
 import io.shipready.core.device.DeviceException;
-import io.shipready.core.device.Power;
-import io.shipready.core.device.Radio;
-import io.shipready.core.device.Sensors;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.Device;
+import io.shipready.core.spi.Power;
+import io.shipready.core.spi.Radio;
+import io.shipready.core.spi.Sensors;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -2,8 +2,8 @@ package io.shipready.device.serial;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.device.Console;
 import io.shipready.core.device.DeviceUnreachableException;
+import io.shipready.core.spi.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

@@ -1,6 +1,6 @@
 package io.shipready.device.sim;
 
-import io.shipready.core.device.Capability;
+import io.shipready.core.spi.Capability;
 import java.util.Map;
 
 /** One device family's simulated unit: its capabilities and how faults change it. */

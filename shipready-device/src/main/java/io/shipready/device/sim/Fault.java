@@ -2,7 +2,7 @@ package io.shipready.device.sim;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.device.Radio;
+import io.shipready.core.spi.Radio;
 import java.time.Duration;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package io.shipready.device.sim;
 
-import io.shipready.core.device.Radio;
+import io.shipready.core.spi.Radio;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;

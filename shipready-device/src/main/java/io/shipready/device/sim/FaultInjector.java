@@ -1,6 +1,6 @@
 package io.shipready.device.sim;
 
-import io.shipready.core.device.Radio;
+import io.shipready.core.spi.Radio;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

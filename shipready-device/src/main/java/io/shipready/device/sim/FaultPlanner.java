@@ -2,12 +2,12 @@ package io.shipready.device.sim;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.device.Radio;
+import io.shipready.core.model.MeasurementSpec;
 import io.shipready.core.model.Outcome;
-import io.shipready.core.recipe.MeasurementSpec;
+import io.shipready.core.model.StepSpec;
+import io.shipready.core.model.Validator;
 import io.shipready.core.recipe.Recipe;
-import io.shipready.core.recipe.StepSpec;
-import io.shipready.core.recipe.Validator;
+import io.shipready.core.spi.Radio;
 import io.shipready.device.spi.SimulatedFamily;
 import java.util.ArrayList;
 import java.util.HashSet;

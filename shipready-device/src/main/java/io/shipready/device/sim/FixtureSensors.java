@@ -1,7 +1,7 @@
 package io.shipready.device.sim;
 
 import io.shipready.core.device.DeviceException;
-import io.shipready.core.device.Sensors;
+import io.shipready.core.spi.Sensors;
 import java.util.Map;
 
 /** The fixture's meters on a unit: each quantity a fixed value per unit, near its nominal. */

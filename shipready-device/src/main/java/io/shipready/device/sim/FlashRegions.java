@@ -6,7 +6,7 @@ import io.shipready.core.device.DeviceUnreachableException;
 import io.shipready.core.device.FlashFailedException;
 import io.shipready.core.device.Image;
 import io.shipready.core.device.OperationRefusedException;
-import io.shipready.core.device.Programmer;
+import io.shipready.core.spi.Programmer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package io.shipready.device.sim;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.device.Markings;
+import io.shipready.core.spi.Markings;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.shipready.device.sim;
 
 import io.shipready.core.device.DeviceException;
-import io.shipready.core.device.Radio;
+import io.shipready.core.spi.Radio;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;

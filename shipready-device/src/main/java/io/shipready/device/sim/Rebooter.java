@@ -1,6 +1,6 @@
 package io.shipready.device.sim;
 
-import io.shipready.core.device.Power;
+import io.shipready.core.spi.Power;
 import java.time.Duration;
 
 /**

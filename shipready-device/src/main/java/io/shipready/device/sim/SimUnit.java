@@ -1,7 +1,7 @@
 package io.shipready.device.sim;
 
 import io.shipready.core.device.DeviceUnreachableException;
-import io.shipready.core.device.Radio;
+import io.shipready.core.spi.Radio;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongConsumer;

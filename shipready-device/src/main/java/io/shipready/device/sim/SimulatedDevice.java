@@ -2,8 +2,8 @@ package io.shipready.device.sim;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.Device;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.Device;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package io.shipready.device.sim;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.device.Settings;
+import io.shipready.core.spi.Settings;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.shipready.device.sim;
 
-import io.shipready.core.device.Identity;
 import io.shipready.core.model.Identifier;
+import io.shipready.core.spi.Identity;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;

@@ -2,9 +2,9 @@ package io.shipready.device.slots;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.Console;
-import io.shipready.core.device.Device;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.Console;
+import io.shipready.core.spi.Device;
 import io.shipready.core.spi.SlotBinding;
 import io.shipready.device.emulated.SlotEndpoints.ConsoleEndpoint;
 import io.shipready.device.spi.ConsoleFirmware;

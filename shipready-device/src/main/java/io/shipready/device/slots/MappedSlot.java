@@ -2,7 +2,7 @@ package io.shipready.device.slots;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.device.Capability;
+import io.shipready.core.spi.Capability;
 import io.shipready.core.spi.SlotBinding;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.shipready.device.slots;
 
 import io.shipready.core.ShipreadyException;
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.Device;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.Device;
 import io.shipready.core.spi.DeviceDriver;
 import io.shipready.core.spi.SlotBinding;
 import io.shipready.core.spi.SlotSettings;

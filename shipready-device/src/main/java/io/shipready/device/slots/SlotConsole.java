@@ -1,6 +1,6 @@
 package io.shipready.device.slots;
 
-import io.shipready.core.device.Console;
+import io.shipready.core.spi.Console;
 import io.shipready.device.emulated.SlotEndpoints.ConsoleEndpoint;
 import io.shipready.device.serial.LineConsole;
 import java.time.Duration;

@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.EditDistance;
 import io.shipready.core.ShipreadyException;
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.Console;
 import io.shipready.core.engine.CapabilityCheck;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.Console;
 import io.shipready.core.spi.DeviceDriver;
 import io.shipready.core.spi.SlotBinding;
 import io.shipready.core.spi.SlotSettings;

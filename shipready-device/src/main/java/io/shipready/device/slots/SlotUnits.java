@@ -2,8 +2,8 @@ package io.shipready.device.slots;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.engine.AttachedUnit;
-import io.shipready.core.engine.UnitSource;
+import io.shipready.core.model.AttachedUnit;
+import io.shipready.core.spi.UnitSource;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -1,7 +1,7 @@
 package io.shipready.device.spi;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.Console;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.Console;
 import java.util.Map;
 import java.util.Set;
 

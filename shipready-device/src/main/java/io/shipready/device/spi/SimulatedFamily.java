@@ -1,6 +1,6 @@
 package io.shipready.device.spi;
 
-import io.shipready.core.recipe.StepSpec;
+import io.shipready.core.model.StepSpec;
 import io.shipready.device.sim.FamilyModel;
 import io.shipready.device.sim.FaultPlanner;
 import io.shipready.device.sim.SimUnit;

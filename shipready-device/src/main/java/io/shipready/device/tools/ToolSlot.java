@@ -2,8 +2,8 @@ package io.shipready.device.tools;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.Programmer;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.Programmer;
 import io.shipready.core.spi.SlotBinding;
 import java.util.Set;
 import java.util.function.Supplier;

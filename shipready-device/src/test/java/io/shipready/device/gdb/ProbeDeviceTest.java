@@ -2,12 +2,12 @@ package io.shipready.device.gdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shipready.core.device.Console;
-import io.shipready.core.device.Identity;
-import io.shipready.core.device.IdentityWriter;
-import io.shipready.core.device.Markings;
-import io.shipready.core.device.Power;
 import io.shipready.core.model.Identifier;
+import io.shipready.core.spi.Console;
+import io.shipready.core.spi.Identity;
+import io.shipready.core.spi.IdentityWriter;
+import io.shipready.core.spi.Markings;
+import io.shipready.core.spi.Power;
 import io.shipready.device.emulated.ProbeDevice;
 import io.shipready.device.serial.FakeConsoleServer;
 import io.shipready.device.serial.LineConsole;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shipready.core.device.DeviceException;
 import io.shipready.core.device.DeviceUnreachableException;
-import io.shipready.core.device.Power;
-import io.shipready.core.device.Radio;
-import io.shipready.core.device.Sensors;
+import io.shipready.core.spi.Power;
+import io.shipready.core.spi.Radio;
+import io.shipready.core.spi.Sensors;
 import io.shipready.device.gdb.Endpoint;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -3,11 +3,11 @@ package io.shipready.device.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shipready.core.device.Identity;
-import io.shipready.core.device.Markings;
-import io.shipready.core.device.Radio;
-import io.shipready.core.device.Sensors;
 import io.shipready.core.model.Identifier;
+import io.shipready.core.spi.Identity;
+import io.shipready.core.spi.Markings;
+import io.shipready.core.spi.Radio;
+import io.shipready.core.spi.Sensors;
 import io.shipready.device.sim.aferoasr.AferoAsrFamily;
 import io.shipready.device.sim.azuresphere.AzureSphereFamily;
 import io.shipready.device.sim.particle.ParticleFamily;

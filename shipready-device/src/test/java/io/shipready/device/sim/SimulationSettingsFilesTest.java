@@ -3,7 +3,7 @@ package io.shipready.device.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shipready.core.device.Recovery;
+import io.shipready.core.spi.Recovery;
 import io.shipready.device.sim.azuresphere.AzureSphereFamily;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.shipready.device.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shipready.core.device.Programmer;
+import io.shipready.core.spi.Programmer;
 import io.shipready.device.sim.particle.ParticleFamily;
 import io.shipready.device.sim.particle.ParticleUnit;
 import java.time.Duration;

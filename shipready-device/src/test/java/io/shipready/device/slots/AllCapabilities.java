@@ -1,22 +1,22 @@
 package io.shipready.device.slots;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.ConnectionInfo;
-import io.shipready.core.device.Console;
-import io.shipready.core.device.Ethernet;
-import io.shipready.core.device.Fuses;
-import io.shipready.core.device.Identity;
-import io.shipready.core.device.IdentityWriter;
-import io.shipready.core.device.ImageStore;
-import io.shipready.core.device.ManufacturingStates;
-import io.shipready.core.device.Markings;
-import io.shipready.core.device.Power;
-import io.shipready.core.device.Programmer;
-import io.shipready.core.device.Radio;
-import io.shipready.core.device.Recovery;
-import io.shipready.core.device.Sensors;
-import io.shipready.core.device.Settings;
-import io.shipready.core.device.Wifi;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.ConnectionInfo;
+import io.shipready.core.spi.Console;
+import io.shipready.core.spi.Ethernet;
+import io.shipready.core.spi.Fuses;
+import io.shipready.core.spi.Identity;
+import io.shipready.core.spi.IdentityWriter;
+import io.shipready.core.spi.ImageStore;
+import io.shipready.core.spi.ManufacturingStates;
+import io.shipready.core.spi.Markings;
+import io.shipready.core.spi.Power;
+import io.shipready.core.spi.Programmer;
+import io.shipready.core.spi.Radio;
+import io.shipready.core.spi.Recovery;
+import io.shipready.core.spi.Sensors;
+import io.shipready.core.spi.Settings;
+import io.shipready.core.spi.Wifi;
 import java.util.List;
 
 /** Every capability interface of the core, to ask a device for each. */

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.shipready.core.device.Image;
-import io.shipready.core.device.Programmer;
 import io.shipready.core.event.Event;
 import io.shipready.core.model.Outcome;
 import io.shipready.core.model.RunResult;
 import io.shipready.core.model.StepOutcome;
+import io.shipready.core.spi.Programmer;
 import io.shipready.device.sim.Fault;
 import io.shipready.device.sim.SimulatedDevice;
 import io.shipready.device.sim.SimulatedFleet;

@@ -3,14 +3,14 @@ package io.shipready.device.steps;
 import static io.shipready.device.steps.TestLine.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shipready.core.device.Fuses;
 import io.shipready.core.device.ManufacturingState;
-import io.shipready.core.device.ManufacturingStates;
 import io.shipready.core.event.Event;
 import io.shipready.core.event.Event.IrreversibleOperation.Phase;
 import io.shipready.core.model.Outcome;
 import io.shipready.core.model.RunResult;
 import io.shipready.core.model.StepOutcome;
+import io.shipready.core.spi.Fuses;
+import io.shipready.core.spi.ManufacturingStates;
 import io.shipready.device.sim.Fault;
 import io.shipready.device.sim.SimulatedDevice;
 import io.shipready.device.sim.azuresphere.AzureSphereOs;

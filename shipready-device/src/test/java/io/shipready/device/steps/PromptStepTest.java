@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shipready.core.model.Identifier;
 import io.shipready.core.model.Outcome;
 import io.shipready.core.model.RunResult;
-import io.shipready.core.step.Prompter;
+import io.shipready.core.spi.Prompter;
 import io.shipready.device.sim.SimulatedFleet;
 import io.shipready.device.sim.SimulationSettings;
 import io.shipready.device.sim.azuresphere.AzureSphereFamily;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.shipready.core.device.Image;
-import io.shipready.core.device.ImageStore;
 import io.shipready.core.device.ImageType;
 import io.shipready.core.event.Event;
 import io.shipready.core.model.Outcome;
 import io.shipready.core.model.RunResult;
 import io.shipready.core.model.StepOutcome;
+import io.shipready.core.spi.ImageStore;
 import io.shipready.device.sim.ImageSigning;
 import io.shipready.device.sim.SimulatedDevice;
 import java.nio.file.Files;

@@ -2,12 +2,12 @@ package io.shipready.device.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shipready.core.device.ConnectionInfo;
-import io.shipready.core.device.Fuses;
 import io.shipready.core.event.Event;
 import io.shipready.core.model.Identifier;
 import io.shipready.core.model.Outcome;
 import io.shipready.core.model.RunResult;
+import io.shipready.core.spi.ConnectionInfo;
+import io.shipready.core.spi.Fuses;
 import io.shipready.device.sim.SimulatedDevice;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -4,13 +4,13 @@ import static io.shipready.device.steps.TestLine.measurement;
 import static io.shipready.device.steps.TestLine.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shipready.core.device.Radio;
-import io.shipready.core.device.Wifi;
 import io.shipready.core.event.Event;
 import io.shipready.core.model.Measurement;
 import io.shipready.core.model.Outcome;
 import io.shipready.core.model.RunResult;
 import io.shipready.core.model.StepOutcome;
+import io.shipready.core.spi.Radio;
+import io.shipready.core.spi.Wifi;
 import io.shipready.device.sim.Fault;
 import io.shipready.device.sim.SimulatedDevice;
 import java.nio.file.Path;

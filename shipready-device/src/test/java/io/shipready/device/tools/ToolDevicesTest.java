@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.shipready.core.device.ConnectionInfo;
-import io.shipready.core.device.Device;
-import io.shipready.core.device.Programmer;
+import io.shipready.core.spi.ConnectionInfo;
+import io.shipready.core.spi.Device;
+import io.shipready.core.spi.Programmer;
 import io.shipready.device.slots.SlotMap;
 import io.shipready.device.slots.SlotUnits;
 import io.shipready.device.tools.StandIn.Reply;

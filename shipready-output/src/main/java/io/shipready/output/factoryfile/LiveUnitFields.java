@@ -3,7 +3,7 @@ package io.shipready.output.factoryfile;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.event.Event;
-import io.shipready.core.event.EventListener;
+import io.shipready.core.spi.EventListener;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -3,10 +3,10 @@ package io.shipready.output.station;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.event.Event;
-import io.shipready.core.event.EventListener;
 import io.shipready.core.model.PrintedLabel;
 import io.shipready.core.model.WrittenRow;
-import io.shipready.core.step.StationOutputs;
+import io.shipready.core.spi.EventListener;
+import io.shipready.core.spi.StationOutputs;
 import io.shipready.output.config.StationConfig;
 import io.shipready.output.factoryfile.FactoryFileKinds;
 import io.shipready.output.factoryfile.LiveUnitFields;

@@ -3,7 +3,7 @@ package io.shipready.store.internal;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.model.Identifier;
-import io.shipready.core.step.KnownUnits;
+import io.shipready.core.spi.KnownUnits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

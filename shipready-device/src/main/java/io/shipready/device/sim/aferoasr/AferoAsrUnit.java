@@ -1,14 +1,14 @@
 package io.shipready.device.sim.aferoasr;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.Console;
-import io.shipready.core.device.Identity;
-import io.shipready.core.device.Markings;
-import io.shipready.core.device.Power;
-import io.shipready.core.device.Programmer;
-import io.shipready.core.device.Radio;
-import io.shipready.core.device.Sensors;
 import io.shipready.core.model.Identifier;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.Console;
+import io.shipready.core.spi.Identity;
+import io.shipready.core.spi.Markings;
+import io.shipready.core.spi.Power;
+import io.shipready.core.spi.Programmer;
+import io.shipready.core.spi.Radio;
+import io.shipready.core.spi.Sensors;
 import io.shipready.device.sim.CommandConsole;
 import io.shipready.device.sim.ConsoleReply;
 import io.shipready.device.sim.Derivation;

@@ -1,10 +1,10 @@
 package io.shipready.device.sim.azuresphere;
 
-import io.shipready.core.device.Radio;
+import io.shipready.core.model.MeasurementSpec;
 import io.shipready.core.model.Outcome;
-import io.shipready.core.recipe.MeasurementSpec;
-import io.shipready.core.recipe.StepSpec;
-import io.shipready.core.recipe.Validator;
+import io.shipready.core.model.StepSpec;
+import io.shipready.core.model.Validator;
+import io.shipready.core.spi.Radio;
 import io.shipready.device.sim.FamilyModel;
 import io.shipready.device.sim.Fault;
 import io.shipready.device.sim.FaultPlanner.Opportunity;

@@ -7,8 +7,8 @@ import java.util.List;
  * maker with, its capability names and its e-fuse bank.
  *
  * <p>A unit does not report an OS version: a ready-to-ship check derives the version from the OS
- * component image ids ({@link io.shipready.core.device.Recovery#osComponentImageIds()}) and a list
- * of which ids make up which version. The ids below are the simulator's own; a line that checks OS
+ * component image ids ({@link io.shipready.core.spi.Recovery#osComponentImageIds()}) and a list of
+ * which ids make up which version. The ids below are the simulator's own; a line that checks OS
  * versions lists them (or the ids of its recovery images) in its version list.
  */
 public final class AzureSphereOs {

@@ -1,6 +1,6 @@
 package io.shipready.device.sim.azuresphere;
 
-import io.shipready.core.device.ConnectionInfo;
+import io.shipready.core.spi.ConnectionInfo;
 
 /**
  * The station's interface to an azure-sphere unit. Both values belong to the USB interface, not to

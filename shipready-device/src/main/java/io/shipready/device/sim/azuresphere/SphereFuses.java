@@ -2,9 +2,9 @@ package io.shipready.device.sim.azuresphere;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.device.Fuses;
 import io.shipready.core.device.ManufacturingState;
 import io.shipready.core.device.OperationRefusedException;
+import io.shipready.core.spi.Fuses;
 import java.util.Arrays;
 import java.util.Locale;
 

@@ -3,8 +3,8 @@ package io.shipready.device.sim.azuresphere;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.device.ManufacturingState;
-import io.shipready.core.device.ManufacturingStates;
 import io.shipready.core.device.OperationRefusedException;
+import io.shipready.core.spi.ManufacturingStates;
 import java.util.List;
 
 /** Blank, then Module1Complete, then DeviceComplete: forward only, and DeviceComplete for good. */

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.shipready.core.device.Image;
 import io.shipready.core.device.ImageType;
 import io.shipready.core.device.OperationRefusedException;
-import io.shipready.core.device.Recovery;
+import io.shipready.core.spi.Recovery;
 import io.shipready.device.sim.Firing;
 import io.shipready.device.sim.SimUnit;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.shipready.device.sim.azuresphere;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.device.Radio;
-import io.shipready.core.device.Wifi;
+import io.shipready.core.spi.Radio;
+import io.shipready.core.spi.Wifi;
 import io.shipready.device.sim.Nominal;
 import io.shipready.device.sim.SimUnit;
 import java.nio.charset.StandardCharsets;

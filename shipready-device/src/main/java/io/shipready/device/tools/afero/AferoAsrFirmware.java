@@ -1,8 +1,8 @@
 package io.shipready.device.tools.afero;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.Console;
-import io.shipready.core.device.Identity;
+import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.Console;
+import io.shipready.core.spi.Identity;
 import io.shipready.device.spi.ConsoleFirmware;
 import java.util.Map;
 import java.util.Set;

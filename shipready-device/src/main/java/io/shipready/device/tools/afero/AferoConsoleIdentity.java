@@ -2,9 +2,9 @@ package io.shipready.device.tools.afero;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.device.Console;
-import io.shipready.core.device.Identity;
 import io.shipready.core.model.Identifier;
+import io.shipready.core.spi.Console;
+import io.shipready.core.spi.Identity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.shipready.device.tools.afero;
 
-import io.shipready.core.device.Capability;
-import io.shipready.core.device.Radio;
+import io.shipready.core.spi.Capability;
 import io.shipready.core.spi.DeviceDriver;
+import io.shipready.core.spi.Radio;
 import io.shipready.core.spi.SlotBinding;
 import io.shipready.core.spi.SlotSettings;
 import io.shipready.device.gdb.Endpoint;

@@ -3,7 +3,7 @@ package io.shipready.device.tools.afero;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.device.DeviceException;
-import io.shipready.core.device.Radio;
+import io.shipready.core.spi.Radio;
 import io.shipready.device.instruments.ScpiConnection;
 import java.util.Locale;
 

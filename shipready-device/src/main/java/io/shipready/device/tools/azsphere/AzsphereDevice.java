@@ -2,13 +2,13 @@ package io.shipready.device.tools.azsphere;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.device.ConnectionInfo;
 import io.shipready.core.device.DeviceUnreachableException;
-import io.shipready.core.device.Identity;
-import io.shipready.core.device.ImageStore;
-import io.shipready.core.device.ManufacturingStates;
-import io.shipready.core.device.Recovery;
 import io.shipready.core.model.Identifier;
+import io.shipready.core.spi.ConnectionInfo;
+import io.shipready.core.spi.Identity;
+import io.shipready.core.spi.ImageStore;
+import io.shipready.core.spi.ManufacturingStates;
+import io.shipready.core.spi.Recovery;
 import io.shipready.device.tools.ToolDevice;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package io.shipready.device.tools.azsphere;
 
-import io.shipready.core.device.ConnectionInfo;
-import io.shipready.core.device.Identity;
-import io.shipready.core.device.ImageStore;
-import io.shipready.core.device.ManufacturingStates;
-import io.shipready.core.device.Recovery;
+import io.shipready.core.spi.ConnectionInfo;
 import io.shipready.core.spi.DeviceDriver;
+import io.shipready.core.spi.Identity;
+import io.shipready.core.spi.ImageStore;
+import io.shipready.core.spi.ManufacturingStates;
+import io.shipready.core.spi.Recovery;
 import io.shipready.core.spi.SlotSettings;
 import io.shipready.device.tools.ToolDevices;
 import io.shipready.device.tools.ToolSlot;

@@ -1,8 +1,8 @@
 package io.shipready.device.tools.azsphere;
 
 import io.shipready.core.device.Image;
-import io.shipready.core.device.ImageStore;
 import io.shipready.core.device.ImageType;
+import io.shipready.core.spi.ImageStore;
 import io.shipready.device.tools.ToolOutputException;
 import io.shipready.device.tools.ToolResult;
 import io.shipready.device.tools.WorkFolder;

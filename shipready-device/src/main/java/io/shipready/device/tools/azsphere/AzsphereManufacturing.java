@@ -1,8 +1,8 @@
 package io.shipready.device.tools.azsphere;
 
 import io.shipready.core.device.ManufacturingState;
-import io.shipready.core.device.ManufacturingStates;
 import io.shipready.core.device.OperationRefusedException;
+import io.shipready.core.spi.ManufacturingStates;
 import io.shipready.device.tools.ToolOutputException;
 import io.shipready.device.tools.ToolResult;
 import java.util.List;

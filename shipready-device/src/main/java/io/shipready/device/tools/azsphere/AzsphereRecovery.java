@@ -1,9 +1,9 @@
 package io.shipready.device.tools.azsphere;
 
 import io.shipready.core.device.Image;
-import io.shipready.core.device.ImageStore.InstalledImage;
 import io.shipready.core.device.ImageType;
-import io.shipready.core.device.Recovery;
+import io.shipready.core.spi.ImageStore.InstalledImage;
+import io.shipready.core.spi.Recovery;
 import io.shipready.device.tools.ToolOutputException;
 import io.shipready.device.tools.ToolResult;
 import io.shipready.device.tools.WorkFolder;

@@ -1,8 +1,8 @@
 package io.shipready.device.tools.esptool;
 
-import io.shipready.core.device.Identity;
-import io.shipready.core.device.Programmer;
 import io.shipready.core.spi.DeviceDriver;
+import io.shipready.core.spi.Identity;
+import io.shipready.core.spi.Programmer;
 import io.shipready.core.spi.SlotSettings;
 import io.shipready.device.tools.RegionAddresses;
 import io.shipready.device.tools.ToolDevice;

@@ -3,10 +3,10 @@ package io.shipready.device.tools.esptool;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.device.DeviceException;
-import io.shipready.core.device.Identity;
 import io.shipready.core.device.Image;
-import io.shipready.core.device.Programmer;
 import io.shipready.core.model.Identifier;
+import io.shipready.core.spi.Identity;
+import io.shipready.core.spi.Programmer;
 import io.shipready.device.tools.RegionAddresses;
 import io.shipready.device.tools.ToolErrors;
 import io.shipready.device.tools.ToolInvocation;

@@ -3,7 +3,7 @@ package io.shipready.device.tools.nrf;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.device.Image;
-import io.shipready.core.device.Programmer;
+import io.shipready.core.spi.Programmer;
 import io.shipready.device.tools.RegionAddresses;
 import io.shipready.device.tools.ToolErrors;
 import io.shipready.device.tools.ToolInvocation;

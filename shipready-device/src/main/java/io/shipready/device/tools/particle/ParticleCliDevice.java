@@ -4,12 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.device.DeviceException;
 import io.shipready.core.device.DeviceUnreachableException;
-import io.shipready.core.device.Identity;
 import io.shipready.core.device.Image;
-import io.shipready.core.device.Power;
-import io.shipready.core.device.Programmer;
-import io.shipready.core.device.Settings;
 import io.shipready.core.model.Identifier;
+import io.shipready.core.spi.Identity;
+import io.shipready.core.spi.Power;
+import io.shipready.core.spi.Programmer;
+import io.shipready.core.spi.Settings;
 import io.shipready.device.tools.ToolDevice;
 import io.shipready.device.tools.WorkFolder;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.shipready.device.tools.particle;
 
-import io.shipready.core.device.Identity;
-import io.shipready.core.device.Power;
-import io.shipready.core.device.Programmer;
-import io.shipready.core.device.Settings;
 import io.shipready.core.spi.DeviceDriver;
+import io.shipready.core.spi.Identity;
+import io.shipready.core.spi.Power;
+import io.shipready.core.spi.Programmer;
+import io.shipready.core.spi.Settings;
 import io.shipready.core.spi.SlotSettings;
 import io.shipready.device.tools.ToolDevices;
 import io.shipready.device.tools.ToolSlot;

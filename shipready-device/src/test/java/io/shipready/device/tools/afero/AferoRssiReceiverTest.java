@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shipready.core.device.DeviceException;
-import io.shipready.core.device.Radio.Band;
+import io.shipready.core.spi.Radio.Band;
 import org.junit.jupiter.api.Test;
 
 /** The Afero RSSI receiver's SCPI replies, as recorded. */

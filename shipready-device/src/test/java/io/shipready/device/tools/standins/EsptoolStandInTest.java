@@ -3,14 +3,14 @@ package io.shipready.device.tools.standins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shipready.core.device.Device;
 import io.shipready.core.device.DeviceUnreachableException;
 import io.shipready.core.device.FlashFailedException;
-import io.shipready.core.device.Identity;
 import io.shipready.core.device.Image;
 import io.shipready.core.device.ImageType;
-import io.shipready.core.device.Programmer;
 import io.shipready.core.model.Identifier;
+import io.shipready.core.spi.Device;
+import io.shipready.core.spi.Identity;
+import io.shipready.core.spi.Programmer;
 import io.shipready.device.tools.ToolResult;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import io.shipready.core.device.DeviceUnreachableException;
 import io.shipready.core.device.FlashFailedException;
 import io.shipready.core.device.Image;
 import io.shipready.core.device.ImageType;
-import io.shipready.core.device.Programmer;
+import io.shipready.core.spi.Programmer;
 import io.shipready.device.tools.ToolResult;
 import io.shipready.device.tools.ToolTimeoutException;
 import java.nio.file.Files;

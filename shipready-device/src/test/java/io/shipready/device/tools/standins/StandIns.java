@@ -3,7 +3,7 @@ package io.shipready.device.tools.standins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.shipready.core.device.Device;
+import io.shipready.core.spi.Device;
 import io.shipready.device.slots.SlotMap;
 import io.shipready.device.slots.SlotUnits;
 import io.shipready.device.tools.ToolInvocation;
