@@ -183,7 +183,7 @@ class AzsphereDeviceTest {
   @Test
   void listsInstalledApplicationsAndOsComponents() throws Exception {
     azsphere
-        .on("list-installed --all", Reply.stdout("azsphere/image-list-installed-all.txt"))
+        .on("list-installed --full", Reply.stdout("azsphere/image-list-installed-all.txt"))
         .on("image list-installed", Reply.stdout("azsphere/image-list-installed.txt"));
     Device device = attach();
 
