@@ -198,8 +198,11 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** The line's station config template with every CHANGE_ME filled in with demo values. */
-  static Path filledConfig(Path profile, Path lineOut, String station) throws IOException {
+  /**
+   * The line's station config template with every CHANGE_ME filled in with demo values, written to
+   * {@code <lineOut>/station-config-<station>.yaml}; also for tests that run a line's stations.
+   */
+  public static Path filledConfig(Path profile, Path lineOut, String station) throws IOException {
     Path template = profile.resolve("station-config.template.yaml");
     if (!Files.isRegularFile(template)) {
       throw new ShipreadyException(
