@@ -7,6 +7,8 @@ import io.shipready.core.ShipreadyException;
 import io.shipready.core.device.Capability;
 import io.shipready.core.device.ConnectionInfo;
 import io.shipready.core.device.Device;
+import io.shipready.core.device.Ethernet;
+import io.shipready.core.device.Fuses;
 import io.shipready.core.device.Identity;
 import io.shipready.core.device.ImageStore;
 import io.shipready.core.device.ManufacturingStates;
@@ -14,6 +16,7 @@ import io.shipready.core.device.Power;
 import io.shipready.core.device.Programmer;
 import io.shipready.core.device.Recovery;
 import io.shipready.core.device.Sensors;
+import io.shipready.core.device.Wifi;
 import io.shipready.core.spi.DeviceDriver;
 import io.shipready.core.spi.SlotBinding;
 import io.shipready.core.spi.SlotSettings;
@@ -63,7 +66,14 @@ class DeviceDriversTest {
             ConnectionInfo.class,
             ImageStore.class,
             Recovery.class,
-            ManufacturingStates.class);
+            ManufacturingStates.class,
+            Wifi.class,
+            Power.class,
+            Ethernet.class);
+    assertThat(
+            capabilities(
+                "azsphere", Map.of("device", "192.168.35.2", "rf_tool", Map.of("path", "rftool"))))
+        .contains(Fuses.class);
     assertThat(capabilities("particle", Map.of("port", "/dev/ttyACM0")))
         .containsExactlyInAnyOrder(Identity.class, Programmer.class);
     assertThat(capabilities("esptool", Map.of("family", "f", "port", "/dev/ttyUSB0")))

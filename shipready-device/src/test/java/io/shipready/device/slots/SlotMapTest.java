@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.shipready.core.ShipreadyException;
 import io.shipready.core.device.ConnectionInfo;
 import io.shipready.core.device.Console;
+import io.shipready.core.device.Ethernet;
 import io.shipready.core.device.Identity;
 import io.shipready.core.device.IdentityWriter;
 import io.shipready.core.device.ImageStore;
@@ -15,6 +16,7 @@ import io.shipready.core.device.Power;
 import io.shipready.core.device.Programmer;
 import io.shipready.core.device.Recovery;
 import io.shipready.core.device.Sensors;
+import io.shipready.core.device.Wifi;
 import io.shipready.device.emulated.GdbRemoteSlot;
 import io.shipready.device.gdb.Endpoint;
 import io.shipready.device.gdb.MemoryRegion;
@@ -62,7 +64,10 @@ class SlotMapTest {
             ConnectionInfo.class,
             ImageStore.class,
             Recovery.class,
-            ManufacturingStates.class);
+            ManufacturingStates.class,
+            Wifi.class,
+            Power.class,
+            Ethernet.class);
     assertThat(map.capabilities("3")).containsExactlyInAnyOrder(Identity.class, Programmer.class);
     assertThat(map.capabilities("4"))
         .containsExactlyInAnyOrder(Programmer.class, Console.class, Power.class, Sensors.class);
