@@ -47,6 +47,7 @@ FAULTS = {
         "not-trusted": "stale trusted keystore: sideloads fail with 'Image not trusted by device' until a keystore image is deployed",
         "recover-fails": "recovery stops after erasing the flash",
         "slow-write": "sideload and recovery take --seconds longer",
+        "no-ethernet": "the board's Ethernet controller does not answer: eth0 stays absent after the board configuration and a restart",
     },
     "particle": {
         "not-attached": "no device on the port: identify and flash find nothing",

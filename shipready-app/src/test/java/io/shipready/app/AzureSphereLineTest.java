@@ -10,13 +10,16 @@ import io.shipready.core.event.EventBus;
 import io.shipready.core.model.AttachedUnit;
 import io.shipready.core.model.Identifier;
 import io.shipready.core.model.Outcome;
+import io.shipready.core.model.PrintedLabel;
 import io.shipready.core.model.RunResult;
 import io.shipready.core.model.StepOutcome;
+import io.shipready.core.model.WrittenRow;
 import io.shipready.core.recipe.Recipe;
 import io.shipready.core.recipe.RecipeParser;
 import io.shipready.core.spi.Fuses;
 import io.shipready.core.spi.ManufacturingStates;
 import io.shipready.core.spi.Radio;
+import io.shipready.core.spi.StationOutputs;
 import io.shipready.core.spi.UnitSource;
 import io.shipready.core.steps.StandardSteps;
 import io.shipready.device.image.FileImageLibrary;
@@ -83,6 +86,26 @@ class AzureSphereLineTest {
           "ready_module1",
           "device_complete");
 
+  /** A station configured with region code DE (extra.regionCode), printing nothing. */
+  private static final StationOutputs REGION_DE =
+      new StationOutputs() {
+        @Override
+        public PrintedLabel printLabel(
+            String runId, Path template, int copies, Map<String, String> with) {
+          return StationOutputs.NONE.printLabel(runId, template, copies, with);
+        }
+
+        @Override
+        public WrittenRow appendRow(String runId, String file, Map<String, String> with) {
+          return StationOutputs.NONE.appendRow(runId, file, with);
+        }
+
+        @Override
+        public Optional<String> stationField(String name) {
+          return name.equals("station.extra.regionCode") ? Optional.of("DE") : Optional.empty();
+        }
+      };
+
   @TempDir Path dir;
 
   /** One line: its recipes, its store and the units on it. */
@@ -133,6 +156,7 @@ class AzureSphereLineTest {
                 .records(writer)
                 .images(new FileImageLibrary(recipe.baseDir()))
                 .prompter(new AutoAnswerPrompter())
+                .outputs(REGION_DE)
                 .build()
                 .run(source);
       }
@@ -443,8 +467,9 @@ class AzureSphereLineTest {
   }
 
   @Test
-  void theProgrammingStationRunsFromTheCommandLine() {
+  void theProgrammingStationRunsFromTheCommandLine() throws IOException {
     Path db = dir.resolve("cli.db");
+    Path config = io.shipready.app.cli.DemoCommand.filledConfig(LINE, dir, "programming");
 
     CommandLineRun run =
         CommandLineRun.of(
@@ -455,12 +480,47 @@ class AzureSphereLineTest {
             "8",
             "--time-scale",
             "0",
+            "--config",
+            config.toString(),
             "--db",
             db.toString(),
             "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("\"pass\" : 8");
+  }
+
+  @Test
+  void theRegionCodeComesFromTheStationConfig() throws IOException {
+    Path noConfig = dir.resolve("none.db");
+    CommandLineRun without =
+        CommandLineRun.of(
+            "run",
+            "--recipe",
+            LINE.resolve("programming.yaml").toString(),
+            "--simulate",
+            "1",
+            "--db",
+            noConfig.toString());
+    assertThat(without.exitCode()).isEqualTo(1);
+    assertThat(without.err()).contains("region_code").contains("--config");
+    assertThat(noConfig).doesNotExist();
+
+    Path config = io.shipready.app.cli.DemoCommand.filledConfig(LINE, dir, "programming");
+    Files.writeString(config, Files.readString(config).replaceAll("(?m)^\\s*regionCode:.*\\n", ""));
+    CommandLineRun missing =
+        CommandLineRun.of(
+            "run",
+            "--recipe",
+            LINE.resolve("programming.yaml").toString(),
+            "--simulate",
+            "1",
+            "--config",
+            config.toString(),
+            "--db",
+            noConfig.toString());
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err()).contains("region_code").contains("station.extra.regionCode");
   }
 
   private Path copyOfLine() throws IOException {

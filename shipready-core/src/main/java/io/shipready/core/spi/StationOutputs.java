@@ -54,4 +54,13 @@ public interface StationOutputs {
    * @param with values the recipe gives for fields the run does not have by these names
    */
   WrittenRow appendRow(String runId, String file, java.util.Map<String, String> with);
+
+  /**
+   * A field of the station's configuration, named as factory files name it ({@code
+   * station.stationId}, {@code station.extra.regionCode}); empty for a station without a
+   * configuration, or when the configuration does not set the field.
+   */
+  default java.util.Optional<String> stationField(String name) {
+    return java.util.Optional.empty();
+  }
 }

@@ -25,7 +25,11 @@ final class FuseWriteStep extends SimpleStepKind {
         false,
         ParamSpec.required("offset", ParamType.INTEGER, "first e-fuse byte, e.g. 0x36 = 54"),
         ParamSpec.optional("text", ParamType.STRING, "ASCII bytes to write, e.g. DE"),
-        ParamSpec.optional("hex", ParamType.STRING, "bytes to write as hex, e.g. 4445"));
+        ParamSpec.optional("hex", ParamType.STRING, "bytes to write as hex, e.g. 4445"),
+        ParamSpec.optional(
+            "text_from",
+            ParamType.STRING,
+            "ASCII bytes from a station configuration field, e.g. station.extra.regionCode"));
   }
 
   @Override

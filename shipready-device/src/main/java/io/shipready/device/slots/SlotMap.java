@@ -95,8 +95,10 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *       it starts, {@code ""} not to wait), {@code boot_timeout} (10s), {@code line_ending} ({@code
  *       "\r\n"}), {@code timeout} (10s, for the GDB server's replies).
  *   <li>{@code azsphere}, the Azure Sphere CLI [Identity, ConnectionInfo, ImageStore, Recovery,
- *       ManufacturingStates]: {@code device} (required: connection path or IP address), {@code
- *       timeout_s} (60), {@code recover_timeout_s} (900).
+ *       ManufacturingStates, Wifi, Power, Ethernet; Fuses with an RF tool]: {@code device}
+ *       (required: connection path or IP address), {@code timeout_s} (60), {@code
+ *       recover_timeout_s} (900), {@code rf_tool} (none: {@code {path: ..., timeout_s: 60}}, the
+ *       factory's RF settings tool, which reads and burns the e-fuses).
  *   <li>{@code particle}, the Particle CLI over USB [Identity, Programmer, Settings, Power]: {@code
  *       port} (required), {@code timeout_s} (240).
  *   <li>{@code jlink}, SEGGER J-Link Commander [Programmer]: {@code family}, {@code probe} (the

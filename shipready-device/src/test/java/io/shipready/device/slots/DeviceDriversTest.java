@@ -8,6 +8,8 @@ import io.shipready.core.spi.Capability;
 import io.shipready.core.spi.ConnectionInfo;
 import io.shipready.core.spi.Device;
 import io.shipready.core.spi.DeviceDriver;
+import io.shipready.core.spi.Ethernet;
+import io.shipready.core.spi.Fuses;
 import io.shipready.core.spi.Identity;
 import io.shipready.core.spi.ImageStore;
 import io.shipready.core.spi.ManufacturingStates;
@@ -18,6 +20,7 @@ import io.shipready.core.spi.Sensors;
 import io.shipready.core.spi.Settings;
 import io.shipready.core.spi.SlotBinding;
 import io.shipready.core.spi.SlotSettings;
+import io.shipready.core.spi.Wifi;
 import io.shipready.device.sim.SimulatedDevice;
 import io.shipready.device.tools.ToolDevice;
 import java.util.HashSet;
@@ -65,7 +68,14 @@ class DeviceDriversTest {
             ConnectionInfo.class,
             ImageStore.class,
             Recovery.class,
-            ManufacturingStates.class);
+            ManufacturingStates.class,
+            Wifi.class,
+            Power.class,
+            Ethernet.class);
+    assertThat(
+            capabilities(
+                "azsphere", Map.of("device", "192.168.35.2", "rf_tool", Map.of("path", "rftool"))))
+        .contains(Fuses.class);
     assertThat(capabilities("particle", Map.of("port", "/dev/ttyACM0")))
         .containsExactlyInAnyOrder(Identity.class, Programmer.class, Settings.class, Power.class);
     assertThat(capabilities("esptool", Map.of("family", "f", "port", "/dev/ttyUSB0")))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.shipready.core.ShipreadyException;
 import io.shipready.core.spi.ConnectionInfo;
 import io.shipready.core.spi.Console;
+import io.shipready.core.spi.Ethernet;
 import io.shipready.core.spi.Identity;
 import io.shipready.core.spi.IdentityWriter;
 import io.shipready.core.spi.ImageStore;
@@ -16,6 +17,7 @@ import io.shipready.core.spi.Programmer;
 import io.shipready.core.spi.Recovery;
 import io.shipready.core.spi.Sensors;
 import io.shipready.core.spi.Settings;
+import io.shipready.core.spi.Wifi;
 import io.shipready.device.emulated.GdbRemoteSlot;
 import io.shipready.device.gdb.Endpoint;
 import io.shipready.device.gdb.MemoryRegion;
@@ -63,7 +65,10 @@ class SlotMapTest {
             ConnectionInfo.class,
             ImageStore.class,
             Recovery.class,
-            ManufacturingStates.class);
+            ManufacturingStates.class,
+            Wifi.class,
+            Power.class,
+            Ethernet.class);
     assertThat(map.capabilities("3"))
         .containsExactlyInAnyOrder(Identity.class, Programmer.class, Settings.class, Power.class);
     // An afero-asr module tells its ids over its console (the family's registered firmware).

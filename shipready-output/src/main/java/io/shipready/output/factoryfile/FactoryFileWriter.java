@@ -156,7 +156,8 @@ public final class FactoryFileWriter implements AutoCloseable {
             + String.join(", ", available));
   }
 
-  private static Map<String, String> stationFields(StationConfig station) {
+  /** The station's own fields as rows and steps name them: station.partNo, station.extra.x... */
+  public static Map<String, String> stationFields(StationConfig station) {
     StationIdentity identity = station.identity();
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("station.stationId", identity.stationId());

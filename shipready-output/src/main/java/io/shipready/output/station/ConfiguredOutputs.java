@@ -74,6 +74,12 @@ public final class ConfiguredOutputs implements StationOutputs, EventListener, A
     return new ConfiguredOutputs(station, printer, clock);
   }
 
+  @Override
+  public java.util.Optional<String> stationField(String name) {
+    return java.util.Optional.ofNullable(
+        io.shipready.output.factoryfile.FactoryFileWriter.stationFields(station).get(name));
+  }
+
   public String printerName() {
     return printer.name();
   }

@@ -1,22 +1,33 @@
 package io.shipready.device.tools.azsphere;
 
+import io.shipready.core.spi.Capability;
 import io.shipready.core.spi.ConnectionInfo;
 import io.shipready.core.spi.DeviceDriver;
+import io.shipready.core.spi.Ethernet;
+import io.shipready.core.spi.Fuses;
 import io.shipready.core.spi.Identity;
 import io.shipready.core.spi.ImageStore;
 import io.shipready.core.spi.ManufacturingStates;
+import io.shipready.core.spi.Power;
 import io.shipready.core.spi.Recovery;
 import io.shipready.core.spi.SlotSettings;
+import io.shipready.core.spi.Wifi;
 import io.shipready.device.tools.ToolDevices;
+import io.shipready.device.tools.ToolLocator;
+import io.shipready.device.tools.ToolRunner;
 import io.shipready.device.tools.ToolSlot;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
  * The {@code azsphere} driver: an Azure Sphere chip at a connection path or IP address ({@code
  * device}), driven by the azsphere command line. Each unit is looked up in {@code list-attached}
  * when it is attached. Keys: {@code device} (required), {@code timeout_s} (60), {@code
- * recover_timeout_s} (900).
+ * recover_timeout_s} (900), {@code rf_tool} (none: {@code {path: <the factory's RF settings tool>,
+ * timeout_s: 60}}, which gives the unit its e-fuses; a relative path is taken from the slot map's
+ * folder).
  */
 public final class AzsphereDriver implements DeviceDriver {
   @Override
@@ -41,14 +52,39 @@ public final class AzsphereDriver implements DeviceDriver {
     AzsphereCli cli =
         new AzsphereCli(
             ToolDevices.runner(settings), new AzsphereSettings(command, sideload, recover));
+    RfTool rfTool = rfTool(settings);
     String slot = settings.slot();
-    return new ToolSlot(
-        Set.of(
-            Identity.class,
-            ConnectionInfo.class,
-            ImageStore.class,
-            Recovery.class,
-            ManufacturingStates.class),
-        () -> AzsphereDevice.attach(cli, slot, target));
+    Set<Class<? extends Capability>> capabilities =
+        new LinkedHashSet<>(
+            Set.of(
+                Identity.class,
+                ConnectionInfo.class,
+                ImageStore.class,
+                Recovery.class,
+                ManufacturingStates.class,
+                Wifi.class,
+                Power.class,
+                Ethernet.class));
+    if (rfTool != null) {
+      capabilities.add(Fuses.class);
+    }
+    return new ToolSlot(capabilities, () -> AzsphereDevice.attach(cli, rfTool, slot, target));
+  }
+
+  /** The slot's RF settings tool, or null when the slot names none (no e-fuses then). */
+  private static RfTool rfTool(SlotSettings settings) {
+    if (!settings.has("rf_tool")) {
+      settings.accept("rf_tool");
+      return null;
+    }
+    SlotSettings section = settings.section("rf_tool");
+    Path path = Path.of(section.string("path"));
+    if (!path.isAbsolute()) {
+      path = settings.baseDirectory().resolve(path);
+    }
+    ToolRunner runner =
+        new ToolRunner(ToolLocator.fromEnvironment().with(RfTool.TOOL, path))
+            .withEnvironment(settings.environment());
+    return new RfTool(runner, section.seconds("timeout_s", AzsphereSettings.DEFAULTS.command()));
   }
 }

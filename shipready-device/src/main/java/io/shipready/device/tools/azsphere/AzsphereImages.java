@@ -52,16 +52,23 @@ final class AzsphereImages implements ImageStore {
         List.of("sideload", "delete", "--component-id", componentId));
   }
 
+  /**
+   * What {@code list-installed} lists by default: applications (debuggers among them) and board
+   * configuration images, the images a station loads.
+   */
   @Override
   public List<InstalledImage> installed() throws InterruptedException {
-    return list(false).stream().filter(i -> i.type() == ImageType.APPLICATION).toList();
+    return list(false);
   }
 
-  /** Every installed image, applications and OS components alike, with {@code --all}. */
-  List<InstalledImage> list(boolean all) throws InterruptedException {
+  /**
+   * The installed images; with {@code full}, also the OS components and the trusted keystore
+   * ({@code --full}).
+   */
+  List<InstalledImage> list(boolean full) throws InterruptedException {
     List<String> command = new ArrayList<>(List.of("image", "list-installed"));
-    if (all) {
-      command.add("--all");
+    if (full) {
+      command.add("--full");
     }
     command.addAll(List.of("--output", "table"));
     ToolResult result = cli.device(target, cli.settings().command(), command);

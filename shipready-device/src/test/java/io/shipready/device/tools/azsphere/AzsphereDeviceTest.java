@@ -45,6 +45,7 @@ class AzsphereDeviceTest {
   void attachedDevices() {
     azsphere = StandIn.create(temp, "azsphere");
     azsphere.on("device list-attached", Reply.stdout("azsphere/list-attached.txt"));
+    azsphere.on("wifi show-status", Reply.stdout("azsphere/wifi-show-status.json"));
   }
 
   private Device attach() throws InterruptedException {
@@ -62,11 +63,15 @@ class AzsphereDeviceTest {
     assertThat(device.slot()).isEqualTo("slot-2");
     assertThat(device.family()).isEqualTo("azure-sphere");
     assertThat(device.require(Identity.class).identifiers())
-        .containsExactly(new Identifier(Identifier.DEVICE_ID, DEVICE_ID));
+        .containsExactly(
+            new Identifier(Identifier.DEVICE_ID, DEVICE_ID),
+            new Identifier(Identifier.WIFI_MAC, "02:1a:2b:bd:7b:10"));
     assertThat(device.require(ConnectionInfo.class).ipAddress()).isEqualTo("192.168.35.2");
     assertThat(device.require(ConnectionInfo.class).connectionPath()).isEqualTo("21143");
     assertThat(azsphere.calls())
-        .containsOnly(List.of("device", "list-attached", "--output", "table"));
+        .containsOnly(
+            List.of("device", "list-attached", "--output", "table"),
+            List.of("device", "wifi", "show-status", "--output", "json", "--device", "21143"));
   }
 
   @Test
@@ -76,6 +81,7 @@ class AzsphereDeviceTest {
         "list-attached",
         Reply.stdout("azsphere/list-attached.txt"),
         Reply.stdout("azsphere/list-attached-swapped.txt"));
+    swapped.on("wifi show-status", Reply.stdout("azsphere/wifi-show-status.json"));
     Device device =
         AzsphereDevice.attach(
             new AzsphereCli(swapped.runner(), AzsphereSettings.DEFAULTS), "slot-2", "21143");
@@ -183,7 +189,7 @@ class AzsphereDeviceTest {
   @Test
   void listsInstalledApplicationsAndOsComponents() throws Exception {
     azsphere
-        .on("list-installed --all", Reply.stdout("azsphere/image-list-installed-all.txt"))
+        .on("list-installed --full", Reply.stdout("azsphere/image-list-installed-all.txt"))
         .on("image list-installed", Reply.stdout("azsphere/image-list-installed.txt"));
     Device device = attach();
 

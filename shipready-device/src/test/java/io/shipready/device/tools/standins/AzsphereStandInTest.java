@@ -132,7 +132,7 @@ class AzsphereStandInTest {
     assertThat(second.require(ConnectionInfo.class).connectionPath()).isEqualTo("21144");
     assertThat(second.require(Identity.class).identifiers())
         .extracting(Identifier::kind)
-        .containsExactly(Identifier.DEVICE_ID);
+        .containsExactly(Identifier.DEVICE_ID, Identifier.WIFI_MAC);
     ToolResult unnamed = standIns.run("azsphere", "device", "manufacturing-state", "show");
     assertThat(unnamed.exitCode()).isEqualTo(1);
     assertThat(unnamed.stderr()).contains("multiple devices need --device");

@@ -1,0 +1,95 @@
+package io.shipready.device.tools.azsphere;
+
+import io.shipready.core.device.DeviceException;
+import io.shipready.core.spi.Wifi;
+import io.shipready.device.tools.ToolOutputException;
+import io.shipready.device.tools.ToolResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The chip's Wi-Fi networks through {@code azsphere device wifi add / list / show-status / scan /
+ * forget}, read as JSON. The CLI's status has no signal strength, so the RSSI is the connected
+ * network's signal level in {@code wifi scan}. A DeviceComplete chip refuses every Wi-Fi command.
+ */
+final class AzsphereWifi implements Wifi {
+  private final AzsphereCli cli;
+  private final String target;
+
+  AzsphereWifi(AzsphereCli cli, String target) {
+    this.cli = cli;
+    this.target = target;
+  }
+
+  @Override
+  public void addNetwork(String ssid, String psk) throws InterruptedException {
+    List<String> command = new ArrayList<>(List.of("wifi", "add", "--ssid", ssid));
+    if (psk != null && !psk.isEmpty()) {
+      command.addAll(List.of("--psk", psk));
+    }
+    command.addAll(List.of("--output", "json"));
+    ToolResult result = run(command);
+    Map<String, String> added = AzsphereJson.single(result, List.of("id", "ssid"));
+    if (!ssid.equals(added.get("ssid"))) {
+      throw new ToolOutputException(result, "the added network " + ssid);
+    }
+  }
+
+  @Override
+  public Status status() throws InterruptedException {
+    ToolResult result = run(List.of("wifi", "show-status", "--output", "json"));
+    Map<String, String> status = AzsphereJson.single(result, List.of("ssid", "connectionState"));
+    if (!"connected".equalsIgnoreCase(status.get("connectionState"))) {
+      return new Status(status.get("ssid"), false, 0);
+    }
+    String ssid = status.get("ssid");
+    ToolResult scan = run(List.of("wifi", "scan", "--output", "json"));
+    for (Map<String, String> seen : AzsphereJson.rows(scan, List.of("ssid", "signalLevel"))) {
+      if (ssid.equals(seen.get("ssid"))) {
+        try {
+          return new Status(ssid, true, Integer.parseInt(seen.get("signalLevel").strip()));
+        } catch (NumberFormatException notNumber) {
+          throw new ToolOutputException(scan, "a signal level in dBm for " + ssid);
+        }
+      }
+    }
+    throw new DeviceException(
+        "device at "
+            + target
+            + " is connected to "
+            + ssid
+            + " but 'azsphere device wifi scan' does not see it; check the test network",
+        false);
+  }
+
+  @Override
+  public List<String> networks() throws InterruptedException {
+    return configured().stream().map(network -> network.get("ssid")).toList();
+  }
+
+  @Override
+  public void removeAllNetworks() throws InterruptedException {
+    for (Map<String, String> network : configured()) {
+      ToolResult result = run(List.of("wifi", "forget", "--id", network.get("id")));
+      if (!result.stdout().toLowerCase(java.util.Locale.ROOT).contains("forgotten")) {
+        throw new ToolOutputException(result, "'Successfully forgotten network.'");
+      }
+    }
+  }
+
+  /** The MAC address of the Wi-Fi interface, from the status. */
+  String macAddress() throws InterruptedException {
+    ToolResult result = run(List.of("wifi", "show-status", "--output", "json"));
+    return AzsphereJson.single(result, List.of("macAddress")).get("macAddress");
+  }
+
+  private List<Map<String, String>> configured() throws InterruptedException {
+    ToolResult result = run(List.of("wifi", "list", "--output", "json"));
+    return AzsphereJson.rows(result, List.of("id", "ssid"));
+  }
+
+  private ToolResult run(List<String> command) throws InterruptedException {
+    return cli.device(target, cli.settings().command(), command);
+  }
+}
