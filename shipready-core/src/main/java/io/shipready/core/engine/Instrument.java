@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.locks.Condition;
@@ -29,7 +30,12 @@ final class Instrument {
     this.name = name;
     this.clock = clock;
     // The zone is printed too: station clocks run in UTC unless configured otherwise.
-    this.time = DateTimeFormatter.ofPattern("HH:mm:ssXXX").withZone(clock.getZone());
+    this.time =
+        new DateTimeFormatterBuilder()
+            .appendPattern("HH:mm:ss")
+            .appendOffsetId()
+            .toFormatter()
+            .withZone(clock.getZone());
   }
 
   /** A step holding the instrument. Told apart by identity, so a stale hold releases nothing. */
