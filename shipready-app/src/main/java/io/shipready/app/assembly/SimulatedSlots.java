@@ -8,6 +8,7 @@ import io.shipready.core.recipe.Recipe;
 import io.shipready.device.sim.FaultPlanner;
 import io.shipready.device.sim.FaultPlanner.PlannedFault;
 import io.shipready.device.sim.SimulatedDevice;
+import io.shipready.device.sim.SimulatedFamilies;
 import io.shipready.device.sim.SimulatedFleet;
 import io.shipready.device.sim.SimulationSettings;
 import java.util.List;
@@ -30,9 +31,19 @@ final class SimulatedSlots implements StationSlots {
     if (count < 1) {
       throw new ShipreadyException("a station needs at least 1 slot, --slots was " + count);
     }
+    this.family = recipe.station().deviceFamily();
+    if (SimulatedFamilies.find(family).isEmpty()) {
+      // Without this every slot would go out of service at once and the batch end with no unit.
+      throw new ShipreadyException(
+          recipe.source()
+              + ": the simulator has no device family '"
+              + family
+              + "' (station.device_family); simulate one of "
+              + SimulatedFamilies.names()
+              + ", or run the recipe on real units with --slots-file");
+    }
     this.names = Station.Builder.numberedSlots(count);
     this.fleet = new SimulatedFleet(settings(recipe, supply.choice()));
-    this.family = recipe.station().deviceFamily();
     this.faults =
         FaultPlanner.plan(
             recipe, fleet, supply.batch() + supply.faultHeadroom(), supply.choice().failRate());

@@ -4,12 +4,11 @@ import io.shipready.app.simulate.AutoAnswerPrompter;
 import io.shipready.core.engine.Station;
 import io.shipready.core.event.EventBus;
 import io.shipready.core.recipe.Recipe;
-import io.shipready.core.recipe.RecipeParser;
+import io.shipready.core.spi.ImageLibrary;
 import io.shipready.core.spi.KnownUnits;
 import io.shipready.core.spi.RecordSink;
 import io.shipready.core.spi.StationOutputs;
 import io.shipready.core.steps.StandardSteps;
-import io.shipready.device.image.FileImageLibrary;
 import io.shipready.output.config.StationConfig;
 import io.shipready.output.config.StationConfigReader;
 import io.shipready.output.station.ConfiguredOutputs;
@@ -30,8 +29,9 @@ import java.util.Map;
  * records with the units they know, and the operator's side.
  *
  * <p>The order matters and is kept here once: anything that can refuse the station (a package
- * changed since approval, a bad recipe, a config with CHANGE_ME, a slot map naming a missing tool)
- * does so before the records are opened, and nothing is left open when a later part fails.
+ * changed since approval, a bad recipe, a file the recipe names that is missing or not the approved
+ * one, a config with CHANGE_ME, a slot map naming a missing tool) does so before the records are
+ * opened, and nothing is left open when a later part fails.
  */
 public final class StationAssembly {
   static final String ABORTED_AT_START =
@@ -50,8 +50,13 @@ public final class StationAssembly {
     Recipe recipe =
         (setup.recipe != null
                 ? setup.recipe
-                : new RecipeParser(StandardSteps.library()).parse(setup.recipeFile))
+                : StationRecipes.parserFor(setup.units).parse(setup.recipeFile))
             .forVariant(setup.variant);
+    // A missing image, template or hook, or an image that is not the one the recipe pins, stops
+    // the station here rather than ending every unit in ERROR. The same library then serves the
+    // steps, so each image is read once.
+    ImageLibrary images = StationRecipes.images(recipe);
+    StationRecipes.requireFiles(recipe, images);
     // A station config still holding CHANGE_ME stops here, before the records are even opened.
     StationConfig config =
         setup.configFile == null ? null : StationConfigReader.read(setup.configFile);
@@ -104,7 +109,7 @@ public final class StationAssembly {
               .slots(slots.names())
               .events(listeners)
               .records(records)
-              .images(new FileImageLibrary(recipe.baseDir()))
+              .images(images)
               .prompter(setup.prompter != null ? setup.prompter : new AutoAnswerPrompter())
               .outputs(outputs)
               .knownUnits(knownUnits)

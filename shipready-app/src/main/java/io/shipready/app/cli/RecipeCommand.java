@@ -1,9 +1,5 @@
 package io.shipready.app.cli;
 
-import io.shipready.core.recipe.Recipe;
-import io.shipready.core.recipe.RecipeException;
-import io.shipready.core.recipe.RecipeParser;
-import io.shipready.core.recipe.RecipeProblem;
 import io.shipready.core.recipe.RecipeSchema;
 import io.shipready.core.steps.StandardSteps;
 import java.nio.file.Files;
@@ -31,18 +27,28 @@ public final class RecipeCommand {
   @Command(
       name = "check",
       mixinStandardHelpOptions = true,
-      description = "Report every problem in the recipes as file:line:column, with what to do.")
+      description = {
+        "Report every problem in recipes as file:line:column, with what to do, as a station would"
+            + " refuse them at start: the recipe itself, and every file its steps name (images,"
+            + " label templates, hooks, OS lists) is there and matches its pinned SHA-256.",
+        "A line profile's other files are checked with their own readers and named as such:"
+            + " line.yaml, stand-in.yaml, station configs (CHANGE_ME refused; a"
+            + " *.template.yaml keeps them) and factory-file layouts, so 'recipe check"
+            + " lines/NAME/*.yaml' checks a whole line."
+      })
   public static final class Check implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin VerboseOption verbose;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Recipe files.")
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "FILE",
+        description = "Recipes, or other files of a line profile.")
     List<Path> files;
 
     @Override
     public Integer call() {
-      RecipeParser parser = new RecipeParser(StandardSteps.library());
       var out = spec.commandLine().getOut();
       var err = spec.commandLine().getErr();
       int problems = 0;
@@ -52,21 +58,17 @@ public final class RecipeCommand {
           problems++;
           continue;
         }
-        try {
-          Recipe recipe = parser.parse(file);
-          out.printf(
-              "%s: ok (%s %s, %d steps, device family %s)%n",
-              file,
-              recipe.name(),
-              recipe.version(),
-              recipe.runSteps().size(),
-              recipe.station().deviceFamily());
-        } catch (RecipeException invalid) {
-          for (RecipeProblem problem : invalid.problems()) {
-            out.println(problem);
-          }
-          problems += invalid.problems().size();
+        CheckedFile checked = FileChecks.check(file);
+        if (checked.problems().isEmpty()) {
+          out.printf("%s: ok, %s (%s)%n", file, checked.checkedAs(), checked.summary());
+          continue;
         }
+        int count = checked.problems().size();
+        out.printf(
+            "%s: checked as a %s: %d %s%n",
+            file, checked.checkedAs(), count, count == 1 ? "problem" : "problems");
+        checked.problems().forEach(out::println);
+        problems += count;
       }
       if (problems > 0) {
         out.println(problems + (problems == 1 ? " problem" : " problems"));

@@ -15,6 +15,8 @@ import java.util.Optional;
  *     run starts. The parser fills in the step listed before when the recipe says nothing, so a
  *     plain list of steps runs in order.
  * @param lock the name of a shared instrument this step holds while it runs, or null
+ * @param paramLocations where each parameter under {@code with:} is written, so a problem found
+ *     with a parameter after reading (a missing image) points at its line
  */
 public record StepSpec(
     String id,
@@ -27,7 +29,8 @@ public record StepSpec(
     OnFail onFail,
     List<String> dependsOn,
     String lock,
-    SourceLocation location) {
+    SourceLocation location,
+    Map<String, SourceLocation> paramLocations) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
@@ -42,6 +45,40 @@ public record StepSpec(
     onFail = onFail == null ? OnFail.STOP : onFail;
     dependsOn = List.copyOf(dependsOn);
     location = location == null ? SourceLocation.UNKNOWN : location;
+    paramLocations = paramLocations == null ? Map.of() : Map.copyOf(paramLocations);
+  }
+
+  /** A step built in code, whose parameters have no place of their own. */
+  public StepSpec(
+      String id,
+      String kind,
+      String name,
+      Map<String, Object> params,
+      List<MeasurementSpec> measurements,
+      Duration timeout,
+      RetryPolicy retry,
+      OnFail onFail,
+      List<String> dependsOn,
+      String lock,
+      SourceLocation location) {
+    this(
+        id,
+        kind,
+        name,
+        params,
+        measurements,
+        timeout,
+        retry,
+        onFail,
+        dependsOn,
+        lock,
+        location,
+        Map.of());
+  }
+
+  /** Where parameter {@code param} is written; the step's place when it is not known. */
+  public SourceLocation location(String param) {
+    return paramLocations.getOrDefault(param, location);
   }
 
   public Optional<MeasurementSpec> measurement(String measurementName) {
@@ -50,6 +87,17 @@ public record StepSpec(
 
   public StepSpec withMeasurements(List<MeasurementSpec> replaced) {
     return new StepSpec(
-        id, kind, name, params, replaced, timeout, retry, onFail, dependsOn, lock, location);
+        id,
+        kind,
+        name,
+        params,
+        replaced,
+        timeout,
+        retry,
+        onFail,
+        dependsOn,
+        lock,
+        location,
+        paramLocations);
   }
 }

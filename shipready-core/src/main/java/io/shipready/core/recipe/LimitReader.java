@@ -39,7 +39,10 @@ final class LimitReader {
     }
     List<Validator> limits = new ArrayList<>();
     map.get("range").flatMap(value -> range(value, measurement)).ifPresent(limits::add);
-    map.get("equals").flatMap(YamlValue::scalar).map(Validator.Equals::new).ifPresent(limits::add);
+    map.get("equals")
+        .flatMap(LimitReader::finite)
+        .map(Validator.Equals::new)
+        .ifPresent(limits::add);
     map.get("regex").flatMap(this::regex).ifPresent(limits::add);
     map.get("one_of").flatMap(this::oneOf).ifPresent(limits::add);
     return limits;
@@ -84,6 +87,23 @@ final class LimitReader {
     }
   }
 
+  /**
+   * A single value to compare with; {@code .nan} is refused, since nothing equals it and the
+   * measurement would fail every unit, and so is {@code .inf}, which no reading is.
+   */
+  private static Optional<Object> finite(YamlValue value) {
+    Optional<Object> scalar = value.scalar();
+    if (scalar.isPresent()
+        && scalar.get() instanceof Double number
+        && (number.isNaN() || number.isInfinite())) {
+      value.wrongType(
+          "a finite number or text",
+          "write the value the reading must have, e.g. 3.3; quote it (\".nan\") to mean the text");
+      return Optional.empty();
+    }
+    return scalar;
+  }
+
   private Optional<Validator> oneOf(YamlValue value) {
     Optional<List<YamlValue>> items = value.list();
     if (items.isEmpty()) {
@@ -95,7 +115,7 @@ final class LimitReader {
     }
     List<Object> allowed = new ArrayList<>();
     for (YamlValue item : items.get()) {
-      item.scalar().ifPresent(allowed::add);
+      finite(item).ifPresent(allowed::add);
     }
     return allowed.size() == items.get().size()
         ? Optional.of(new Validator.OneOf(allowed))

@@ -28,9 +28,14 @@ final class ParamReader {
    * @param with the value under {@code with:}, if the step has one
    * @param step how messages name the step
    * @param stepLocation where a missing parameter is reported when the step has no {@code with:}
+   * @param locations filled with where each parameter read is written
    */
   Map<String, Object> read(
-      Optional<YamlValue> with, StepKind kind, String step, SourceLocation stepLocation) {
+      Optional<YamlValue> with,
+      StepKind kind,
+      String step,
+      SourceLocation stepLocation,
+      Map<String, SourceLocation> locations) {
     Map<String, Object> params = new LinkedHashMap<>();
     Optional<YamlMap> written = with.flatMap(value -> value.anyMap("the parameters of " + step));
     if (with.isPresent() && written.isEmpty()) {
@@ -48,6 +53,7 @@ final class ParamReader {
                 : Suggestions.fix(entry.name(), names, kind.name() + " takes"));
         continue;
       }
+      locations.put(entry.name(), entry.value().location());
       convert(spec.get(), entry.value()).ifPresent(value -> params.put(entry.name(), value));
     }
     for (ParamSpec spec : kind.params()) {
@@ -82,6 +88,13 @@ final class ParamReader {
         };
     if (converted.isPresent() && !allowed(spec, value, converted.get())) {
       return Optional.empty();
+    }
+    if (converted.isPresent() && converted.get() instanceof String text) {
+      String problem = spec.format().problem(text);
+      if (problem != null) {
+        value.refuse(value.label() + " " + problem, spec.format().fix());
+        return Optional.empty();
+      }
     }
     return converted.map(Object.class::cast);
   }

@@ -100,6 +100,14 @@ public record Recipe(
     return all;
   }
 
+  /** Every step of the recipe: station setup, run setup, the steps, run and station teardown. */
+  public List<StepSpec> allSteps() {
+    List<StepSpec> all = new ArrayList<>(stationSetup);
+    all.addAll(runSteps());
+    all.addAll(stationTeardown);
+    return all;
+  }
+
   public Optional<StepSpec> step(String id) {
     return runSteps().stream().filter(s -> s.id().equals(id)).findFirst();
   }

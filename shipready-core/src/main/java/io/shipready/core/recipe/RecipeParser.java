@@ -16,6 +16,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -30,9 +32,20 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 public final class RecipeParser {
   private final StepLibrary library;
+  private final Set<String> families;
 
+  /** A parser that takes any device family, for a station whose units are given in code. */
   public RecipeParser(StepLibrary library) {
+    this(library, Set.of());
+  }
+
+  /**
+   * @param families the device families a station can build or reach units of; a recipe naming
+   *     another is refused. Empty to take any.
+   */
+  public RecipeParser(StepLibrary library, Set<String> families) {
     this.library = requireNonNull(library, "library");
+    this.families = new TreeSet<>(requireNonNull(families, "families"));
   }
 
   /**
@@ -127,7 +140,9 @@ public final class RecipeParser {
           "write at least 'recipe:', 'version:', 'station:' and 'steps:' (see docs/recipes.md)");
       return new Result(null, problems.inFileOrder());
     }
-    Optional<Recipe> recipe = new RecipeReader(library, problems).read(root.get(), baseDir, sha256);
+    YamlTags.refuseUnknown(root.get(), problems);
+    Optional<Recipe> recipe =
+        new RecipeReader(library, families, problems).read(root.get(), baseDir, sha256);
     return new Result(recipe.orElse(null), problems.inFileOrder());
   }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -42,9 +43,14 @@ final class RecipeReader {
   private final Problems problems;
   private final StepReader stepReader;
   private final VariantReader variantReader;
+  private final Set<String> families;
 
-  RecipeReader(StepLibrary library, Problems problems) {
+  /**
+   * @param families the device families a recipe may name, in order; empty for any
+   */
+  RecipeReader(StepLibrary library, Set<String> families, Problems problems) {
     this.problems = requireNonNull(problems, "problems");
+    this.families = requireNonNull(families, "families");
     this.stepReader = new StepReader(library, problems);
     this.variantReader = new VariantReader(problems);
   }
@@ -165,7 +171,7 @@ final class RecipeReader {
     String name = map.get("name").flatMap(YamlValue::text).orElse(recipeName);
     Optional<String> family =
         map.require("device_family", "add 'device_family:', the family the steps are written for")
-            .flatMap(YamlValue::text);
+            .flatMap(this::family);
     Optional<Long> slots = map.get("slots").map(this::slots).orElse(Optional.of(1L));
     Optional<List<String>> instruments =
         map.get("instruments").map(this::instruments).orElse(Optional.of(List.of()));
@@ -174,6 +180,18 @@ final class RecipeReader {
     }
     return Optional.of(
         new StationSpec(name, family.get(), slots.get().intValue(), instruments.get()));
+  }
+
+  /** A family no simulator, firmware or driver knows would leave the station with no units. */
+  private Optional<String> family(YamlValue value) {
+    Optional<String> family = value.text();
+    if (family.isPresent() && !families.isEmpty() && !families.contains(family.get())) {
+      value.refuse(
+          "unknown device family '" + family.get() + "'",
+          Suggestions.fix(family.get(), List.copyOf(families), "known families"));
+      return Optional.empty();
+    }
+    return family;
   }
 
   private Optional<Long> slots(YamlValue value) {

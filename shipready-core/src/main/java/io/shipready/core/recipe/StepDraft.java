@@ -48,7 +48,8 @@ record StepDraft(
             spec.onFail(),
             ids,
             spec.lock(),
-            spec.location());
+            spec.location(),
+            spec.paramLocations());
     return new StepDraft(section, resolved, kind, idLocation, dependsOn, lock);
   }
 }

@@ -5,12 +5,14 @@ import static java.util.Objects.requireNonNull;
 import io.shipready.core.model.MeasurementSpec;
 import io.shipready.core.model.OnFail;
 import io.shipready.core.model.RetryPolicy;
+import io.shipready.core.model.SourceLocation;
 import io.shipready.core.model.StepSpec;
 import io.shipready.core.step.StepKind;
 import io.shipready.core.step.StepLibrary;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,8 +70,11 @@ final class StepReader {
     StepKind kind = kindName.flatMap(name -> kind(name, map)).orElse(null);
 
     String name = map.get("name").flatMap(YamlValue::text).orElse(null);
+    Map<String, SourceLocation> paramLocations = new HashMap<>();
     Map<String, Object> with =
-        kind == null ? Map.of() : params.read(map.get("with"), kind, where, map.location());
+        kind == null
+            ? Map.of()
+            : params.read(map.get("with"), kind, where, map.location(), paramLocations);
     Duration timeout = map.get("timeout").flatMap(this::timeout).orElse(null);
     RetryPolicy retry = map.get("retry").flatMap(value -> retry(value, where)).orElse(null);
     OnFail onFail = map.get("on_fail").flatMap(this::onFail).orElse(null);
@@ -94,7 +99,8 @@ final class StepReader {
             onFail,
             List.of(),
             lock.map(Reference::name).orElse(null),
-            map.location());
+            map.location(),
+            paramLocations);
     return Optional.of(
         new StepDraft(section, spec, kind, idValue.get().location(), dependsOn, lock.orElse(null)));
   }

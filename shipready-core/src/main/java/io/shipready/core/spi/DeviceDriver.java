@@ -18,6 +18,14 @@ public interface DeviceDriver {
   String description();
 
   /**
+   * The device families whose units this driver reaches as its own (its tool's or target's family),
+   * so recipes may name them. A driver whose slots name their family ({@code jlink}) lists none.
+   */
+  default java.util.List<String> families() {
+    return java.util.List.of();
+  }
+
+  /**
    * The slot as this driver will drive it. Reads every setting it uses through {@code settings}'
    * getters (the slot map refuses keys no one read), and opens nothing.
    *

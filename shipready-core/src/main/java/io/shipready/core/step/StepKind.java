@@ -44,6 +44,15 @@ public interface StepKind {
   }
 
   /**
+   * The files a step of this kind names, given its parameters: the station checks each is there
+   * (and matches its pinned SHA-256) before the first unit, and {@code shipready recipe check} does
+   * too. Empty for a kind that names none.
+   */
+  default List<ReferencedFile> referencedFiles(StepSpec spec) {
+    return List.of();
+  }
+
+  /**
    * Does the step. Returns normally when the step passed (its measurements are then judged); throws
    * {@link StepFailedException} when the unit failed it, anything else when it could not be done.
    */

@@ -8,6 +8,7 @@ import io.shipready.core.model.Values;
 import io.shipready.core.spi.Capability;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
+import io.shipready.core.step.ReferencedFile;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs a program of the factory's own (a pre-test or post-test hook, a vendor tool). It learns the
@@ -28,6 +30,8 @@ import java.util.Map;
  */
 final class CommandStep extends SimpleStepKind {
   private static final int MAX_OUTPUT_LINES = 10_000;
+  private static final Set<String> INTERPRETERS =
+      Set.of("sh", "bash", "dash", "zsh", "python", "python3", "perl", "ruby", "node", "pwsh");
 
   CommandStep() {
     super(
@@ -38,13 +42,36 @@ final class CommandStep extends SimpleStepKind {
         ParamSpec.required(
             "run",
             ParamType.STRING_LIST,
-            "the program and its arguments, run in the recipe's folder"),
+            "the program and its arguments, run in the recipe's folder; a program or script named"
+                + " by its path (hooks/pre-test.sh) must be there"),
         ParamSpec.optional("expect_exit", ParamType.INTEGER, "exit code that passes (default 0)"));
   }
 
   /** Runs on the station PC; the unit is not asked for anything. */
   @Override
   public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
+    return List.of();
+  }
+
+  /**
+   * The factory's own program: the first item when it is a path (hooks/check.sh), or the script an
+   * interpreter is given ({@code [sh, hooks/pre-test.sh]}). A bare name is found on the PATH, so it
+   * is no file of the recipe's.
+   */
+  @Override
+  public List<ReferencedFile> referencedFiles(StepSpec spec) {
+    List<String> run = texts(spec, "run");
+    if (run.isEmpty()) {
+      return List.of();
+    }
+    String program = run.get(0);
+    if (program.contains("/")) {
+      return List.of(ReferencedFile.program("run", program));
+    }
+    String name = program.replaceFirst("\\.exe$", "").toLowerCase(Locale.ROOT);
+    if (INTERPRETERS.contains(name) && run.size() > 1 && !run.get(1).startsWith("-")) {
+      return List.of(ReferencedFile.file("run", "script", run.get(1)));
+    }
     return List.of();
   }
 

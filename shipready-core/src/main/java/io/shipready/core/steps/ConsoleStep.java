@@ -10,6 +10,7 @@ import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;
+import io.shipready.core.step.TextFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -28,7 +29,8 @@ final class ConsoleStep extends SimpleStepKind {
         StepCategory.CHECK,
         true,
         ParamSpec.required("send", ParamType.STRING, "the command line to send"),
-        ParamSpec.required("expect", ParamType.STRING, "regular expression the reply must contain"),
+        ParamSpec.text(
+            "expect", true, TextFormat.REGEX, "regular expression the reply must contain"),
         ParamSpec.optional(
             "reply_within", ParamType.DURATION, "how long to wait for the reply (default 5s)"));
   }

@@ -5,6 +5,7 @@ import io.shipready.core.model.WrittenRow;
 import io.shipready.core.spi.Capability;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
+import io.shipready.core.step.ReferencedFile;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import java.util.List;
@@ -39,11 +40,24 @@ final class FactoryRowStep extends SimpleStepKind {
     return List.of();
   }
 
+  /** A layout of the line's own is a file; the registered kinds (afero_programming) are not. */
+  @Override
+  public List<ReferencedFile> referencedFiles(StepSpec spec) {
+    return texts(spec, "file").stream()
+        .filter(FactoryRowStep::isLayout)
+        .map(layout -> ReferencedFile.file("file", "factory-file layout", layout))
+        .toList();
+  }
+
+  private static boolean isLayout(String file) {
+    return file.endsWith(".yaml") || file.endsWith(".yml");
+  }
+
   @Override
   public void execute(StepContext context) {
     Map<String, String> values = NameValues.of(context, "values");
     String file = context.string("file");
-    if (file.endsWith(".yaml") || file.endsWith(".yml")) {
+    if (isLayout(file)) {
       file = context.recipeDirectory().resolve(file).toString();
     }
     WrittenRow row = context.outputs().appendRow(context.runId(), file, values);

@@ -10,8 +10,10 @@ import io.shipready.core.spi.ImageLibrary;
 import io.shipready.core.spi.Programmer;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
+import io.shipready.core.step.ReferencedFile;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
+import io.shipready.core.step.TextFormat;
 import java.util.List;
 
 /**
@@ -30,8 +32,11 @@ final class FlashStep extends SimpleStepKind {
         ParamSpec.required(
             "region", ParamType.STRING, "flash region: bootloader, softdevice, system, app..."),
         ParamSpec.optional("version", ParamType.STRING, "the image's version, for the record"),
-        ParamSpec.optional(
-            "sha256", ParamType.STRING, "expected SHA-256 of the file; refused when different"),
+        ParamSpec.text(
+            "sha256",
+            false,
+            TextFormat.SHA256,
+            "expected SHA-256 of the file; refused when different"),
         ParamSpec.optional(
             "verify", ParamType.BOOLEAN, "read the region back and compare (default true)"));
   }
@@ -39,6 +44,13 @@ final class FlashStep extends SimpleStepKind {
   @Override
   public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
     return List.of(Programmer.class);
+  }
+
+  @Override
+  public List<ReferencedFile> referencedFiles(StepSpec spec) {
+    return texts(spec, "image").stream()
+        .map(image -> ReferencedFile.image("image", image, text(spec, "sha256")))
+        .toList();
   }
 
   @Override

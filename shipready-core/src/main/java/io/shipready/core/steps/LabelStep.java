@@ -5,6 +5,7 @@ import io.shipready.core.model.StepSpec;
 import io.shipready.core.spi.Capability;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
+import io.shipready.core.step.ReferencedFile;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import java.nio.file.Path;
@@ -36,6 +37,13 @@ final class LabelStep extends SimpleStepKind {
   @Override
   public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
     return List.of();
+  }
+
+  @Override
+  public List<ReferencedFile> referencedFiles(StepSpec spec) {
+    return texts(spec, "template").stream()
+        .map(template -> ReferencedFile.file("template", "label template", template))
+        .toList();
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.shipready.core.spi.Capability;
 import io.shipready.core.spi.Prompter;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
+import io.shipready.core.step.ReferencedFile;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;
@@ -38,6 +39,14 @@ final class PromptStep extends SimpleStepKind {
   @Override
   public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
     return List.of();
+  }
+
+  /** The picture the station page shows with the question. */
+  @Override
+  public List<ReferencedFile> referencedFiles(StepSpec spec) {
+    return texts(spec, "image").stream()
+        .map(picture -> ReferencedFile.file("image", "picture", picture))
+        .toList();
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.shipready.core.spi.Recovery;
 import io.shipready.core.spi.Wifi;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
+import io.shipready.core.step.ReferencedFile;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;
@@ -63,6 +64,13 @@ final class ReadyToShipStep extends SimpleStepKind {
       return List.of(ManufacturingStates.class);
     }
     return List.of(ManufacturingStates.class, Recovery.class, ImageStore.class, Wifi.class);
+  }
+
+  @Override
+  public List<ReferencedFile> referencedFiles(StepSpec spec) {
+    return texts(spec, "os_versions").stream()
+        .map(list -> ReferencedFile.file("os_versions", "OS version list", list))
+        .toList();
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.shipready.core.spi.Capability;
 import io.shipready.core.spi.Recovery;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
+import io.shipready.core.step.ReferencedFile;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;
@@ -33,6 +34,13 @@ final class RecoverStep extends SimpleStepKind {
   @Override
   public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
     return List.of(Recovery.class);
+  }
+
+  @Override
+  public List<ReferencedFile> referencedFiles(StepSpec spec) {
+    return texts(spec, "images").stream()
+        .map(image -> ReferencedFile.image("images", image, null))
+        .toList();
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.shipready.core.spi.Fuses;
 import io.shipready.core.spi.Identity;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
+import io.shipready.core.step.ReferencedFile;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;
@@ -43,6 +44,13 @@ final class RfSettingsCheckStep extends SimpleStepKind {
     return Boolean.FALSE.equals(spec.params().get("wifi_mac"))
         ? List.of(Fuses.class)
         : List.of(Fuses.class, Identity.class);
+  }
+
+  @Override
+  public List<ReferencedFile> referencedFiles(StepSpec spec) {
+    return texts(spec, "expected").stream()
+        .map(image -> ReferencedFile.file("expected", "expected e-fuse image", image))
+        .toList();
   }
 
   @Override

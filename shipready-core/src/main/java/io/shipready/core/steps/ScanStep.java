@@ -10,6 +10,7 @@ import io.shipready.core.step.ParamType;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;
+import io.shipready.core.step.TextFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +42,8 @@ final class ScanStep extends SimpleStepKind {
             "separator",
             ParamType.STRING,
             "what separates the parts: a space (default), or e.g. ':' for an Afero QR code"),
-        ParamSpec.optional(
-            "pattern", ParamType.STRING, "regular expression the whole scan must match"),
+        ParamSpec.text(
+            "pattern", false, TextFormat.REGEX, "regular expression the whole scan must match"),
         ParamSpec.optional("prompt", ParamType.STRING, "what to tell the operator"),
         ParamSpec.optional(
             "wait", ParamType.DURATION, "how long to wait for the operator (default 5m)"));

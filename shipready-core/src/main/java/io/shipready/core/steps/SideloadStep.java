@@ -8,9 +8,12 @@ import io.shipready.core.spi.Capability;
 import io.shipready.core.spi.ImageStore;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
+import io.shipready.core.step.ReferencedFile;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;
+import io.shipready.core.step.TextFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,7 +38,7 @@ final class SideloadStep extends SimpleStepKind {
             "what the image is (default application)",
             List.of("application", "board_config", "keystore")),
         ParamSpec.optional("version", ParamType.STRING, "the image's version, for the record"),
-        ParamSpec.optional("sha256", ParamType.STRING, "expected SHA-256 of the file"),
+        ParamSpec.text("sha256", false, TextFormat.SHA256, "expected SHA-256 of the file"),
         ParamSpec.optional(
             "keystore",
             ParamType.STRING,
@@ -47,6 +50,16 @@ final class SideloadStep extends SimpleStepKind {
   @Override
   public List<Class<? extends Capability>> requiredCapabilities(StepSpec spec) {
     return List.of(ImageStore.class);
+  }
+
+  /** The image, pinned by its hash, and the keystore loaded when the device does not trust it. */
+  @Override
+  public List<ReferencedFile> referencedFiles(StepSpec spec) {
+    List<ReferencedFile> files = new ArrayList<>();
+    texts(spec, "image")
+        .forEach(i -> files.add(ReferencedFile.image("image", i, text(spec, "sha256"))));
+    texts(spec, "keystore").forEach(k -> files.add(ReferencedFile.image("keystore", k, null)));
+    return files;
   }
 
   @Override

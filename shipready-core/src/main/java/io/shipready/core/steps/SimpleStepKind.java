@@ -51,4 +51,22 @@ abstract class SimpleStepKind implements StepKind {
   public boolean takesMeasurements() {
     return takesMeasurements;
   }
+
+  /** A text parameter as the recipe gave it, or null when it gave none. */
+  static String text(StepSpec spec, String param) {
+    Object value = spec.params().get(param);
+    return value == null ? null : String.valueOf(value);
+  }
+
+  /** A parameter as a list of text: empty when not given, one item for a single value. */
+  static List<String> texts(StepSpec spec, String param) {
+    Object value = spec.params().get(param);
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(String::valueOf).toList();
+    }
+    return List.of(String.valueOf(value));
+  }
 }

@@ -32,6 +32,12 @@ public final class GdbRemoteDriver implements DeviceDriver {
     return NAME;
   }
 
+  /** The families of its targets' presets. */
+  @Override
+  public List<String> families() {
+    return List.of(ProbeDevice.FAMILY);
+  }
+
   @Override
   public String description() {
     return "a unit on a debug probe's GDB server (OpenOCD, J-Link, pyOCD, QEMU) and its console";

@@ -51,10 +51,12 @@ public final class StationConfigReader {
   private final String file;
   private final Path baseFolder;
   private final List<ConfigProblem> problems = new ArrayList<>();
+  private final boolean template;
 
-  private StationConfigReader(String file, Path baseFolder) {
+  private StationConfigReader(String file, Path baseFolder, boolean template) {
     this.file = requireNonNull(file, "file");
     this.baseFolder = requireNonNull(baseFolder, "baseFolder");
+    this.template = template;
   }
 
   /**
@@ -64,6 +66,21 @@ public final class StationConfigReader {
    * @throws StationConfigException naming every problem, when the file cannot be used
    */
   public static StationConfig read(Path file) {
+    return read(file, false);
+  }
+
+  /**
+   * Checks a line profile's station config template: every field a station fills in may still be
+   * {@value StationConfigKeys#PLACEHOLDER}; everything else (unknown keys, missing keys, values of
+   * the wrong shape) is refused as a station would refuse it.
+   *
+   * @throws StationConfigException naming every problem
+   */
+  public static void checkTemplate(Path file) {
+    read(file, true);
+  }
+
+  private static StationConfig read(Path file, boolean template) {
     requireNonNull(file, "file");
     String name = file.toString();
     String text;
@@ -83,7 +100,7 @@ public final class StationConfigReader {
       throw single(name, "the file cannot be read: " + e, "check that it exists and can be read");
     }
     Path folder = file.toAbsolutePath().getParent();
-    return parse(name, text, folder == null ? Path.of("").toAbsolutePath() : folder);
+    return parse(name, text, folder == null ? Path.of("").toAbsolutePath() : folder, template);
   }
 
   /**
@@ -94,8 +111,13 @@ public final class StationConfigReader {
    * @throws StationConfigException naming every problem, when the text cannot be used
    */
   public static StationConfig parse(String sourceName, String text, Path baseFolder) {
+    return parse(sourceName, text, baseFolder, false);
+  }
+
+  private static StationConfig parse(
+      String sourceName, String text, Path baseFolder, boolean template) {
     requireNonNull(text, "text");
-    StationConfigReader reader = new StationConfigReader(sourceName, baseFolder);
+    StationConfigReader reader = new StationConfigReader(sourceName, baseFolder, template);
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
     ConfigNode root;
     try {
@@ -176,6 +198,9 @@ public final class StationConfigReader {
           Comparator.comparingInt((ConfigProblem p) -> p.line() == 0 ? Integer.MAX_VALUE : p.line())
               .thenComparingInt(ConfigProblem::column));
       throw new StationConfigException(file, problems);
+    }
+    if (template) {
+      return null; // its placeholders make no station's configuration
     }
     return new StationConfig(
         new StationIdentity(partNo, manufacturer, factory, stationId, hwVersion),
@@ -288,7 +313,7 @@ public final class StationConfigReader {
       return null;
     }
     if (StationConfigKeys.isPlaceholder(scalar.text())) {
-      add(
+      placeholder(
           scalar.line(),
           scalar.column(),
           key,
@@ -376,7 +401,7 @@ public final class StationConfigReader {
         continue;
       }
       if (StationConfigKeys.isPlaceholder(scalar.text())) {
-        add(
+        placeholder(
             scalar.line(),
             scalar.column(),
             name,
@@ -387,6 +412,13 @@ public final class StationConfigReader {
       extra.put(field.key(), scalar.isNull() ? "" : scalar.text());
     }
     return extra;
+  }
+
+  /** A field still to be filled in: wrong in a station's file, expected in a template. */
+  private void placeholder(int line, int column, String field, String message, String fix) {
+    if (!template) {
+      add(line, column, field, message, fix);
+    }
   }
 
   private void add(int line, int column, String field, String message, String fix) {

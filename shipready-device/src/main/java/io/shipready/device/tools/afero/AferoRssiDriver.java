@@ -9,6 +9,7 @@ import io.shipready.device.gdb.Endpoint;
 import io.shipready.device.instruments.ScpiConnection;
 import io.shipready.device.tools.ToolDevice;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,6 +27,11 @@ public final class AferoRssiDriver implements DeviceDriver {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public List<String> families() {
+    return List.of(AferoAsrFirmware.FAMILY);
   }
 
   @Override

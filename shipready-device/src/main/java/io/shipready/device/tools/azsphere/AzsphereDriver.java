@@ -19,6 +19,7 @@ import io.shipready.device.tools.ToolSlot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -33,6 +34,11 @@ public final class AzsphereDriver implements DeviceDriver {
   @Override
   public String name() {
     return AzsphereCli.TOOL;
+  }
+
+  @Override
+  public List<String> families() {
+    return List.of(AzsphereDevice.FAMILY);
   }
 
   @Override

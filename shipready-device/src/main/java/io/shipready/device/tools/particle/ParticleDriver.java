@@ -9,6 +9,7 @@ import io.shipready.core.spi.SlotSettings;
 import io.shipready.device.tools.ToolDevices;
 import io.shipready.device.tools.ToolSlot;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -22,6 +23,11 @@ public final class ParticleDriver implements DeviceDriver {
   @Override
   public String name() {
     return ParticleCli.TOOL;
+  }
+
+  @Override
+  public List<String> families() {
+    return List.of(ParticleCliDevice.FAMILY);
   }
 
   @Override
