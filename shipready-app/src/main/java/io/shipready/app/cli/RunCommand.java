@@ -12,6 +12,8 @@ import io.shipready.app.console.SlotTable;
 import io.shipready.app.console.TerminalPrompter;
 import io.shipready.app.simulate.AutoAnswerPrompter;
 import io.shipready.core.engine.StationReport;
+import io.shipready.core.event.SlotState;
+import io.shipready.core.model.Outcome;
 import io.shipready.store.AbortedRun;
 import io.shipready.store.Store;
 import java.io.BufferedReader;
@@ -34,8 +36,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run a recipe on units, many slots at once, with a live console and a summary.",
-      "Exit code 0 when the batch ran (whatever the units' outcomes), 1 when the station could"
-          + " not run, 2 on bad usage."
+      "Exit code 0 when the batch ran, whatever the units' outcomes (the summary counts PASS,"
+          + " FAIL and ERROR; a batch where every unit ended ERROR is also named on standard"
+          + " error); 1 when the station could not run (a recipe, a file it names, the config or"
+          + " the slots refused at start, or every slot out of service before any unit ran); 2"
+          + " on bad usage."
     })
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -120,8 +125,40 @@ public final class RunCommand implements Callable<Integer> {
         out.println("  records: " + assembled.store().map(Store::describe).orElse("(none)"));
       }
       out.flush();
-      return report.stationError().isEmpty() ? 0 : 1;
+      return exitCode(report, spec.commandLine().getErr());
     }
+  }
+
+  /**
+   * 0 when the batch ran, whatever the units' outcomes: FAIL and ERROR are the batch's results,
+   * counted in the summary and kept in the records. A station that could not run at all is 1, and a
+   * batch where every unit ended ERROR, which points at the station rather than the units, is named
+   * on standard error so a script's log shows it.
+   */
+  static int exitCode(StationReport report, PrintWriter err) {
+    if (!report.stationError().isEmpty()) {
+      return 1;
+    }
+    boolean allOutOfService =
+        !report.slots().isEmpty()
+            && report.slots().values().stream().allMatch(state -> state == SlotState.ERROR);
+    if (report.runs().isEmpty() && allOutOfService) {
+      err.println(
+          "shipready: no unit ran: every slot went out of service (the reasons are above); fix"
+              + " the station and run again");
+      err.flush();
+      return 1;
+    }
+    long errors = report.count(Outcome.ERROR);
+    if (errors > 0 && errors == report.runs().size()) {
+      err.println(
+          "shipready: every unit ("
+              + errors
+              + ") ended ERROR: the station could not do its steps on any of them, which points"
+              + " at the station (a tool, fixture or file), not the units; see the errors above");
+      err.flush();
+    }
+    return 0;
   }
 
   private UnitSupply unitSupply() {
