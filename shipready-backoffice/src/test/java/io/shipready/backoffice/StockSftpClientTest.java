@@ -61,6 +61,9 @@ class StockSftpClientTest {
 
     assertThat(put.exit()).as(put.output()).isZero();
     assertThat(backoffice.folder().incoming("acme").resolve(FILE)).hasContent("header\r\nrow\r\n");
+    // The ECDSA key of earlier versions is still there for stations that pinned it.
+    assertThat(OpenSshTools.keyscan(backoffice.server.sftpPort(), "ecdsa"))
+        .contains(" ecdsa-sha2-nistp256 AAAA");
   }
 
   @Test
