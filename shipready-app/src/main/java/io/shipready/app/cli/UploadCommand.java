@@ -84,7 +84,7 @@ public final class UploadCommand implements Callable<Integer> {
       names = HostKeyPolicy.TRUST_NEW_FLAG,
       description =
           "Trust a server not yet in the known_hosts file on first use, recording its key there"
-              + " (check the fingerprint it logs with the server's administrator).")
+              + " (check the fingerprint it prints with the server's administrator).")
   boolean trustNewHostKey;
 
   @Override

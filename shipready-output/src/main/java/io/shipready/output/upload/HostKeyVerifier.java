@@ -145,8 +145,10 @@ final class HostKeyVerifier implements ServerKeyVerifier {
       return;
     }
     record(file, serverKey);
-    log.info(
-        "Trusting SFTP server {} on first use ({}): host key {} recorded in {}",
+    // A warning, so the fingerprint is in front of whoever runs the upload, to be checked.
+    log.warn(
+        "Trusting SFTP server {} on first use ({}): host key {} recorded in {}; check this"
+            + " fingerprint with the server's administrator",
         target.server(),
         HostKeyPolicy.TRUST_NEW_FLAG,
         presented,
