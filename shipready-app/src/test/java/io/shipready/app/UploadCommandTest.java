@@ -9,10 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
-import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,13 +33,14 @@ class UploadCommandTest {
   private Path served;
 
   @BeforeEach
-  void startServer() throws IOException {
+  void startServer() throws Exception {
     Path home = Files.createDirectories(dir.resolve("server"));
     served = Files.createDirectories(home.resolve("incoming"));
     server = SshServer.setUpDefaultServer();
     server.setHost("127.0.0.1");
     server.setPort(0);
-    server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(dir.resolve("host-key")));
+    server.setKeyPairProvider(
+        KeyPairProvider.wrap(KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256)));
     server.setPasswordAuthenticator(
         (user, password, session) -> user.equals("factory") && password.equals(PASSWORD));
     server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
@@ -60,8 +62,22 @@ class UploadCommandTest {
     Path db = dir.resolve("station.db");
     String url = "sftp://factory@127.0.0.1:" + server.getPort() + "/incoming";
 
-    Result first = upload(url, files, archive, db);
+    // A server met for the first time is refused, with the line that pins its key...
+    ShipreadyProcess.Result refused = upload(url, files, archive, db);
+    assertThat(refused.exit()).as(refused.output()).isNotZero();
+    assertThat(refused.output())
+        .contains("ssh-keyscan -p " + server.getPort() + " -t ed25519 127.0.0.1 >> " + knownHosts())
+        .contains("--trust-new-host-key");
+    assertThat(archive).doesNotExist();
+
+    // ...or trusted on first use when asked, its key recorded in the station's file, not beside
+    // the archive.
+    ShipreadyProcess.Result first = upload(url, files, archive, db, "--trust-new-host-key");
     assertThat(first.exit()).as(first.output()).isZero();
+    assertThat(knownHosts())
+        .content()
+        .startsWith("[127.0.0.1]:" + server.getPort() + " ssh-ed25519 ");
+    assertThat(dir.resolve("sftp_known_hosts")).doesNotExist();
     assertThat(first.output()).contains("2 files sent");
     assertThat(Files.readString(served.resolve("01_PC_prog_20261201+0800.afero")))
         .isEqualTo("header\nrow-1\n");
@@ -70,7 +86,7 @@ class UploadCommandTest {
     long firstModified =
         Files.getLastModifiedTime(served.resolve("01_PC_prog_20261201+0800.afero")).toMillis();
 
-    Result second = upload(url, files, archive, db);
+    ShipreadyProcess.Result second = upload(url, files, archive, db);
     assertThat(second.exit()).as(second.output()).isZero();
     assertThat(second.output()).contains("0 files sent").contains("2 already sent before");
     assertThat(
@@ -96,8 +112,8 @@ class UploadCommandTest {
   void noPasswordInTheEnvironmentIsRefusedWithTheVariableToSet() throws Exception {
     Path files = Files.createDirectories(dir.resolve("out"));
     Files.writeString(files.resolve("01_PC_prog_20261201+0800.afero"), "header\nrow-1\n");
-    Result run =
-        run(
+    ShipreadyProcess.Result run =
+        ShipreadyProcess.run(
             List.of(
                 "upload",
                 "--to",
@@ -108,7 +124,7 @@ class UploadCommandTest {
                 dir.resolve("archive").toString(),
                 "--db",
                 dir.resolve("station.db").toString()),
-            null);
+            Map.of());
     assertThat(run.exit()).isNotZero();
     assertThat(run.output()).contains("SHIPREADY_SFTP_PASSWORD");
     try (var listing = Files.list(served)) {
@@ -116,38 +132,31 @@ class UploadCommandTest {
     }
   }
 
-  private Result upload(String url, Path files, Path archive, Path db) throws Exception {
-    return run(
-        List.of(
-            "upload",
-            "--to",
-            url,
-            "--files",
-            files.toString(),
-            "--archive",
-            archive.toString(),
-            "--db",
-            db.toString()),
-        PASSWORD);
+  private ShipreadyProcess.Result upload(
+      String url, Path files, Path archive, Path db, String... more) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "upload",
+                "--to",
+                url,
+                "--files",
+                files.toString(),
+                "--archive",
+                archive.toString(),
+                "--db",
+                db.toString()));
+    args.addAll(List.of(more));
+    return ShipreadyProcess.run(
+        args,
+        Map.of(
+            "SHIPREADY_SFTP_PASSWORD",
+            PASSWORD,
+            "SHIPREADY_SFTP_KNOWN_HOSTS",
+            knownHosts().toString()));
   }
 
-  private record Result(int exit, String output) {}
-
-  private static Result run(List<String> args, String password) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().keySet().removeIf(name -> name.startsWith("SHIPREADY_"));
-    if (password != null) {
-      builder.environment().put("SHIPREADY_SFTP_PASSWORD", password);
-    }
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Result(process.exitValue(), output);
+  private Path knownHosts() {
+    return dir.resolve("station-config").resolve("known_hosts");
   }
 }

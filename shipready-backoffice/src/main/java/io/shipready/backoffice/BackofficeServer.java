@@ -123,6 +123,11 @@ public final class BackofficeServer implements AutoCloseable {
     return sftp.port();
   }
 
+  /** The SFTP drop's host key fingerprints, Ed25519 first, for factories to check when pinning. */
+  public List<String> sftpHostKeys() {
+    return sftp.hostKeyFingerprints();
+  }
+
   public Parts parts() {
     return parts;
   }

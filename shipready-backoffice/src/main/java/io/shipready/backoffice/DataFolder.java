@@ -9,7 +9,8 @@ import java.nio.file.Path;
  *
  * <ul>
  *   <li>{@code accounts.json}: the factories' SFTP accounts;
- *   <li>{@code host-key}: the SFTP server's key, made at first start;
+ *   <li>{@code host-key-ed25519} and {@code host-key}: the SFTP server's host keys (Ed25519 in
+ *       OpenSSH's format, and ECDSA P-256), made at first start;
  *   <li>{@code profile-versions.txt}: the device profile versions a programming file may name, one
  *       per line ({@code #} starts a comment); without the file every version is taken;
  *   <li>{@code factories/<factory>/}: each factory's SFTP folder, all it can see; new files arrive
@@ -33,8 +34,14 @@ public record DataFolder(Path root) {
     return root.resolve("accounts.json");
   }
 
+  /** The SFTP server's ECDSA P-256 host key. */
   public Path hostKey() {
     return root.resolve("host-key");
+  }
+
+  /** The SFTP server's Ed25519 host key, the one OpenSSH clients ask for first. */
+  public Path hostKeyEd25519() {
+    return root.resolve("host-key-ed25519");
   }
 
   public Path profileVersions() {

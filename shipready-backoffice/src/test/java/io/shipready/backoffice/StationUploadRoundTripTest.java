@@ -10,6 +10,7 @@ import io.shipready.output.afero.RssiRow;
 import io.shipready.output.config.StationConfig;
 import io.shipready.output.config.StationIdentity;
 import io.shipready.output.upload.DayUploader;
+import io.shipready.output.upload.HostKeyPolicy;
 import io.shipready.output.upload.JsonLinesReceiptBook;
 import io.shipready.output.upload.SftpCredentials;
 import io.shipready.output.upload.UploadReport;
@@ -63,6 +64,7 @@ class StationUploadRoundTripTest {
                       "sftp://shenzhen-2@127.0.0.1:" + backoffice.server.sftpPort() + "/incoming"),
                   new SftpCredentials.Password(TestBackoffice.PASSWORD, "test"),
                   folder.resolve("station/archive"))
+              .hostKeys(HostKeyPolicy.trustingNew(folder.resolve("station/known_hosts")))
               .build();
       DayUploader uploader =
           new DayUploader(
@@ -73,6 +75,10 @@ class StationUploadRoundTripTest {
       assertThat(report.failed()).isEmpty();
       assertThat(report.refused()).isEmpty();
       assertThat(report.sent()).hasSize(2);
+      // Both sides ask for Ed25519 first, as OpenSSH does.
+      assertThat(folder.resolve("station/known_hosts"))
+          .content()
+          .startsWith("[127.0.0.1]:" + backoffice.server.sftpPort() + " ssh-ed25519 ");
       String programmingName = programming.getFileName().toString();
       String rssiName = rssi.getFileName().toString();
       JsonNode programmed = backoffice.awaitFile("shenzhen-2", programmingName);

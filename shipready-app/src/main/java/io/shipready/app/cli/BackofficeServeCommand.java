@@ -126,6 +126,10 @@ public final class BackofficeServeCommand implements Callable<Integer> {
     out.printf(
         "back office: HTTP on %s:%d, SFTP on %s:%d, data %s (Ctrl-C stops)%n",
         host, server.httpPort(), host, server.sftpPort(), data.data.toAbsolutePath());
+    out.printf(
+        "SFTP host keys: %s (stations pin them with: ssh-keyscan -p %d -t ed25519 HOST >>"
+            + " ~/.config/shipready/known_hosts)%n",
+        String.join(", ", server.sftpHostKeys()), server.sftpPort());
     if (settings.receiptsToken() == null) {
       out.printf("warning: no $%s set; receipts are served to anyone who asks%n", TOKEN);
     }

@@ -1,6 +1,7 @@
 package io.shipready.app.cli;
 
 import io.shipready.output.upload.DayUploader;
+import io.shipready.output.upload.HostKeyPolicy;
 import io.shipready.output.upload.UploadEnvironment;
 import io.shipready.output.upload.UploadReport;
 import io.shipready.output.upload.UploadSettings;
@@ -36,9 +37,14 @@ import picocli.CommandLine.Spec;
           + UploadEnvironment.KEY
           + " (+ "
           + UploadEnvironment.KEY_PASSPHRASE
-          + "); "
+          + "); key files as ssh-keygen writes them (Ed25519, ECDSA, RSA).",
+      "The server's host key must be pinned in the station's known_hosts file (default"
+          + " ~/.config/shipready/known_hosts, or "
           + UploadEnvironment.KNOWN_HOSTS
-          + " to pin the server's key.",
+          + "), e.g. ssh-keyscan -p PORT -t ed25519 HOST >> FILE; an unknown server is refused"
+          + " with that line, unless "
+          + HostKeyPolicy.TRUST_NEW_FLAG
+          + " is given.",
       "Exit code 1 when any file was refused or failed."
     })
 public final class UploadCommand implements Callable<Integer> {
@@ -74,13 +80,20 @@ public final class UploadCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Say what would be sent; change nothing.")
   boolean dryRun;
 
+  @Option(
+      names = HostKeyPolicy.TRUST_NEW_FLAG,
+      description =
+          "Trust a server not yet in the known_hosts file on first use, recording its key there"
+              + " (check the fingerprint it prints with the server's administrator).")
+  boolean trustNewHostKey;
+
   @Override
   public Integer call() {
     UploadTarget target = UploadTarget.parse(to);
     var env = System.getenv();
     UploadSettings settings =
         UploadSettings.builder(target, UploadEnvironment.credentials(env), archive)
-            .hostKeys(UploadEnvironment.hostKeyPolicy(env, archive))
+            .hostKeys(UploadEnvironment.hostKeyPolicy(env, trustNewHostKey))
             .build();
     try (Store records = Store.open(store.url())) {
       DayUploader uploader =

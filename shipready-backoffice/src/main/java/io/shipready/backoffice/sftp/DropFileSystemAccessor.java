@@ -14,7 +14,10 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.AclEntry;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.Principal;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,10 +40,14 @@ import org.apache.sshd.sftp.server.SftpSubsystemProxy;
  *       content (a file in {@code completed/}); the same content under the same name is taken, and
  *       ingestion sees it as a duplicate;
  *   <li>only temporary ({@code .}) files are removed; received files stay;
- *   <li>no links are made or followed: a path whose real location is outside the folder is refused.
+ *   <li>no links are made or followed: a path whose real location is outside the folder is refused,
+ *       and so is a path whose {@code ..} climbs above the folder;
+ *   <li>no attribute is changed (permissions, owner, group, times): a received file stays as the
+ *       back office wrote it, and no factory opens its folders to others.
  * </ul>
  *
- * Refusals reach the client as SFTP errors (permission denied, file already exists).
+ * Refusals reach the client as SFTP errors: permission denied, or file already exists for clients
+ * of SFTP 5 and later (see {@link SftpDrop}).
  */
 final class DropFileSystemAccessor implements SftpFileSystemAccessor {
   /** Real paths open for writing, so ingestion leaves a file alone while it is being written. */
@@ -53,6 +60,7 @@ final class DropFileSystemAccessor implements SftpFileSystemAccessor {
   @Override
   public Path resolveLocalFilePath(SftpSubsystemProxy subsystem, Path rootDir, String remotePath)
       throws IOException {
+    noClimbAboveRoot(remotePath);
     Path path = SftpFileSystemAccessor.super.resolveLocalFilePath(subsystem, rootDir, remotePath);
     staysInside(path);
     return path;
@@ -86,8 +94,10 @@ final class DropFileSystemAccessor implements SftpFileSystemAccessor {
             "a received file is never overwritten; send it under a new name");
       }
     }
+    // The attributes a client asks for (OpenSSH's sftp sends its local file's mode) are not
+    // applied: the drop sets no attribute on a client's word.
     SeekableByteChannel channel =
-        SftpFileSystemAccessor.super.openFile(subsystem, fileHandle, file, handle, safe, attrs);
+        SftpFileSystemAccessor.super.openFile(subsystem, fileHandle, file, handle, safe);
     if (writes) {
       openForWriting.add(real(file));
     }
@@ -175,6 +185,75 @@ final class DropFileSystemAccessor implements SftpFileSystemAccessor {
   public void createLink(SftpSubsystemProxy subsystem, Path link, Path existing, boolean symLink)
       throws IOException {
     throw new AccessDeniedException(link.toString(), null, "links are not allowed");
+  }
+
+  @Override
+  public void setFileAttribute(
+      SftpSubsystemProxy subsystem,
+      Path file,
+      String view,
+      String attribute,
+      Object value,
+      LinkOption... options)
+      throws IOException {
+    throw attributesKept(file);
+  }
+
+  @Override
+  public void setFileOwner(
+      SftpSubsystemProxy subsystem, Path file, Principal value, LinkOption... options)
+      throws IOException {
+    throw attributesKept(file);
+  }
+
+  @Override
+  public void setGroupOwner(
+      SftpSubsystemProxy subsystem, Path file, Principal value, LinkOption... options)
+      throws IOException {
+    throw attributesKept(file);
+  }
+
+  @Override
+  public void setFilePermissions(
+      SftpSubsystemProxy subsystem,
+      Path file,
+      Set<PosixFilePermission> perms,
+      LinkOption... options)
+      throws IOException {
+    throw attributesKept(file);
+  }
+
+  @Override
+  public void setFileAccessControl(
+      SftpSubsystemProxy subsystem, Path file, List<AclEntry> acl, LinkOption... options)
+      throws IOException {
+    throw attributesKept(file);
+  }
+
+  private static AccessDeniedException attributesKept(Path file) {
+    return new AccessDeniedException(
+        file.toString(),
+        null,
+        "permissions, owners and times are kept as the receiving side set them; nothing to change");
+  }
+
+  /**
+   * Refuses a remote path whose {@code ..} parts climb above the folder, rather than quietly
+   * reading it as the folder itself.
+   */
+  private static void noClimbAboveRoot(String remotePath) throws IOException {
+    int depth = 0;
+    for (String part : remotePath.split("/")) {
+      if (part.equals("..")) {
+        depth--;
+        if (depth < 0) {
+          throw new AccessDeniedException(
+              remotePath, null, "'..' leads out of the factory's folder");
+        }
+      } else if (!part.isEmpty() && !part.equals(".")) {
+        depth++;
+      }
+    }
   }
 
   /** Refuses a path whose real location (links followed) is outside the session's folder. */

@@ -6,15 +6,17 @@ import io.shipready.backoffice.BackofficeException;
 import io.shipready.backoffice.DataFolder;
 import io.shipready.backoffice.accounts.AccountBook;
 import io.shipready.backoffice.accounts.FactoryName;
+import io.shipready.output.ssh.OpenSshAlgorithms;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.List;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.session.SessionContext;
 import org.apache.sshd.server.SshServer;
-import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.server.SftpErrorStatusDataHandler;
 import org.apache.sshd.sftp.server.SftpSubsystemEnvironment;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
@@ -31,10 +33,13 @@ public final class SftpDrop implements AutoCloseable {
 
   private final SshServer server;
   private final DropFileSystemAccessor accessor;
+  private final List<String> hostKeyFingerprints;
 
-  private SftpDrop(SshServer server, DropFileSystemAccessor accessor) {
+  private SftpDrop(
+      SshServer server, DropFileSystemAccessor accessor, List<String> hostKeyFingerprints) {
     this.server = server;
     this.accessor = accessor;
+    this.hostKeyFingerprints = hostKeyFingerprints;
   }
 
   /**
@@ -50,10 +55,9 @@ public final class SftpDrop implements AutoCloseable {
     SshServer server = SshServer.setUpDefaultServer();
     server.setHost(requireNonNull(host, "host"));
     server.setPort(port);
-    SimpleGeneratorHostKeyProvider hostKey = new SimpleGeneratorHostKeyProvider(data.hostKey());
-    hostKey.setAlgorithm("EC");
-    hostKey.setKeySize(256);
-    server.setKeyPairProvider(hostKey);
+    OpenSshAlgorithms.apply(server);
+    List<KeyPair> hostKeys = DropHostKeys.load(data);
+    server.setKeyPairProvider(DropHostKeys.provider(hostKeys));
     server.setPasswordAuthenticator(
         (user, password, session) -> {
           boolean ok =
@@ -91,11 +95,16 @@ public final class SftpDrop implements AutoCloseable {
               + ". Choose a free port with --sftp.",
           e);
     }
-    return new SftpDrop(server, accessor);
+    return new SftpDrop(server, accessor, DropHostKeys.fingerprints(hostKeys));
   }
 
   public int port() {
     return server.getPort();
+  }
+
+  /** The host keys' fingerprints, Ed25519 first: {@code ssh-ed25519 SHA256:...}. */
+  public List<String> hostKeyFingerprints() {
+    return hostKeyFingerprints;
   }
 
   /** True while a client has the file (a real path) open for writing. */
@@ -112,8 +121,22 @@ public final class SftpDrop implements AutoCloseable {
     }
   }
 
-  /** Sends the reason of a refusal to the client, so the factory reads why, not just "denied". */
+  /**
+   * Sends the reason of a refusal to the client, so the factory reads why, not just "denied"; and a
+   * refused overwrite as "permission denied" to clients of SFTP versions before 5 (OpenSSH's {@code
+   * sftp} speaks 3), which have no "file already exists" and would show "Unknown status".
+   */
   private static final class RefusalMessages implements SftpErrorStatusDataHandler {
+    @Override
+    public int resolveSubStatus(
+        SftpSubsystemEnvironment sftp, int id, Throwable e, int cmd, Object... args) {
+      int status = SftpErrorStatusDataHandler.DEFAULT.resolveSubStatus(sftp, id, e, cmd, args);
+      if (status == SftpConstants.SSH_FX_FILE_ALREADY_EXISTS && sftp.getVersion() < 5) {
+        return SftpConstants.SSH_FX_PERMISSION_DENIED;
+      }
+      return status;
+    }
+
     @Override
     public String resolveErrorMessage(
         SftpSubsystemEnvironment sftp,

@@ -20,7 +20,7 @@ import java.util.List;
  *         UploadTarget.parse("sftp://factory@drop.example.com/incoming"),
  *         UploadEnvironment.credentials(env),
  *         archive)
- *     .hostKeys(UploadEnvironment.hostKeyPolicy(env, archive))
+ *     .hostKeys(UploadEnvironment.hostKeyPolicy(env, false))
  *     .build();
  * ReceiptBook receipts = JsonLinesReceiptBook.open(archive.resolve("receipts.jsonl"));
  * UploadReport report = new DayUploader(settings, receipts)

@@ -7,15 +7,16 @@ import java.nio.file.Path;
 /**
  * Which SFTP server host keys are trusted.
  *
- * @param knownHostsFile an OpenSSH known_hosts file ({@code [host]:port} entries for ports other
- *     than 22, as {@code ssh-keyscan -p} writes them)
- * @param recordUnknown {@code true}: a host not in the file is trusted on first use and its key is
- *     appended to the file; {@code false}: a host not in the file is refused. A host whose key
- *     differs from the recorded one is refused either way.
+ * @param knownHostsFile the station's OpenSSH known_hosts file (see {@link
+ *     UploadEnvironment#knownHostsFile(java.util.Map)}): lines exactly as {@code ssh-keyscan}
+ *     prints them
+ * @param trustNew {@code true}: a host with no line in the file is trusted on first use and its key
+ *     is appended to the file; {@code false}: it is refused, with the {@code ssh-keyscan} line that
+ *     pins it. A host whose key differs from the recorded one is refused either way.
  */
-public record HostKeyPolicy(Path knownHostsFile, boolean recordUnknown) {
-  /** The file name used beside the archive folder when no known_hosts file is given. */
-  public static final String RECORDED_FILE_NAME = "sftp_known_hosts";
+public record HostKeyPolicy(Path knownHostsFile, boolean trustNew) {
+  /** The command-line flag that asks for {@link #trustNew}, named in refusals. */
+  public static final String TRUST_NEW_FLAG = "--trust-new-host-key";
 
   public HostKeyPolicy {
     requireNonNull(knownHostsFile, "knownHostsFile");
@@ -26,15 +27,8 @@ public record HostKeyPolicy(Path knownHostsFile, boolean recordUnknown) {
     return new HostKeyPolicy(file, false);
   }
 
-  /**
-   * Trust a host on first use and record its key in {@value #RECORDED_FILE_NAME} beside the archive
-   * folder (so {@code /data/archive} gets {@code /data/sftp_known_hosts}); refuse a changed key
-   * later.
-   */
-  public static HostKeyPolicy recordBeside(Path archiveFolder) {
-    requireNonNull(archiveFolder, "archiveFolder");
-    Path archive = archiveFolder.toAbsolutePath().normalize();
-    Path beside = archive.getParent() == null ? archive : archive.getParent();
-    return new HostKeyPolicy(beside.resolve(RECORDED_FILE_NAME), true);
+  /** Trust the hosts in this file, and a new host on first use, recording its key there. */
+  public static HostKeyPolicy trustingNew(Path file) {
+    return new HostKeyPolicy(file, true);
   }
 }

@@ -8,23 +8,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.sshd.client.config.hosts.KnownHostEntry;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks the server's host key against a known_hosts file, and on first use records it there when
- * the {@link HostKeyPolicy} says so.
+ * Checks the server's host key against the station's known_hosts file, and on first use records it
+ * there only when the {@link HostKeyPolicy} says so; otherwise the refusal names the {@code
+ * ssh-keyscan} line that pins it.
  *
  * <p>A key that differs from a recorded one is refused, even when the recorded key is of another
  * type than the one presented: accepting a new type on first use would let anyone who can intercept
@@ -63,34 +61,45 @@ final class HostKeyVerifier implements ServerKeyVerifier {
     return refusal.getAndSet(null);
   }
 
+  /** The key types the file records for the target, so the client asks for those first. */
+  List<String> knownKeyTypes() {
+    return read(policy.knownHostsFile()).keyTypes(target.host(), target.port());
+  }
+
   private synchronized void check(PublicKey serverKey) {
     Path file = policy.knownHostsFile();
-    List<KnownHostEntry> forHost = new ArrayList<>();
-    for (KnownHostEntry entry : read(file)) {
-      if (!entry.isHostMatch(target.host(), target.port())) {
-        continue;
-      }
-      if (entry.getMarker() == null) {
-        forHost.add(entry);
-      } else if ("revoked".equals(entry.getMarker()) && matches(entry, serverKey)) {
+    KnownHosts known = read(file);
+    for (KnownHosts.Skipped line : known.skipped()) {
+      log.warn("{} line {} skipped: {}", file, line.lineNumber(), line.reason());
+    }
+    List<KnownHosts.Line> forHost = known.forHost(target.host(), target.port());
+    for (KnownHosts.Line line : forHost) {
+      if (line.revoked() && line.matches(serverKey)) {
         throw new HostKeyException(
             "The SFTP server "
                 + target.server()
                 + " presented a host key that "
                 + file
+                + " line "
+                + line.lineNumber()
                 + " marks @revoked. Nothing was sent; ask the server's administrator.");
       }
     }
     List<String> recorded = new ArrayList<>();
-    for (KnownHostEntry entry : forHost) {
-      PublicKey known = resolve(entry);
-      if (known != null && KeyUtils.compareKeys(known, serverKey)) {
+    for (KnownHosts.Line line : forHost) {
+      if (!line.plain()) {
+        continue;
+      }
+      if (line.matches(serverKey)) {
         return;
       }
       recorded.add(
-          known == null
-              ? entry.getKeyEntry().getKeyType()
-              : KeyUtils.getKeyType(known) + " " + KeyUtils.getFingerPrint(known));
+          line.key()
+                  .map(key -> KeyUtils.getKeyType(key) + " " + KeyUtils.getFingerPrint(key))
+                  .orElse(line.keyType())
+              + " (line "
+              + line.lineNumber()
+              + ")");
     }
     String presented = KeyUtils.getKeyType(serverKey) + " " + KeyUtils.getFingerPrint(serverKey);
     if (!recorded.isEmpty()) {
@@ -105,32 +114,27 @@ final class HostKeyVerifier implements ServerKeyVerifier {
               + String.join(", ", recorded)
               + " for it: the server's key CHANGED. Nothing was sent, because this may not be the"
               + " server the files are meant for. If the key was changed on purpose, confirm the"
-              + " new fingerprint with the server's administrator, then remove the line for "
+              + " new fingerprint with the server's administrator, then remove the lines for "
               + hostPattern()
               + " from "
               + file
-              + " and run again.");
+              + " and pin the new key: "
+              + keyscan(serverKey, file));
     }
-    if (!policy.recordUnknown()) {
+    if (!policy.trustNew()) {
       throw new HostKeyException(
           "The SFTP server "
               + target.server()
               + " (host key "
               + presented
-              + ") is not in the known_hosts file "
+              + ") is not in the station's known_hosts file "
               + file
-              + " named by "
-              + UploadEnvironment.KNOWN_HOSTS
-              + ". Nothing was sent. Check the fingerprint with the server's administrator and add"
-              + " the key (ssh-keyscan -p "
-              + target.port()
-              + " "
-              + target.host()
-              + " >> "
-              + file
-              + "), or unset "
-              + UploadEnvironment.KNOWN_HOSTS
-              + " to trust the server on first use.");
+              + ". Nothing was sent. Check the fingerprint with the server's administrator, then"
+              + " pin it: "
+              + keyscan(serverKey, file)
+              + " (or run once with "
+              + HostKeyPolicy.TRUST_NEW_FLAG
+              + " to record the key the server shows).");
     }
     if (!mayRecord) {
       log.info(
@@ -141,43 +145,53 @@ final class HostKeyVerifier implements ServerKeyVerifier {
       return;
     }
     record(file, serverKey);
-    log.info(
-        "Trusting SFTP server {} on first use: host key {} recorded in {}",
+    // A warning, so the fingerprint is in front of whoever runs the upload, to be checked.
+    log.warn(
+        "Trusting SFTP server {} on first use ({}): host key {} recorded in {}; check this"
+            + " fingerprint with the server's administrator",
         target.server(),
+        HostKeyPolicy.TRUST_NEW_FLAG,
         presented,
         file);
   }
 
-  private List<KnownHostEntry> read(Path file) {
-    if (!Files.exists(file)) {
-      return List.of();
+  /** The exact command that pins the key type the server presented. */
+  private String keyscan(PublicKey serverKey, Path file) {
+    return "ssh-keyscan -p "
+        + target.port()
+        + " -t "
+        + keyscanType(KeyUtils.getKeyType(serverKey))
+        + " "
+        + target.host()
+        + " >> "
+        + file;
+  }
+
+  /** The {@code ssh-keyscan -t} name of a key type. */
+  static String keyscanType(String keyType) {
+    if (keyType.startsWith("ecdsa-")) {
+      return "ecdsa";
     }
+    if (keyType.equals("ssh-rsa") || keyType.startsWith("rsa-")) {
+      return "rsa";
+    }
+    if (keyType.equals("ssh-ed25519")) {
+      return "ed25519";
+    }
+    return keyType;
+  }
+
+  private KnownHosts read(Path file) {
     try {
-      return KnownHostEntry.readKnownHostEntries(file);
+      return KnownHosts.read(file);
     } catch (IOException | RuntimeException e) {
       throw new HostKeyException(
           "Cannot read the known_hosts file "
               + file
               + " ("
               + e.getMessage()
-              + "): fix the broken line or the file's permissions.",
+              + "): fix the file's permissions.",
           e);
-    }
-  }
-
-  private static boolean matches(KnownHostEntry entry, PublicKey serverKey) {
-    PublicKey known = resolve(entry);
-    return known != null && KeyUtils.compareKeys(known, serverKey);
-  }
-
-  private static PublicKey resolve(KnownHostEntry entry) {
-    try {
-      return entry.getKeyEntry().resolvePublicKey(null, PublicKeyEntryResolver.IGNORING);
-    } catch (IOException | GeneralSecurityException | RuntimeException e) {
-      // A key type this Java runtime cannot decode (e.g. ssh-ed25519 without an EdDSA provider)
-      // cannot match what the server presented, since the server could only present a type we
-      // can decode; it still counts as a recorded key.
-      return null;
     }
   }
 
@@ -215,7 +229,7 @@ final class HostKeyVerifier implements ServerKeyVerifier {
               + file
               + " ("
               + e
-              + "): fix the folder's permissions, or name a known_hosts file in "
+              + "): fix the folder's permissions, or name another known_hosts file in "
               + UploadEnvironment.KNOWN_HOSTS
               + ". Nothing was sent.",
           e);

@@ -45,8 +45,8 @@ final class PrivateKeys {
               + UploadEnvironment.KEY
               + "): "
               + e.getMessage()
-              + ". It must be an OpenSSH private key (RSA or ECDSA); if it is encrypted, check the"
-              + " passphrase in "
+              + ". It must be a private key as ssh-keygen writes it (Ed25519, ECDSA or RSA); if it"
+              + " is encrypted, check the passphrase in "
               + UploadEnvironment.KEY_PASSPHRASE
               + ".",
           e);

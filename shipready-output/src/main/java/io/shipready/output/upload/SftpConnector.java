@@ -1,5 +1,6 @@
 package io.shipready.output.upload;
 
+import io.shipready.output.ssh.OpenSshAlgorithms;
 import java.io.IOException;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -38,6 +39,7 @@ final class SftpConnector implements AutoCloseable {
             ? PrivateKeys.load(key)
             : List.of();
     client = SshClient.setUpDefaultClient();
+    OpenSshAlgorithms.apply(client);
     // Only what the settings say: no ~/.ssh/config, no keys from ~/.ssh, no other login method.
     client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
     client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
@@ -60,6 +62,9 @@ final class SftpConnector implements AutoCloseable {
   SftpLink connect() throws IOException {
     UploadTarget target = settings.target();
     hostKeys.takeRefusal();
+    // As OpenSSH does: ask first for the key types pinned for this server, so a server with
+    // several host keys shows the pinned one.
+    OpenSshAlgorithms.preferHostKeyTypes(client, hostKeys.knownKeyTypes());
     Duration timeout = settings.connectTimeout();
     ClientSession session =
         client.connect(target.user(), target.host(), target.port()).verify(timeout).getSession();

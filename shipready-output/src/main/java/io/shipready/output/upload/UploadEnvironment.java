@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,11 +22,13 @@ import java.util.Optional;
  *   <tr><td>{@value #PASSWORD}</td><td>the SFTP password</td></tr>
  *   <tr><td>{@value #PASSWORD_FILE}</td><td>a file holding the SFTP password (one trailing line
  *       break is ignored)</td></tr>
- *   <tr><td>{@value #KEY}</td><td>a private key file, OpenSSH format</td></tr>
- *   <tr><td>{@value #KEY_PASSPHRASE}</td><td>the key's passphrase, if it is encrypted</td></tr>
- *   <tr><td>{@value #KNOWN_HOSTS}</td><td>an OpenSSH known_hosts file holding the server's key;
- *       without it the key is trusted on first use and recorded beside the archive folder (see
- *       {@link HostKeyPolicy#recordBeside(Path)})</td></tr>
+ *   <tr><td>{@value #KEY}</td><td>a private key file as {@code ssh-keygen} writes it
+ *       (Ed25519, ECDSA or RSA)</td></tr>
+ *   <tr><td>{@value #KEY_PASSPHRASE}</td><td>the key's passphrase, if it is encrypted
+ *       ({@code ssh-keygen -p} sets one)</td></tr>
+ *   <tr><td>{@value #KNOWN_HOSTS}</td><td>the station's OpenSSH known_hosts file, where the
+ *       server's key is pinned; default {@code known_hosts} in the station's configuration folder
+ *       (see {@link #knownHostsFile(Map)})</td></tr>
  * </table>
  *
  * <p>Exactly one of {@value #PASSWORD}, {@value #PASSWORD_FILE} and {@value #KEY} must be set.
@@ -87,26 +90,41 @@ public final class UploadEnvironment {
   }
 
   /**
-   * The host key trust named by the environment: the file in {@value #KNOWN_HOSTS} if set (it must
-   * exist), else trust on first use recorded beside {@code archiveFolder}.
+   * The station's known_hosts file: {@value #KNOWN_HOSTS} when set; else {@code
+   * shipready/known_hosts} in the user's configuration folder ({@code $XDG_CONFIG_HOME}, else
+   * {@code ~/.config}; {@code %APPDATA%} on Windows). One file for the station, whatever is
+   * uploaded where, and never beside the files sent.
    */
-  public static HostKeyPolicy hostKeyPolicy(Map<String, String> env, Path archiveFolder) {
+  public static Path knownHostsFile(Map<String, String> env) {
     requireNonNull(env, "env");
-    requireNonNull(archiveFolder, "archiveFolder");
-    String knownHosts = env.get(KNOWN_HOSTS);
-    if (knownHosts == null) {
-      return HostKeyPolicy.recordBeside(archiveFolder);
+    String named = env.get(KNOWN_HOSTS);
+    if (named != null && !named.isBlank()) {
+      return Path.of(named);
     }
-    Path file = Path.of(knownHosts);
-    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw new UploadConfigException(
-          KNOWN_HOSTS
-              + " names "
-              + file
-              + ", which is not a readable file: fix the path (write it with ssh-keyscan -p <port>"
-              + " <host>), or unset it to trust the server on first use.");
+    String xdg = env.get("XDG_CONFIG_HOME");
+    String appData = env.get("APPDATA");
+    Path config;
+    if (xdg != null && !xdg.isBlank()) {
+      config = Path.of(xdg);
+    } else if (appData != null && !appData.isBlank() && isWindows()) {
+      config = Path.of(appData);
+    } else {
+      config = Path.of(System.getProperty("user.home"), ".config");
     }
-    return HostKeyPolicy.knownHosts(file);
+    return config.resolve("shipready").resolve("known_hosts");
+  }
+
+  /**
+   * The host key trust: the station's {@link #knownHostsFile(Map) known_hosts file}, taking a new
+   * server's key on first use only when {@code trustNew} (the {@value HostKeyPolicy#TRUST_NEW_FLAG}
+   * flag).
+   */
+  public static HostKeyPolicy hostKeyPolicy(Map<String, String> env, boolean trustNew) {
+    return new HostKeyPolicy(knownHostsFile(env), trustNew);
+  }
+
+  private static boolean isWindows() {
+    return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
   }
 
   private static SftpCredentials.Password passwordFromFile(Path file) {

@@ -16,8 +16,8 @@ import java.time.Duration;
  *   <tr><td>credentials</td><td>required</td><td>see {@link UploadEnvironment}</td></tr>
  *   <tr><td>archiveFolder</td><td>required</td><td>where a copy of every file sent is
  *       kept</td></tr>
- *   <tr><td>hostKeys</td><td>{@link HostKeyPolicy#recordBeside(Path) recorded beside the
- *       archive}</td><td>which server keys are trusted</td></tr>
+ *   <tr><td>hostKeys</td><td>the station's known_hosts file ({@link
+ *       UploadEnvironment#knownHostsFile}), refusing a server not in it</td><td>which server keys are trusted</td></tr>
  *   <tr><td>attempts</td><td>{@value #DEFAULT_ATTEMPTS}</td><td>tries per file (and per
  *       connection) when the connection fails</td></tr>
  *   <tr><td>firstBackoff</td><td>1 s</td><td>wait before the second try; doubled for each further
@@ -47,7 +47,8 @@ public final class UploadSettings {
     this.target = b.target;
     this.credentials = b.credentials;
     this.archiveFolder = b.archiveFolder;
-    this.hostKeys = b.hostKeys != null ? b.hostKeys : HostKeyPolicy.recordBeside(b.archiveFolder);
+    this.hostKeys =
+        b.hostKeys != null ? b.hostKeys : UploadEnvironment.hostKeyPolicy(System.getenv(), false);
     this.attempts = b.attempts;
     this.firstBackoff = b.firstBackoff;
     this.maxBackoff = b.maxBackoff;

@@ -21,6 +21,10 @@
  *       run.
  *   <li>A dropped connection is retried with backoff and jitter, a bounded number of times; a
  *       refused login or host key is not retried.
+ *   <li>Nothing is sent to a server whose host key is not pinned in the station's known_hosts file
+ *       ({@link io.shipready.output.upload.UploadEnvironment#knownHostsFile}), unless trusting a
+ *       new server on first use was asked for; the refusal names the {@code ssh-keyscan} line that
+ *       pins it.
  *   <li>Running again sends nothing twice (receipts), and the archive never has a file replaced by
  *       different content.
  *   <li>At the end the server's listing is compared with every file of the run that has a receipt:

@@ -58,7 +58,7 @@ class DayUploaderTest {
     UploadProgress last = progress.get(progress.size() - 1);
     assertThat(last.doneBytes()).isEqualTo(43_000).isEqualTo(last.totalBytes());
     assertThat(progress).extracting(UploadProgress::doneBytes).isSorted();
-    assertThat(dir.resolve(HostKeyPolicy.RECORDED_FILE_NAME))
+    assertThat(station.knownHosts)
         .content()
         .startsWith("[127.0.0.1]:" + server.port() + " ecdsa-sha2-nistp256 ");
   }
@@ -148,7 +148,7 @@ class DayUploaderTest {
     assertThat(server.writes()).isZero();
     assertThat(station.archive).doesNotExist();
     assertThat(station.receiptFile).doesNotExist();
-    assertThat(dir.resolve(HostKeyPolicy.RECORDED_FILE_NAME)).doesNotExist();
+    assertThat(station.knownHosts).doesNotExist();
   }
 
   @Test

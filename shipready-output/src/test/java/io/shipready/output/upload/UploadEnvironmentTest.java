@@ -83,23 +83,23 @@ class UploadEnvironmentTest {
         .hasMessageContaining(UploadEnvironment.KEY + " names " + missing);
     assertThatThrownBy(() -> UploadEnvironment.credentials(Map.of(UploadEnvironment.PASSWORD, "")))
         .hasMessageContaining("is set but empty");
-    assertThatThrownBy(
-            () ->
-                UploadEnvironment.hostKeyPolicy(
-                    Map.of(UploadEnvironment.KNOWN_HOSTS, missing.toString()), dir))
-        .hasMessageContaining(UploadEnvironment.KNOWN_HOSTS + " names " + missing);
   }
 
   @Test
-  void withoutKnownHostsTheKeyIsRecordedBesideTheArchive() throws Exception {
-    Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "");
+  void theKnownHostsFileIsTheStationsOwnAndANewHostIsTrustedOnlyWhenAsked() {
+    Path named = dir.resolve("pinned");
 
-    assertThat(UploadEnvironment.hostKeyPolicy(Map.of(), dir.resolve("archive")))
-        .isEqualTo(new HostKeyPolicy(dir.resolve("sftp_known_hosts"), true));
     assertThat(
             UploadEnvironment.hostKeyPolicy(
-                Map.of(UploadEnvironment.KNOWN_HOSTS, knownHosts.toString()),
-                dir.resolve("archive")))
-        .isEqualTo(new HostKeyPolicy(knownHosts, false));
+                Map.of(UploadEnvironment.KNOWN_HOSTS, named.toString()), false))
+        .isEqualTo(HostKeyPolicy.knownHosts(named));
+    assertThat(
+            UploadEnvironment.hostKeyPolicy(
+                Map.of(UploadEnvironment.KNOWN_HOSTS, named.toString()), true))
+        .isEqualTo(HostKeyPolicy.trustingNew(named));
+    assertThat(UploadEnvironment.knownHostsFile(Map.of("XDG_CONFIG_HOME", dir.toString())))
+        .isEqualTo(dir.resolve("shipready").resolve("known_hosts"));
+    assertThat(UploadEnvironment.knownHostsFile(Map.of()))
+        .isEqualTo(Path.of(System.getProperty("user.home"), ".config", "shipready", "known_hosts"));
   }
 }

@@ -130,7 +130,7 @@ class UploadFaultsTest {
       Path monday = station.dayFile("01_PC_P1_20250303+0100.afero", 100);
       Path tuesday = station.dayFile("01_PC_P1_20250304+0100.afero", 100);
       assertThat(station.uploader(server).upload(List.of(monday)).clean()).isTrue();
-      Path recorded = dir.resolve(HostKeyPolicy.RECORDED_FILE_NAME);
+      Path recorded = station.knownHosts;
       String trusted = Files.readString(recorded);
 
       server.changeHostKey();
@@ -162,13 +162,15 @@ class UploadFaultsTest {
                           station.receipts())
                       .upload(List.of(file)))
           .isInstanceOf(HostKeyException.class)
-          .hasMessageContaining("is not in the known_hosts file " + empty)
-          .hasMessageContaining("ssh-keyscan -p " + server.port() + " 127.0.0.1");
+          .hasMessageContaining("is not in the station's known_hosts file " + empty)
+          .hasMessageContaining(
+              "ssh-keyscan -p " + server.port() + " -t ecdsa 127.0.0.1 >> " + empty)
+          .hasMessageContaining(HostKeyPolicy.TRUST_NEW_FLAG);
       assertThat(empty).isEmptyFile();
 
       // What a first-use run records is a known_hosts file OpenSSH tools and this check accept.
       station.uploader(server).dryRun(List.of(file));
-      Path recorded = dir.resolve(HostKeyPolicy.RECORDED_FILE_NAME);
+      Path recorded = station.knownHosts;
       assertThat(recorded).doesNotExist();
       station.uploader(server).upload(List.of());
       Path given = Files.move(recorded, dir.resolve("known_hosts"));

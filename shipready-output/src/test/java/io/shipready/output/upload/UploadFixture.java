@@ -21,11 +21,15 @@ final class UploadFixture {
   final Path archive;
   final Path receiptFile;
 
+  /** The station's known_hosts file; these tests take a new test server on first use. */
+  final Path knownHosts;
+
   UploadFixture(Path dir) throws IOException {
     this.dir = dir;
     this.day = Files.createDirectories(dir.resolve("day"));
     this.archive = dir.resolve("archive");
     this.receiptFile = dir.resolve("receipts.jsonl");
+    this.knownHosts = dir.resolve("known_hosts");
   }
 
   /** A day's file of {@code size} random bytes (the same bytes for the same name and size). */
@@ -37,6 +41,7 @@ final class UploadFixture {
 
   UploadSettings.Builder settings(SftpTestServer server, SftpCredentials credentials) {
     return UploadSettings.builder(UploadTarget.parse(server.url()), credentials, archive)
+        .hostKeys(HostKeyPolicy.trustingNew(knownHosts))
         .attempts(4)
         .backoff(Duration.ofMillis(10), Duration.ofMillis(40))
         .connectTimeout(Duration.ofSeconds(5))
