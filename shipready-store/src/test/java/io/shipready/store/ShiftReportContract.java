@@ -106,7 +106,7 @@ abstract class ShiftReportContract {
               assertThat(station.finalPassUnits()).isEqualTo(2);
               assertThat(station.retestRuns()).isEqualTo(1);
               assertThat(station.simulated()).isTrue();
-              assertThat(station.recipes()).containsExactly(RunScript.RECIPE);
+              assertThat(station.recipe()).isEqualTo(RunScript.RECIPE);
               assertThat(station.unitsPerHour()).isPositive();
             });
     assertThat(report.retests())

@@ -67,7 +67,14 @@ public final class ReportQueries {
     }
   }
 
-  private record StationStep(String station, String step) {}
+  /** A station running a recipe: what the report counts apart. */
+  private record Where(String station, String recipe) {
+    static Where of(RunRow run) {
+      return new Where(run.station(), run.recipe());
+    }
+  }
+
+  private record WhereStep(Where where, String step) {}
 
   private final Jdbi jdbi;
 
@@ -86,29 +93,41 @@ public final class ReportQueries {
                 since, only, null, null, List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of());
           }
-          Map<String, List<RunRow>> byStation = new TreeMap<>();
+          Map<Where, List<RunRow>> byStation =
+              new TreeMap<>(Comparator.comparing(Where::station).thenComparing(Where::recipe));
           runs.forEach(
-              run -> byStation.computeIfAbsent(run.station(), s -> new ArrayList<>()).add(run));
-          Map<String, Boolean> simulated = simulatedStations(handle, byStation.keySet());
+              run -> byStation.computeIfAbsent(Where.of(run), s -> new ArrayList<>()).add(run));
+          Map<String, Boolean> simulated =
+              simulatedStations(
+                  handle, byStation.keySet().stream().map(Where::station).distinct().toList());
           List<StationYield> stations = new ArrayList<>();
           List<RetestedUnit> retests = new ArrayList<>();
-          Map<Long, List<RunRow>> retestedUnits = new LinkedHashMap<>();
+          List<List<RunRow>> retestedUnits = new ArrayList<>();
           byStation.forEach(
-              (id, stationRuns) ->
+              (where, stationRuns) ->
                   stations.add(
                       stationYield(
-                          id, stationRuns, simulated.getOrDefault(id, false), retestedUnits)));
+                          where,
+                          stationRuns,
+                          simulated.getOrDefault(where.station(), false),
+                          retestedUnits)));
           Map<Long, String> names =
               unitNames(
                   handle,
-                  retestedUnits.keySet().stream().filter(key -> key > 0).distinct().toList());
-          retestedUnits.forEach(
-              (unit, unitRuns) ->
-                  retests.add(
-                      new RetestedUnit(
-                          unitRuns.get(0).station(),
-                          names.getOrDefault(unit, unit > 0 ? "#" + unit : "(not identified)"),
-                          unitRuns.stream().map(RunRow::outcome).toList())));
+                  retestedUnits.stream()
+                      .map(unitRuns -> unitRuns.get(0).unitKey())
+                      .filter(key -> key > 0)
+                      .distinct()
+                      .toList());
+          for (List<RunRow> unitRuns : retestedUnits) {
+            RunRow first = unitRuns.get(0);
+            retests.add(
+                new RetestedUnit(
+                    first.station(),
+                    first.recipe(),
+                    names.getOrDefault(first.unitKey(), "#" + first.unitKey()),
+                    unitRuns.stream().map(RunRow::outcome).toList()));
+          }
           return new ShiftReport(
               since,
               only,
@@ -254,30 +273,30 @@ public final class ReportQueries {
     return query;
   }
 
+  /**
+   * Counts a station's runs of a recipe by unit. The runs' own retest count is not used: it counts
+   * the unit's runs at every station, and a unit passing through a line runs at each.
+   */
   private static StationYield stationYield(
-      String station, List<RunRow> runs, boolean simulated, Map<Long, List<RunRow>> retested) {
+      Where where, List<RunRow> runs, boolean simulated, List<List<RunRow>> retested) {
     Map<Long, List<RunRow>> byUnit = new LinkedHashMap<>();
     runs.forEach(run -> byUnit.computeIfAbsent(run.unitKey(), u -> new ArrayList<>()).add(run));
     int firstPass = 0;
     int finalPass = 0;
-    for (Map.Entry<Long, List<RunRow>> unit : byUnit.entrySet()) {
-      List<RunRow> unitRuns = unit.getValue();
-      RunRow first = unitRuns.get(0);
-      if ("PASS".equals(first.outcome()) && first.retest() == 0) {
+    for (List<RunRow> unitRuns : byUnit.values()) {
+      if ("PASS".equals(unitRuns.get(0).outcome())) {
         firstPass++;
       }
       if ("PASS".equals(unitRuns.get(unitRuns.size() - 1).outcome())) {
         finalPass++;
       }
-      if (unitRuns.size() > 1 || first.retest() > 0) {
-        retested.put(unit.getKey(), unitRuns);
+      if (unitRuns.size() > 1) {
+        retested.add(unitRuns);
       }
     }
-    Set<String> recipes = new TreeSet<>();
-    runs.forEach(run -> recipes.add(run.recipe()));
     return new StationYield(
-        station,
-        List.copyOf(recipes),
+        where.station(),
+        where.recipe(),
         simulated,
         runs.size(),
         byUnit.size(),
@@ -287,7 +306,7 @@ public final class ReportQueries {
         count(runs, "ABORTED"),
         firstPass,
         finalPass,
-        (int) runs.stream().filter(run -> run.retest() > 0).count(),
+        runs.size() - byUnit.size(),
         Micros.instant(runs.stream().mapToLong(RunRow::started).min().orElseThrow()),
         Micros.instant(runs.stream().mapToLong(RunRow::ended).max().orElseThrow()));
   }
@@ -324,7 +343,7 @@ public final class ReportQueries {
     // attempt 0 is a skip: the step did not run.
     Query query =
         handle.createQuery(
-            "SELECT r.station_id, a.step_id, MIN(a.kind) AS kind,"
+            "SELECT r.station_id, r.recipe, a.step_id, MIN(a.kind) AS kind,"
                 + " COUNT(DISTINCT a.run_key) AS runs,"
                 + " COUNT(DISTINCT CASE WHEN a.outcome = 'PASS' THEN a.run_key END) AS passed,"
                 + " SUM(CASE WHEN a.outcome = 'PASS' AND a.attempt = 1 THEN 1 ELSE 0 END)"
@@ -332,13 +351,14 @@ public final class ReportQueries {
                 + " MAX(a.duration_us) AS max_us, MIN(a.seq) AS first_seq"
                 + " FROM step_attempts a JOIN runs r ON r.id = a.run_key WHERE"
                 + window(station)
-                + " AND a.attempt > 0 GROUP BY r.station_id, a.step_id"
-                + " ORDER BY r.station_id, MIN(a.seq), a.step_id");
+                + " AND a.attempt > 0 GROUP BY r.station_id, r.recipe, a.step_id"
+                + " ORDER BY r.station_id, r.recipe, MIN(a.seq), a.step_id");
     return bindWindow(query, since, station)
         .map(
             (rs, ctx) ->
                 new StepYield(
                     rs.getString("station_id"),
+                    rs.getString("recipe"),
                     rs.getString("step_id"),
                     rs.getString("kind"),
                     rs.getInt("runs"),
@@ -351,12 +371,11 @@ public final class ReportQueries {
   }
 
   private static List<Failures> failuresByStep(List<RunRow> runs) {
-    Map<StationStep, List<RunRow>> byStep = new LinkedHashMap<>();
+    Map<WhereStep, List<RunRow>> byStep = new LinkedHashMap<>();
     for (RunRow run : runs) {
       if (run.failed()) {
         byStep
-            .computeIfAbsent(
-                new StationStep(run.station(), run.failedStep()), s -> new ArrayList<>())
+            .computeIfAbsent(new WhereStep(Where.of(run), run.failedStep()), s -> new ArrayList<>())
             .add(run);
       }
     }
@@ -364,7 +383,13 @@ public final class ReportQueries {
     byStep.forEach(
         (at, failed) ->
             failures.add(
-                new Failures(at.station(), at.step(), "", failed.size(), failed.get(0).message())));
+                new Failures(
+                    at.where().station(),
+                    at.where().recipe(),
+                    at.step(),
+                    "",
+                    failed.size(),
+                    failed.get(0).message())));
     return mostFirst(failures);
   }
 
@@ -386,7 +411,7 @@ public final class ReportQueries {
                 outOfLimits
                     .computeIfAbsent(row.getKey(), k -> new TreeSet<>())
                     .add(row.getValue()));
-    record Cause(String station, String step, String symptom) {}
+    record Cause(Where where, String step, String symptom) {}
     Map<Cause, List<RunRow>> byCause = new LinkedHashMap<>();
     for (RunRow run : runs) {
       if (!run.failed()) {
@@ -397,7 +422,7 @@ public final class ReportQueries {
           names != null ? String.join(", ", names) + " out of limits" : symptomOf(run.message());
       byCause
           .computeIfAbsent(
-              new Cause(run.station(), run.failedStep(), symptom), c -> new ArrayList<>())
+              new Cause(Where.of(run), run.failedStep(), symptom), c -> new ArrayList<>())
           .add(run);
     }
     List<Failures> failures = new ArrayList<>();
@@ -405,7 +430,8 @@ public final class ReportQueries {
         (cause, failed) ->
             failures.add(
                 new Failures(
-                    cause.station(),
+                    cause.where().station(),
+                    cause.where().recipe(),
                     cause.step(),
                     cause.symptom(),
                     failed.size(),
@@ -430,6 +456,7 @@ public final class ReportQueries {
             Comparator.comparingInt(Failures::runs)
                 .reversed()
                 .thenComparing(Failures::stationId)
+                .thenComparing(Failures::recipe)
                 .thenComparing(Failures::stepId)
                 .thenComparing(Failures::symptom))
         .toList();
@@ -439,12 +466,13 @@ public final class ReportQueries {
       Handle handle, Instant since, String station) {
     Query query =
         handle.createQuery(
-            "SELECT r.station_id, m.step_id, m.name, m.units, m.limits, m.value_num, m.passed"
+            "SELECT r.station_id, r.recipe, m.step_id, m.name, m.units, m.limits, m.value_num,"
+                + " m.passed"
                 + " FROM measurements m JOIN runs r ON r.id = m.run_key WHERE"
                 + window(station)
-                + " AND m.value_num IS NOT NULL ORDER BY r.station_id, m.taken_at, m.run_key,"
-                + " m.seq");
-    record Key(String station, String step, String name) {}
+                + " AND m.value_num IS NOT NULL ORDER BY r.station_id, r.recipe, m.taken_at,"
+                + " m.run_key, m.seq");
+    record Key(String station, String recipe, String step, String name) {}
     final class Values {
       String units;
       String limits;
@@ -459,6 +487,7 @@ public final class ReportQueries {
                   byMeasurement.computeIfAbsent(
                       new Key(
                           rs.getString("station_id"),
+                          rs.getString("recipe"),
                           rs.getString("step_id"),
                           rs.getString("name")),
                       k -> new Values());
@@ -475,6 +504,7 @@ public final class ReportQueries {
             measurements.add(
                 new MeasurementValues(
                     key.station(),
+                    key.recipe(),
                     key.step(),
                     key.name(),
                     values.units,

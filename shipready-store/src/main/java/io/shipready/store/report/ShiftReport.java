@@ -7,9 +7,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the line did in a stretch of time, from the records: per station its runs, yields, retests
- * and speed; per step its yield and time; which steps and symptoms failed most; and every numeric
- * measurement's values against its limits. Only runs that ended in the stretch count.
+ * What the line did in a stretch of time, from the records: per station and recipe its runs,
+ * yields, retests and speed; per step its yield and time; which steps and symptoms failed most; and
+ * every numeric measurement's values against its limits. Only runs that ended in the stretch count.
+ * A station that ran two recipes is counted once for each, as the steps differ.
  *
  * @param since the start of the stretch
  * @param station the station asked for, or {@code ""} for every station
@@ -45,18 +46,18 @@ public record ShiftReport(
   }
 
   /**
-   * One station's runs.
+   * One station's runs of one recipe.
    *
    * @param simulated the station's record says it ran simulated units, whose time is not the
    *     factory's: its speed is the simulator's
    * @param units distinct units (a run that never identified its unit counts as one)
-   * @param firstPassUnits units whose first run in the stretch passed and was not a retest
+   * @param firstPassUnits units whose first run in the stretch passed
    * @param finalPassUnits units whose last run in the stretch passed
-   * @param retestRuns runs of a unit the station had run before
+   * @param retestRuns runs of a unit after its first in the stretch
    */
   public record StationYield(
       String stationId,
-      List<String> recipes,
+      String recipe,
       boolean simulated,
       int runs,
       int units,
@@ -71,7 +72,7 @@ public record ShiftReport(
       Instant lastEnd) {
     public StationYield {
       requireNonNull(stationId, "stationId");
-      recipes = List.copyOf(recipes);
+      requireNonNull(recipe, "recipe");
     }
 
     public double firstPassYield() {
@@ -93,7 +94,8 @@ public record ShiftReport(
   }
 
   /**
-   * One step of one station: how many runs reached it, how many it let through, and its time.
+   * One step of a recipe at a station: how many runs reached it, how many it let through, and its
+   * time.
    *
    * @param runs runs that tried the step at least once (skips are not tries)
    * @param passed runs in which one of its tries passed
@@ -104,6 +106,7 @@ public record ShiftReport(
    */
   public record StepYield(
       String stationId,
+      String recipe,
       String stepId,
       String kind,
       int runs,
@@ -125,7 +128,7 @@ public record ShiftReport(
    * @param example one whole message, as recorded
    */
   public record Failures(
-      String stationId, String stepId, String symptom, int runs, String example) {}
+      String stationId, String recipe, String stepId, String symptom, int runs, String example) {}
 
   /**
    * The numeric values one measurement took in the stretch.
@@ -136,6 +139,7 @@ public record ShiftReport(
    */
   public record MeasurementValues(
       String stationId,
+      String recipe,
       String stepId,
       String name,
       String units,
@@ -149,11 +153,11 @@ public record ShiftReport(
   }
 
   /**
-   * A unit run more than once at a station in the stretch, or retested after an earlier one.
+   * A unit run more than once by a station's recipe in the stretch.
    *
    * @param outcomes each run's outcome, oldest first
    */
-  public record RetestedUnit(String stationId, String unit, List<String> outcomes) {
+  public record RetestedUnit(String stationId, String recipe, String unit, List<String> outcomes) {
     public RetestedUnit {
       outcomes = List.copyOf(outcomes);
     }
