@@ -37,6 +37,20 @@ public final class SinceTime implements ITypeConverter<Instant> {
 
   @Override
   public Instant convert(String value) {
+    Instant since = parse(value);
+    if (since.isAfter(clock.instant())) {
+      throw new TypeConversionException(
+          "'"
+              + value
+              + "' is later than now: --since looks back, e.g. --since 8h or --since today");
+    }
+    if (since.isBefore(Instant.EPOCH)) {
+      throw new TypeConversionException("'" + value + "' is before 1970: no records are that old");
+    }
+    return since;
+  }
+
+  private Instant parse(String value) {
     String text = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
     Matcher ago = AGO.matcher(text);
     if (ago.matches()) {
