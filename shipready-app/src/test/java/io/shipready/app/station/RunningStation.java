@@ -250,6 +250,11 @@ final class RunningStation implements AutoCloseable {
     return exit.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
   }
 
+  /** Waits for the command to end (after a stop) and returns its exit code. */
+  int exitCode() throws Exception {
+    return exit.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+  }
+
   String output() {
     return out.toString();
   }
