@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a station from its web page: a tile per slot with the unit, its step and its outcome;"
           + " a scan field; the operator's questions answered on the page; start, retest and"
-          + " (engineer) stop per slot; the shift's yield, units per hour, failure Pareto and"
+          + " stop per slot; the shift's yield, units per hour, failure Pareto and"
           + " measurement histograms.",
       "The page is at http://127.0.0.1:PORT/ (only this computer, unless --bind says otherwise)."
           + " The station runs until it is stopped from the page, or Ctrl-C.",
