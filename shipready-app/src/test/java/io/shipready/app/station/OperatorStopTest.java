@@ -29,23 +29,7 @@ class OperatorStopTest {
     assumeTrue(
         System.getenv(EngineerPinCheck.ENVIRONMENT) == null,
         EngineerPinCheck.ENVIRONMENT + " is set for the tests: this test needs a station without");
-    Path config =
-        RunningStation.write(
-            folder,
-            "station.yaml",
-            """
-            stationId: %s
-            computerName: PC-3
-            programmerName: acme-plug
-            timeZone: UTC
-            outputFolder: output
-            archiveFolder: archive
-            partNo: 100-0012-01
-            manufacturer: Acme
-            factory: Shenzhen-2
-            hwVersion: "1.2"
-            """
-                .formatted(RunningStation.STATION));
+    Path config = RunningStation.configWithoutPin(folder);
     Path recipe = RunningStation.write(folder, "recipe.yaml", RunningStation.OPERATOR_RECIPE);
     Instant before = Instant.now();
     try (RunningStation station =

@@ -75,6 +75,7 @@
     $('pin').required = engineer;
     $('pin-what').textContent = what;
     $('pin-error').textContent = engineer ? '' : 'No engineer PIN is set: the stop is recorded with your name.';
+    $('pin-error').className = engineer ? 'error-text' : 'muted';
     $('pin').value = '';
     $('pin-user').value = userField.value.trim();
     dialog.showModal();
