@@ -11,7 +11,9 @@ import io.shipready.app.cli.LabelCommand;
 import io.shipready.app.cli.PackageCommand;
 import io.shipready.app.cli.ProvisionCommand;
 import io.shipready.app.cli.RecipeCommand;
+import io.shipready.app.cli.ReportCommand;
 import io.shipready.app.cli.RunCommand;
+import io.shipready.app.cli.RunsCommand;
 import io.shipready.app.cli.ShipreadyCommand;
 import io.shipready.app.cli.StationCommand;
 import io.shipready.app.cli.ToolsCommand;
@@ -41,6 +43,8 @@ public final class Main {
             .addSubcommand(new StationCommand())
             .addSubcommand(new RecipeCommand())
             .addSubcommand(new TraceCommand())
+            .addSubcommand(new RunsCommand())
+            .addSubcommand(new ReportCommand())
             .addSubcommand(new ExportCommand())
             .addSubcommand(new LabelCommand())
             .addSubcommand(new UploadCommand())

@@ -9,10 +9,14 @@ import io.shipready.store.internal.Exporter;
 import io.shipready.store.internal.Json;
 import io.shipready.store.internal.KnownUnitQueries;
 import io.shipready.store.internal.Micros;
+import io.shipready.store.internal.ReportQueries;
 import io.shipready.store.internal.RunRecovery;
 import io.shipready.store.internal.StoreUrl;
 import io.shipready.store.internal.TraceQueries;
 import io.shipready.store.internal.WriterLoop;
+import io.shipready.store.report.RunFilter;
+import io.shipready.store.report.RunListing;
+import io.shipready.store.report.ShiftReport;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +43,7 @@ public final class Store implements AutoCloseable {
   private final TraceQueries traces;
   private final Exporter exporter;
   private final RunRecovery recovery;
+  private final ReportQueries reports;
   private final Clock clock;
   private final Set<RecordWriter> writers = ConcurrentHashMap.newKeySet();
 
@@ -47,6 +52,7 @@ public final class Store implements AutoCloseable {
     this.traces = new TraceQueries(database.jdbi());
     this.exporter = new Exporter(database.jdbi());
     this.recovery = new RunRecovery(database.writeJdbi());
+    this.reports = new ReportQueries(database.jdbi());
     this.clock = clock;
   }
 
@@ -189,6 +195,31 @@ public final class Store implements AutoCloseable {
       return traces.trace(identifier);
     } catch (JdbiException failed) {
       throw failure("trace " + identifier, failed);
+    }
+  }
+
+  /**
+   * What the runs that ended at or after {@code since} did: yields per station and step, failures,
+   * measurements, retests and speed.
+   *
+   * @param station one station's runs, or null for every station's
+   */
+  public ShiftReport shiftReport(Instant since, String station) {
+    requireNonNull(since, "since");
+    try {
+      return reports.shiftReport(since, station);
+    } catch (JdbiException failed) {
+      throw failure("read the report since " + since, failed);
+    }
+  }
+
+  /** The newest runs the filter lets through, newest first. */
+  public List<RunListing> runs(RunFilter filter) {
+    requireNonNull(filter, "filter");
+    try {
+      return reports.runs(filter);
+    } catch (JdbiException failed) {
+      throw failure("list runs", failed);
     }
   }
 

@@ -118,6 +118,11 @@ public final class DemoCommand implements Callable<Integer> {
             + " --db "
             + db);
     console.println("  export them:  bin/shipready export --format openhtf --db " + db);
+    console.println(
+        "  the shift report:  bin/shipready report --db "
+            + db
+            + " --html "
+            + db.resolveSibling("shift-report.html"));
     console.flush();
     return allRan ? 0 : 1;
   }

@@ -35,13 +35,16 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a station from its web page: a tile per slot with the unit, its step and its outcome;"
           + " a scan field; the operator's questions answered on the page; start, retest and"
-          + " (engineer) stop per slot; the shift's yield, units per hour, failure Pareto and"
+          + " stop per slot; the shift's yield, units per hour, failure Pareto and"
           + " measurement histograms.",
       "The page is at http://127.0.0.1:PORT/ (only this computer, unless --bind says otherwise)."
-          + " The station runs until an engineer stops it from the page, or Ctrl-C.",
+          + " The station runs until it is stopped from the page, or Ctrl-C.",
       "Engineer actions need the PIN from $SHIPREADY_ENGINEER_PIN or the station config's"
-          + " engineerPinHash (made with --hash-pin). Exit code 0 after a stop, 1 when the"
-          + " station could not run, 2 on bad usage."
+          + " engineerPinHash (made with --hash-pin); without a PIN, the operator stops runs and"
+          + " the station.",
+      "Ctrl-C stops the station as a stop from the page does: the runs in progress end ABORTED"
+          + " and the summary is printed. Exit code 0 after a stop, 1 when the station could not"
+          + " run, 2 on bad usage."
     })
 public final class StationCommand implements Callable<Integer> {
   static final int DEFAULT_PORT = 8470;
@@ -156,10 +159,11 @@ public final class StationCommand implements Callable<Integer> {
               + page.port()
               + "/");
       if (!pins.configured()) {
-        out.println("  engineer actions are off: " + EngineerPinCheck.notConfigured());
+        out.println("  " + EngineerPinCheck.notConfigured());
       }
       out.flush();
-      try {
+      try (CtrlC ctrlC =
+          CtrlC.stops("the station", out, () -> page.stop("station stopped (Ctrl-C)"))) {
         report = page.report().join();
       } finally {
         if (console != null) {

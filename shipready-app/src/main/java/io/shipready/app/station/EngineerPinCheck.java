@@ -7,7 +7,7 @@ import java.security.MessageDigest;
 /**
  * Checks the PIN an engineer types on the station page: against {@code SHIPREADY_ENGINEER_PIN} when
  * the station's environment sets it, else against the hash in the station config. With neither,
- * engineer actions are refused, saying how to set one.
+ * there is no engineer role: operators stop runs and the station themselves.
  */
 public final class EngineerPinCheck {
   /** The environment variable that holds the engineer PIN, when the config does not. */
@@ -29,9 +29,10 @@ public final class EngineerPinCheck {
     return !plainFromEnvironment.isEmpty() || !hashFromConfig.isEmpty();
   }
 
-  /** Why engineer actions cannot be allowed here, for the page to show. */
+  /** What a station without a PIN lets its operators do, and how to keep that to engineers. */
   public static String notConfigured() {
-    return "no engineer PIN is set for this station: set "
+    return "no engineer PIN is set for this station, so operators stop runs and the station from"
+        + " its page; to keep that to engineers, set "
         + ENVIRONMENT
         + " in its environment, or engineerPinHash in its config (shipready station --hash-pin)";
   }

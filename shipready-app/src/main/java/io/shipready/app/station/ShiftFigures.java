@@ -1,5 +1,7 @@
 package io.shipready.app.station;
 
+import io.shipready.app.report.Histogram;
+import io.shipready.app.report.NumericLimits;
 import io.shipready.core.event.Event;
 import io.shipready.core.model.Measurement;
 import io.shipready.core.model.Outcome;
@@ -13,8 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The shift's figures, from the station's events: units and runs, first-pass yield (units whose
@@ -24,12 +24,6 @@ import java.util.regex.Pattern;
 public final class ShiftFigures implements EventListener {
   /** Values kept per measurement for its histogram; older ones drop out. */
   static final int KEPT_VALUES = 10_000;
-
-  static final int BINS = 20;
-  private static final Pattern BETWEEN =
-      Pattern.compile("\\s*(-?[0-9.eE+-]+)\\s*<=\\s*x\\s*<=\\s*(-?[0-9.eE+-]+)\\s*");
-  private static final Pattern AT_LEAST = Pattern.compile("\\s*x\\s*>=\\s*(-?[0-9.eE+-]+)\\s*");
-  private static final Pattern AT_MOST = Pattern.compile("\\s*x\\s*<=\\s*(-?[0-9.eE+-]+)\\s*");
 
   private final Map<Integer, Outcome> firstOutcome = new HashMap<>();
   private final Map<Outcome, Integer> runsByOutcome = new HashMap<>();
@@ -108,38 +102,17 @@ public final class ShiftFigures implements EventListener {
   /** The values of one measurement and its limits. */
   private static final class Spread {
     final String units;
-    final Double low;
-    final Double high;
+    final NumericLimits limits;
     final Deque<Double> values = new ArrayDeque<>();
     long count;
 
-    Spread(String units, Double low, Double high) {
+    Spread(String units, NumericLimits limits) {
       this.units = units;
-      this.low = low;
-      this.high = high;
+      this.limits = limits;
     }
 
     static Spread of(Measurement m) {
-      Double low = null;
-      Double high = null;
-      for (String limit : m.limits()) {
-        Matcher between = BETWEEN.matcher(limit);
-        Matcher atLeast = AT_LEAST.matcher(limit);
-        Matcher atMost = AT_MOST.matcher(limit);
-        try {
-          if (between.matches()) {
-            low = Double.valueOf(between.group(1));
-            high = Double.valueOf(between.group(2));
-          } else if (atLeast.matches()) {
-            low = Double.valueOf(atLeast.group(1));
-          } else if (atMost.matches()) {
-            high = Double.valueOf(atMost.group(1));
-          }
-        } catch (NumberFormatException notANumber) {
-          // A limit that is not a number range (equals, regex, one-of) draws no line.
-        }
-      }
-      return new Spread(m.units(), low, high);
+      return new Spread(m.units(), NumericLimits.of(m.limits()));
     }
 
     void add(double value) {
@@ -151,33 +124,16 @@ public final class ShiftFigures implements EventListener {
     }
 
     Map<String, Object> view() {
-      double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-      double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-      double from = low == null ? min : Math.min(min, low);
-      double to = high == null ? max : Math.max(max, high);
-      double span = to - from;
-      // Room either side of the limits, so values on a limit are visible.
-      double pad = span == 0 ? Math.max(Math.abs(from) * 0.05, 1) : span * 0.1;
-      from -= pad;
-      to += pad;
-      double width = (to - from) / BINS;
-      int[] bins = new int[BINS];
-      int outside = 0;
-      for (double value : values) {
-        bins[Math.min(BINS - 1, Math.max(0, (int) ((value - from) / width)))]++;
-        if ((low != null && value < low) || (high != null && value > high)) {
-          outside++;
-        }
-      }
+      Histogram histogram = Histogram.of(values, limits);
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("units", units);
-      view.put("low", low);
-      view.put("high", high);
+      view.put("low", limits.low());
+      view.put("high", limits.high());
       view.put("count", count);
-      view.put("outside", outside);
-      view.put("from", from);
-      view.put("width", width);
-      view.put("bins", bins);
+      view.put("outside", histogram.outside());
+      view.put("from", histogram.from());
+      view.put("width", histogram.width());
+      view.put("bins", histogram.bins());
       return view;
     }
   }

@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 /**
  * The actions a station page offers, each checked for its role and recorded with its user before it
  * is carried out. Operators start and retest units, answer prompts and scan; engineers (with the
- * PIN) also stop a slot's run or the whole station.
+ * PIN) also stop a slot's run or the whole station. A station with no engineer PIN set lets its
+ * operators stop, so it can always be stopped from its page.
  */
 public final class StationControl {
   private static final int BAD_REQUEST = 400;
@@ -73,27 +74,29 @@ public final class StationControl {
     }
   }
 
-  /** Aborts the slot's run (engineer). */
+  /**
+   * Aborts the slot's run: an engineer's action where an engineer PIN is set, an operator's where
+   * none is (a station without a PIN is still stopped from its page, and who did is recorded).
+   */
   public String stop(String slot, String user, String pin) {
     String who = user(user);
     slot(slot);
-    engineer(slot, who, "stop", pin);
-    String reason = "stopped by " + who + " (engineer) on the station page";
+    Role role = mayStop(slot, who, "stop", pin);
+    String reason = "stopped by " + who + " (" + role.label() + ") on the station page";
     boolean running = station.abortSlot(slot, reason);
-    actions.record(
-        slot, who, Role.ENGINEER, "stop", running ? reason : "no run in progress", running);
+    actions.record(slot, who, role, "stop", running ? reason : "no run in progress", running);
     if (!running) {
       throw new ActionRefusedException(CONFLICT, "slot " + slot + " has no run in progress");
     }
     return "the run in slot " + slot + " is being aborted";
   }
 
-  /** Ends the shift: aborts every run and takes no more units (engineer). */
+  /** Ends the shift: aborts every run and takes no more units (as {@link #stop}, by role). */
   public String stopStation(String user, String pin) {
     String who = user(user);
-    engineer("", who, "stop station", pin);
-    actions.record("", who, Role.ENGINEER, "stop station", "", true);
-    stopStation.accept("station stopped by " + who + " (engineer) on the station page");
+    Role role = mayStop("", who, "stop station", pin);
+    actions.record("", who, role, "stop station", "", true);
+    stopStation.accept("station stopped by " + who + " (" + role.label() + ") on the station page");
     return "the station is stopping";
   }
 
@@ -181,10 +184,13 @@ public final class StationControl {
     return prompt.image();
   }
 
-  private void engineer(String slot, String user, String action, String pin) {
+  /**
+   * Who may stop: anyone, as an operator, where no engineer PIN is set; else an engineer with the
+   * PIN. Refusals are recorded.
+   */
+  private Role mayStop(String slot, String user, String action, String pin) {
     if (!pins.configured()) {
-      actions.record(slot, user, Role.ENGINEER, action, "no engineer PIN set", false);
-      throw new ActionRefusedException(FORBIDDEN, EngineerPinCheck.notConfigured());
+      return Role.OPERATOR;
     }
     long locked = attempts.lockedForSeconds();
     if (locked > 0) {
@@ -202,6 +208,7 @@ public final class StationControl {
           FORBIDDEN, "wrong engineer PIN: " + action + " needs an engineer; nothing was done");
     }
     attempts.right();
+    return Role.ENGINEER;
   }
 
   private void slot(String slot) {

@@ -168,23 +168,28 @@ final class RunningStation implements AutoCloseable {
     throw new AssertionError("the station did not print its page's address: " + out + err);
   }
 
+  private static final String CONFIG =
+      """
+      stationId: %s
+      computerName: PC-3
+      programmerName: acme-plug
+      timeZone: UTC
+      outputFolder: output
+      archiveFolder: archive
+      partNo: 100-0012-01
+      manufacturer: Acme
+      factory: Shenzhen-2
+      hwVersion: "1.2"
+      """
+          .formatted(STATION);
+
   private static void writeConfig(Path config) throws IOException {
-    Files.writeString(
-        config,
-        """
-        stationId: %s
-        computerName: PC-3
-        programmerName: acme-plug
-        timeZone: UTC
-        outputFolder: output
-        archiveFolder: archive
-        partNo: 100-0012-01
-        manufacturer: Acme
-        factory: Shenzhen-2
-        hwVersion: "1.2"
-        engineerPinHash: %s
-        """
-            .formatted(STATION, EngineerPin.hash(PIN.toCharArray())));
+    Files.writeString(config, CONFIG + engineerPinLine());
+  }
+
+  /** A station config with no engineer PIN: the operator stops runs and the station. */
+  static Path configWithoutPin(Path folder) throws IOException {
+    return write(folder, "station-no-pin.yaml", CONFIG);
   }
 
   /**
@@ -247,6 +252,11 @@ final class RunningStation implements AutoCloseable {
   int stopAsEngineer() throws Exception {
     HttpResponse<String> stopped = post("api/station/stop", Map.of("user", "eng.ana", "pin", PIN));
     assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
+    return exit.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  /** Waits for the command to end (after a stop) and returns its exit code. */
+  int exitCode() throws Exception {
     return exit.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
   }
 

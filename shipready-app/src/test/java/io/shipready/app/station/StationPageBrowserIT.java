@@ -172,6 +172,50 @@ class StationPageBrowserIT {
     }
   }
 
+  @Test
+  void withoutAPinTheOperatorStopsFromThePageByName() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        System.getenv(EngineerPinCheck.ENVIRONMENT) == null,
+        EngineerPinCheck.ENVIRONMENT + " is set for the tests: this test needs a station without");
+    Path recipe = RunningStation.write(folder, "recipe.yaml", RunningStation.OPERATOR_RECIPE);
+    try (HeadlessChromium chromium = HeadlessChromium.start(folder.resolve("profile"));
+        RunningStation station =
+            RunningStation.start(
+                folder,
+                RunningStation.configWithoutPin(folder),
+                "--recipe",
+                recipe.toString(),
+                "--simulate",
+                "1",
+                "--slots",
+                "1",
+                "--scan-at-station")) {
+      WebDriver page = chromium.driver();
+      page.get(station.url);
+      chromium.await("the page's snapshot", d -> ready(d));
+      chromium.await(
+          "the unit's scan question",
+          d -> !d.findElements(By.cssSelector("#slot-1.asking")).isEmpty());
+
+      // Stop asks only for a name: there is no PIN to give.
+      page.findElement(By.cssSelector("#slot-1 button.stop")).click();
+      chromium.await("the stop dialog", d -> d.findElement(By.id("pin-dialog")).isDisplayed());
+      assertThat(page.findElement(By.id("pin-row")).isDisplayed()).isFalse();
+      assertThat(page.findElement(By.id("pin-user")).getAttribute("value")).isEqualTo("li.wei");
+      chromium.screenshot("station-operator-stop-dialog");
+      page.findElement(By.id("pin-user")).sendKeys("\n");
+      chromium.await("slot 1 aborted", d -> d.findElement(By.cssSelector("#slot-1.aborted")));
+      assertThat(page.findElement(By.cssSelector("#slot-1 .failed")).getText())
+          .contains("stopped by li.wei (operator)");
+      chromium.screenshot("station-aborted-by-operator");
+
+      page.findElement(By.id("stop-station")).click();
+      chromium.await("the stop dialog", d -> d.findElement(By.id("pin-dialog")).isDisplayed());
+      page.findElement(By.id("pin-user")).sendKeys("\n");
+      assertThat(station.exitCode()).isZero();
+    }
+  }
+
   static boolean ready(WebDriver driver) {
     List<WebElement> body = driver.findElements(By.cssSelector("body[data-ready=true]"));
     return !body.isEmpty();

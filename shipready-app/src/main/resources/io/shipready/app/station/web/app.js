@@ -65,11 +65,17 @@
     if (code) await post('api/scan', { code });
   });
 
-  // ---- engineer PIN dialog ------------------------------------------------------------------
+  // ---- stop dialog: an engineer with the PIN, or (no PIN set) the operator by name ------------
   function askEngineer(what) {
     const dialog = $('pin-dialog');
+    const engineer = !!station.engineerPin;
+    $('pin-title').textContent = engineer ? 'Engineer' : 'Stop';
+    $('pin-user-label').textContent = engineer ? 'Engineer' : 'Your name';
+    $('pin-row').hidden = !engineer;
+    $('pin').required = engineer;
     $('pin-what').textContent = what;
-    $('pin-error').textContent = station.engineerPin ? '' : 'No engineer PIN is set for this station.';
+    $('pin-error').textContent = engineer ? '' : 'No engineer PIN is set: the stop is recorded with your name.';
+    $('pin-error').className = engineer ? 'error-text' : 'muted';
     $('pin').value = '';
     $('pin-user').value = userField.value.trim();
     dialog.showModal();
@@ -84,7 +90,7 @@
       };
       $('pin-form').onsubmit = (event) => {
         event.preventDefault();
-        done({ user: $('pin-user').value.trim(), pin: $('pin').value });
+        done(engineer ? { user: $('pin-user').value.trim(), pin: $('pin').value } : { user: $('pin-user').value.trim() });
       };
       $('pin-cancel').onclick = () => done(null);
     });
@@ -319,6 +325,7 @@
       document.title = station.station + ' — shipready';
       if (!userField.value) userField.value = station.defaultUser || '';
       $('stop-station').disabled = false;
+      $('stop-station').title = station.engineerPin ? 'Engineer: stop every run and end the shift' : 'Stop every run and end the shift';
       applySlots(snapshot.slots);
       renderFigures(snapshot.figures);
       stats.snapshots++;
