@@ -1,7 +1,6 @@
 package io.shipready.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shipready.app.lines.LineProfile;
 import io.shipready.app.lines.LineProfiles;
 import io.shipready.core.ShipreadyException;
@@ -48,8 +47,6 @@ public final class DemoCommand implements Callable<Integer> {
           Map.entry("factory", "Demo Factory"),
           Map.entry("hwVersion", "\"1.0\""),
           Map.entry("regionCode", "DE"));
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** An identifier of a unit that passed, to show how to trace one. */
   private String example;
