@@ -120,11 +120,14 @@ class RunCommandTest {
   }
 
   @Test
-  void badUsageExitsTwoWithTheUsage() {
+  void badUsageExitsTwoWithTheMessageAndWhereTheUsageIs() {
     CommandLineRun run = CommandLineRun.of("run", "--recipe", SAMPLE);
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("(--simulate=N | --slots-file=FILE)").contains("Usage:");
+    assertThat(run.err())
+        .contains("(--simulate=N | --slots-file=FILE)")
+        .contains("See 'shipready run --help'.")
+        .doesNotContain("Usage:");
   }
 
   @Test

@@ -483,6 +483,10 @@ abstract class StoreContract {
   @Test
   void aRunThatCannotBeStoredIsReportedAndTheOthersAreKept() throws Exception {
     String orphan = RunScript.newRunId();
+    // The writer logs the lost record as an error: kept here and checked, not printed.
+    java.io.PrintStream console = System.err;
+    java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(logged, true, java.nio.charset.StandardCharsets.UTF_8));
     try (RecordWriter writer = store.openWriter(station("final"))) {
       RunScript good =
           new RunScript(writer, "1", 1)
@@ -497,7 +501,11 @@ abstract class StoreContract {
           .hasMessageContaining("before the run started")
           .hasMessageContaining("run the unit again");
       assertThat(writer.awaitDurable(good.runId(), WAIT)).isTrue();
+    } finally {
+      System.setErr(console);
     }
+    assertThat(logged.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("the record of run " + orphan + " could not be stored");
     assertThat(store.trace(serial("OK")).runs())
         .singleElement()
         .satisfies(run -> assertThat(run.outcome()).isEqualTo(Outcome.PASS));

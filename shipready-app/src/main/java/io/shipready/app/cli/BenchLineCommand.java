@@ -31,8 +31,6 @@ import picocli.CommandLine.Spec;
       "The line's station-config.template.yaml is filled in with bench values for the run."
     })
 public final class BenchLineCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Spec CommandSpec spec;
 
   @Mixin VerboseOption verbose;
@@ -83,7 +81,7 @@ public final class BenchLineCommand implements Callable<Integer> {
     figures.put("passed", busy.get("pass").asInt() + single.get("pass").asInt());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(JSON.writeValueAsString(figures));
+      out.println(new ObjectMapper().writeValueAsString(figures));
     } else {
       out.printf(
           Locale.ROOT,

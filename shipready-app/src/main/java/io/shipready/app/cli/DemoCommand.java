@@ -1,7 +1,6 @@
 package io.shipready.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shipready.app.lines.LineProfile;
 import io.shipready.app.lines.LineProfiles;
 import io.shipready.core.ShipreadyException;
@@ -35,6 +34,9 @@ import picocli.CommandLine.Spec;
             + " output folder; print a summary per line and where the records, factory files and"
             + " labels are.")
 public final class DemoCommand implements Callable<Integer> {
+  /** Where the failure reasons wrap: a terminal's width, less a margin. */
+  private static final int WIDTH = 100;
+
   /** What the demo writes where a line's station config template says CHANGE_ME. */
   private static final Map<String, String> DEMO_VALUES =
       Map.ofEntries(
@@ -48,8 +50,6 @@ public final class DemoCommand implements Callable<Integer> {
           Map.entry("factory", "Demo Factory"),
           Map.entry("hwVersion", "\"1.0\""),
           Map.entry("regionCode", "DE"));
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** An identifier of a unit that passed, to show how to trace one. */
   private String example;
@@ -168,13 +168,14 @@ public final class DemoCommand implements Callable<Integer> {
             ids.has("serial") ? ids.get("serial").asText() : ids.path("device_id").asText(null);
       }
       if (!unit.get("outcome").asText().equals("PASS")) {
-        console.printf(
-            Locale.ROOT,
-            "      unit %-3d %-6s at %s: %s%n",
-            unit.get("unit").asInt(),
-            unit.get("outcome").asText(),
-            unit.get("failed_step").asText(),
-            shorten(unit.get("message").asText()));
+        String head =
+            String.format(
+                Locale.ROOT,
+                "      unit %-3d %-6s at %s: ",
+                unit.get("unit").asInt(),
+                unit.get("outcome").asText(),
+                unit.get("failed_step").asText());
+        console.println(wrapped(head, unit.get("message").asText()));
       }
     }
     return true;
@@ -231,7 +232,26 @@ public final class DemoCommand implements Callable<Integer> {
     return config;
   }
 
-  private static String shorten(String message) {
-    return message.length() <= 110 ? message : message.substring(0, 107) + "...";
+  /**
+   * The reason in full after its head, wrapped at {@link #WIDTH} with the following lines under its
+   * first word: the reason is what the demo is for, so none of it is cut.
+   */
+  static String wrapped(String head, String reason) {
+    String indent = " ".repeat(head.length());
+    StringBuilder text = new StringBuilder(head);
+    int lineStart = 0;
+    boolean first = true;
+    for (String word : reason.strip().split("\\s+")) {
+      if (!first && text.length() - lineStart + 1 + word.length() > WIDTH) {
+        text.append(System.lineSeparator());
+        lineStart = text.length();
+        text.append(indent);
+      } else if (!first) {
+        text.append(' ');
+      }
+      text.append(word);
+      first = false;
+    }
+    return text.toString();
   }
 }

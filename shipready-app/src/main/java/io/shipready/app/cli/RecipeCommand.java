@@ -1,8 +1,10 @@
 package io.shipready.app.cli;
 
+import io.shipready.core.FileErrors;
 import io.shipready.core.recipe.RecipeSchema;
 import io.shipready.core.steps.StandardSteps;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,7 +56,9 @@ public final class RecipeCommand {
       int problems = 0;
       for (Path file : files) {
         if (!Files.isRegularFile(file)) {
-          err.println(file + ": no such file");
+          err.println(
+              FileErrors.unreadable(
+                  file, new NoSuchFileException(file.toString()), "recipe", "recipe.yaml"));
           problems++;
           continue;
         }
@@ -74,7 +78,6 @@ public final class RecipeCommand {
         out.println(problems + (problems == 1 ? " problem" : " problems"));
       }
       out.flush();
-      err.flush();
       return problems == 0 ? 0 : 1;
     }
   }

@@ -103,7 +103,11 @@ public final class RunCommand implements Callable<Integer> {
       }
       RunSummary summary =
           new RunSummary(
-              assembled.recipe().name(), assembled.slots().size(), report, assembled.faults());
+              assembled.recipe().name(),
+              assembled.slots().size(),
+              report,
+              assembled.faults(),
+              assembled.simulated());
       if (json) {
         out.println(
             new ObjectMapper()

@@ -126,6 +126,7 @@ public final class StationCommand implements Callable<Integer> {
     StationReport report;
     String recipeName;
     int slotCount;
+    boolean simulated;
     String records;
     try (StationPage page =
         StationPage.start(
@@ -135,6 +136,7 @@ public final class StationCommand implements Callable<Integer> {
       reportAborted(out, assembled.abortedAtStart());
       recipeName = assembled.recipe().name();
       slotCount = assembled.slots().size();
+      simulated = assembled.simulated();
       records = assembled.store().map(Store::describe).orElse("(none)");
       Thread stopOnSignal =
           new Thread(
@@ -176,7 +178,7 @@ public final class StationCommand implements Callable<Integer> {
         }
       }
     }
-    new RunSummary(recipeName, slotCount, report, Map.of()).print(out);
+    new RunSummary(recipeName, slotCount, report, Map.of(), simulated).print(out);
     out.println("  records: " + records);
     out.flush();
     return report.stationError().isEmpty() ? 0 : 1;

@@ -23,13 +23,23 @@ public final class RunSummary {
   private final int slots;
   private final StationReport report;
   private final Map<Integer, PlannedFault> faults;
+  private final boolean simulated;
 
+  /**
+   * @param simulated whether the units were simulated: their steps take simulated (usually
+   *     shortened) time, so their rate says nothing about a real line's
+   */
   public RunSummary(
-      String recipe, int slots, StationReport report, Map<Integer, PlannedFault> faults) {
+      String recipe,
+      int slots,
+      StationReport report,
+      Map<Integer, PlannedFault> faults,
+      boolean simulated) {
     this.recipe = recipe;
     this.slots = slots;
     this.report = report;
     this.faults = faults;
+    this.simulated = simulated;
   }
 
   /** Planned faults that did not end their unit where and how they should have. */
@@ -75,9 +85,10 @@ public final class RunSummary {
         report.count(Outcome.ABORTED));
     out.printf(
         Locale.ROOT,
-        "  first-pass yield %.1f %%   units per hour %.0f%n",
+        "  first-pass yield %.1f %%   units per hour %.0f%s%n",
         report.firstPassYield() * 100,
-        report.unitsPerHour());
+        report.unitsPerHour(),
+        simulated ? " (simulated time)" : "");
     List<RunResult> notPassed = notPassed();
     if (!notPassed.isEmpty()) {
       out.println("  not passed:");
@@ -130,6 +141,7 @@ public final class RunSummary {
     }
     data.put("first_pass_yield", report.firstPassYield());
     data.put("units_per_hour", Math.round(report.unitsPerHour()));
+    data.put("simulated_time", simulated);
     data.put("wall_s", report.wallTime().toNanos() / 1e9);
     data.put("station_error", report.stationError());
     List<Map<String, Object>> runs = new ArrayList<>();

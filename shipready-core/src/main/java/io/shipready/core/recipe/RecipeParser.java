@@ -2,6 +2,7 @@ package io.shipready.core.recipe;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.core.FileErrors;
 import io.shipready.core.model.SourceLocation;
 import io.shipready.core.step.StepLibrary;
 import java.io.IOException;
@@ -89,8 +90,9 @@ public final class RecipeParser {
       return Result.failed(
           new RecipeProblem(
               new SourceLocation(source, 0, 0),
-              "cannot read the recipe: " + unreadable,
-              "check that the file exists and can be read"));
+              FileErrors.unreadable(file, unreadable, "recipe", "recipe.yaml"),
+              // A folder's message already says what to give instead.
+              Files.isDirectory(file) ? "" : "check the path"));
     }
     String text;
     try {

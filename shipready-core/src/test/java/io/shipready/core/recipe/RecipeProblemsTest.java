@@ -973,9 +973,23 @@ class RecipeProblemsTest {
               RecipeProblem problem = ((RecipeException) thrown).problems().get(0);
               assertThat(problem.location())
                   .isEqualTo(new SourceLocation(missing.toString(), 0, 0));
-              assertThat(problem.message()).startsWith("cannot read the recipe: ");
-              assertThat(problem.fix()).isEqualTo("check that the file exists and can be read");
+              assertThat(problem.message()).isEqualTo("recipe not found: " + missing);
+              assertThat(problem.fix()).isEqualTo("check the path");
             });
+  }
+
+  @Test
+  void folderGivenAsRecipe(@TempDir Path folder) {
+    assertThatThrownBy(() -> parser.parse(folder))
+        .isInstanceOf(RecipeException.class)
+        .satisfies(
+            thrown ->
+                assertThat(((RecipeException) thrown).problems().get(0).message())
+                    .isEqualTo(
+                        folder
+                            + " is a folder; give the recipe file (e.g. "
+                            + folder.resolve("recipe.yaml")
+                            + ")"));
   }
 
   @Test
