@@ -354,7 +354,7 @@ class DocsCommandsTest {
     String launcher =
         "#!/usr/bin/env bash\nexec \""
             + java
-            + "\" -XX:TieredStopAtLevel=1 @\""
+            + "\" @\""
             + arguments
             + "\" io.shipready.app.Main \"$@\"\n";
     for (String name : List.of("shipready")) {
