@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +83,8 @@ class DocsCommandsTest {
 
   @Test
   void everyCommandInTheDocsWorksAsPrinted(@TempDir Path scratch) throws Exception {
+    Assumptions.assumeTrue(
+        onPath("bash"), "docs commands not run: they are shell commands and there is no bash");
     Path clone = scratch.resolve("shipready");
     copyAsCloned(ROOT, clone);
     installLauncher(clone, scratch);
@@ -386,7 +389,7 @@ class DocsCommandsTest {
         run(
             clone,
             "git init -q && git add -A && git -c user.name=docs -c user.email=docs@localhost"
-                + " commit -q -m clone");
+                + " -c commit.gpgsign=false commit -q --no-verify -m clone");
     assertThat(made.exitCode()).as(made.output()).isZero();
     return true;
   }
