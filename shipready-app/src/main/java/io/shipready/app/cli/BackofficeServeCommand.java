@@ -38,7 +38,6 @@ import picocli.CommandLine.Spec;
 public final class BackofficeServeCommand implements Callable<Integer> {
   static final String TOKEN = "SHIPREADY_BACKOFFICE_TOKEN";
   static final String TOKEN_FILE = "SHIPREADY_BACKOFFICE_TOKEN_FILE";
-  static final String DATABASE = "SHIPREADY_BACKOFFICE_DB";
 
   @Spec CommandSpec spec;
 
@@ -66,15 +65,7 @@ public final class BackofficeServeCommand implements Callable<Integer> {
       description = "Address to listen on (default ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(
-      names = "--db",
-      paramLabel = "URL",
-      description =
-          "Back-office database: a SQLite file path or jdbc:sqlite:PATH, or"
-              + " jdbc:postgresql://HOST:PORT/DB (default: $"
-              + DATABASE
-              + ", else backoffice.db in the data folder).")
-  String db;
+  @Mixin BackofficeDatabaseOption database;
 
   @Option(
       names = "--poll-ms",
@@ -106,7 +97,7 @@ public final class BackofficeServeCommand implements Callable<Integer> {
             host,
             http,
             sftp,
-            databaseUrl(),
+            database.url(data),
             data.data,
             Duration.ofMillis(Math.max(10, pollMillis)),
             Duration.ofMillis(Math.max(0, settleMillis)),
@@ -152,17 +143,6 @@ public final class BackofficeServeCommand implements Callable<Integer> {
                 .rateLimit(RateLimit.parse(provisionRateLimit))
                 .build()));
     return features;
-  }
-
-  private String databaseUrl() {
-    if (db != null && !db.isBlank()) {
-      return db;
-    }
-    String fromEnvironment = System.getenv(DATABASE);
-    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-      return fromEnvironment;
-    }
-    return data.data.resolve("backoffice.db").toString();
   }
 
   private static String token() throws IOException {

@@ -35,7 +35,8 @@ public final class BackofficeTokenCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Make a bearer token for one product with the given scopes and print it, once: only its"
-            + " SHA-256 is kept. Keep it in a file or the environment (SHIPREADY_API_TOKEN), never"
+            + " SHA-256 is kept, in the back office's database (the one backoffice serve uses with"
+            + " the same --data and --db). Keep it in a file or the environment (SHIPREADY_API_TOKEN), never"
             + " on a command line.",
         "Scopes: devices:import, sims:activate, groups:update, devices:update, devices:claim,"
             + " devices:read, or all."
@@ -45,7 +46,9 @@ public final class BackofficeTokenCommand implements Runnable {
 
     @Mixin VerboseOption verbose;
 
-    @Mixin StoreOption store;
+    @Mixin BackofficeDataOption data;
+
+    @Mixin BackofficeDatabaseOption database;
 
     @Option(
         names = "--product",
@@ -72,20 +75,23 @@ public final class BackofficeTokenCommand implements Runnable {
           wanted.add(Scope.parse(scope));
         }
       }
-      try (ServiceDatabase database =
+      try (ServiceDatabase opened =
           ServiceDatabase.open(
-              store.url(), ProvisioningFeature.MIGRATIONS, ProvisioningFeature.HISTORY_TABLE)) {
-        IssuedToken token = ProvisioningFeature.tokenStore(database).create(product, wanted);
+              database.url(data),
+              ProvisioningFeature.MIGRATIONS,
+              ProvisioningFeature.HISTORY_TABLE)) {
+        IssuedToken token = ProvisioningFeature.tokenStore(opened).create(product, wanted);
         spec.commandLine().getOut().println(token.secret());
         spec.commandLine().getOut().flush();
         spec.commandLine()
             .getErr()
             .printf(
-                "token %s for product %s (%s) stored in %s; it is shown only this once%n",
+                "token %s for product %s (%s) stored in %s, the database backoffice serve uses"
+                    + " with the same --data and --db; it is shown only this once%n",
                 token.tokenId(),
                 product,
                 String.join(" ", wanted.stream().map(Scope::text).toList()),
-                database.describe());
+                opened.describe());
         spec.commandLine().getErr().flush();
       }
       return 0;

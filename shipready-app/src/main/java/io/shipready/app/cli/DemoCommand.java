@@ -58,9 +58,12 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;
 
+  /** Under work/, where the walkthrough in the docs puts everything it makes (git ignores it). */
+  static final String DEFAULT_OUT = "work/demo";
+
   @Option(
       names = "--out",
-      defaultValue = "shipready-demo",
+      defaultValue = DEFAULT_OUT,
       paramLabel = "DIR",
       description =
           "Where the store, the factory files and the labels go (default ${DEFAULT-VALUE}).")

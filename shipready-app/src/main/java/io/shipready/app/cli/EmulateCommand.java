@@ -96,6 +96,13 @@ public final class EmulateCommand implements Callable<Integer> {
           spec.commandLine(),
           "say which units: --units N (1 to 64 emulated nRF51 boards) and/or --stand-ins LINE:N");
     }
+    // A map left by an emulator that was killed names ports nobody serves any more: remove it, so
+    // a station started beside this command waits for the new one instead of reading the old.
+    Files.deleteIfExists(out);
+    Path folder = out.toAbsolutePath().getParent();
+    if (folder != null) {
+      Files.createDirectories(folder);
+    }
     Path logs = Files.createTempDirectory("shipready-emulate-");
     PrintWriter print = spec.commandLine().getOut();
     try (QemuFleet fleet = units == 0 ? null : QemuFleet.start(units, qemu, logs);
@@ -129,6 +136,8 @@ public final class EmulateCommand implements Callable<Integer> {
       print.println("running; Ctrl-C stops every unit");
       print.flush();
       return waitForStop(fleet);
+    } finally {
+      removeSlotMap();
     }
   }
 
@@ -168,7 +177,16 @@ public final class EmulateCommand implements Callable<Integer> {
 
   private int waitForStop(QemuFleet fleet) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "emulate-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  // The map is valid only while the units run; the JVM may halt before the
+                  // main thread gets to its own clean-up.
+                  removeSlotMap();
+                  stopped.countDown();
+                },
+                "emulate-stop"));
     while (!stopped.await(1, TimeUnit.SECONDS)) {
       if (fleet != null && !fleet.deadSlots().isEmpty()) {
         spec.commandLine()
@@ -178,5 +196,13 @@ public final class EmulateCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private void removeSlotMap() {
+    try {
+      Files.deleteIfExists(out);
+    } catch (java.io.IOException ignored) {
+      // Nothing more to do: a station reading it finds every slot unreachable and says so.
+    }
   }
 }

@@ -9,6 +9,7 @@ import io.shipready.app.assembly.UnitSupply;
 import io.shipready.app.console.ConsoleReporter;
 import io.shipready.app.console.RunSummary;
 import io.shipready.app.console.SlotTable;
+import io.shipready.app.console.SlotsOutOfService;
 import io.shipready.app.console.TerminalPrompter;
 import io.shipready.app.simulate.AutoAnswerPrompter;
 import io.shipready.core.engine.StationReport;
@@ -98,6 +99,8 @@ public final class RunCommand implements Callable<Integer> {
     try (AssembledStation assembled = StationAssembly.assemble(setup)) {
       reportAborted(out, assembled.abortedAtStart());
       StationReport report;
+      SlotsOutOfService outOfService = new SlotsOutOfService();
+      assembled.listen(outOfService);
       try (AutoCloseable display = display(assembled, out)) {
         report = assembled.run(assembled.batch());
       }
@@ -129,6 +132,10 @@ public final class RunCommand implements Callable<Integer> {
         out.println("  records: " + assembled.store().map(Store::describe).orElse("(none)"));
       }
       out.flush();
+      if (outOfService.stoppedTheStation(report)) {
+        outOfService.print(spec.commandLine().getErr());
+        return 1;
+      }
       return exitCode(report, spec.commandLine().getErr());
     }
   }
@@ -165,7 +172,7 @@ public final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  private UnitSupply unitSupply() {
+  private UnitSupply unitSupply() throws InterruptedException {
     var commandLine = spec.commandLine();
     if (unitSource.slotsFile != null) {
       if (slots != null) {
@@ -175,7 +182,8 @@ public final class RunCommand implements Callable<Integer> {
       if (units != null && units < 1) {
         throw new ParameterException(commandLine, "--units must be at least 1");
       }
-      return new UnitSupply.SlotsFile(unitSource.slotsFile, units, serialPrefix);
+      return new UnitSupply.SlotsFile(
+          unitSource.slotsFileWhenWritten(spec.commandLine().getErr()), units, serialPrefix);
     }
     if (units != null || serialPrefix != null) {
       throw new ParameterException(

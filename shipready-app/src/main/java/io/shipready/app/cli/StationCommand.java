@@ -5,6 +5,7 @@ import io.shipready.app.assembly.StationSetup;
 import io.shipready.app.assembly.UnitSupply;
 import io.shipready.app.console.ConsoleReporter;
 import io.shipready.app.console.RunSummary;
+import io.shipready.app.console.SlotsOutOfService;
 import io.shipready.app.station.EngineerPinCheck;
 import io.shipready.app.station.StationPage;
 import io.shipready.core.engine.StationReport;
@@ -123,6 +124,7 @@ public final class StationCommand implements Callable<Integer> {
         new EngineerPinCheck(System.getenv(EngineerPinCheck.ENVIRONMENT), pinHash);
     StationSetup.Builder setup = options.setup().units(unitSupply()).field("ui", "station page");
     ConsoleReporter console = lines ? new ConsoleReporter(out) : null;
+    SlotsOutOfService outOfService = new SlotsOutOfService();
     StationReport report;
     String recipeName;
     int slotCount;
@@ -131,7 +133,18 @@ public final class StationCommand implements Callable<Integer> {
     try (StationPage page =
         StationPage.start(
             setup,
-            new StationPage.Settings(user, pins, bind, port, Duration.ofMillis(100), console))) {
+            new StationPage.Settings(
+                user,
+                pins,
+                bind,
+                port,
+                Duration.ofMillis(100),
+                event -> {
+                  outOfService.on(event);
+                  if (console != null) {
+                    console.on(event);
+                  }
+                }))) {
       AssembledStation assembled = page.station();
       reportAborted(out, assembled.abortedAtStart());
       recipeName = assembled.recipe().name();
@@ -181,10 +194,14 @@ public final class StationCommand implements Callable<Integer> {
     new RunSummary(recipeName, slotCount, report, Map.of(), simulated).print(out);
     out.println("  records: " + records);
     out.flush();
+    if (outOfService.stoppedTheStation(report)) {
+      outOfService.print(spec.commandLine().getErr());
+      return 1;
+    }
     return report.stationError().isEmpty() ? 0 : 1;
   }
 
-  private UnitSupply unitSupply() {
+  private UnitSupply unitSupply() throws InterruptedException {
     if (unitSource.slotsFile != null) {
       if (slots != null || scanAtStation) {
         throw new ParameterException(
@@ -192,7 +209,8 @@ public final class StationCommand implements Callable<Integer> {
             "--slots and --scan-at-station go with --simulate; a slot map says its own slots");
       }
       // Start and Retest attach the slot's unit again, as many times as the page asks.
-      return new UnitSupply.SlotsFile(unitSource.slotsFile, null, null);
+      return new UnitSupply.SlotsFile(
+          unitSource.slotsFileWhenWritten(spec.commandLine().getErr()), null, null);
     }
     if (unitSource.simulate < 0 || (slots != null && slots < 1)) {
       throw new ParameterException(

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.shipready.core.ShipreadyException;
 import io.shipready.store.Store;
 import io.shipready.store.TraceText;
 import io.shipready.store.UnitTrace;
+import io.shipready.store.UnknownIdentifierException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +42,12 @@ public final class TraceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (Store records = Store.open(store.url())) {
-      UnitTrace trace = records.trace(identifier.trim());
+      UnitTrace trace;
+      try {
+        trace = records.trace(identifier.trim());
+      } catch (UnknownIdentifierException unknown) {
+        throw new ShipreadyException(notFound(unknown.identifier(), records.describe()));
+      }
       var out = spec.commandLine().getOut();
       if (json) {
         out.println(Json.mapper().writeValueAsString(trace));
@@ -50,6 +57,24 @@ public final class TraceCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+  }
+
+  /**
+   * Most often the unit is in another station's records (or the demo's), so the message names the
+   * database looked in before it blames the scan.
+   */
+  static String notFound(String identifier, String database) {
+    return "no unit in the records "
+        + database
+        + " carries the identifier '"
+        + identifier
+        + "' (no serial, device id, ICCID, IMEI, MAC, association id or component barcode has that"
+        + " value). If the unit was run with other records (the demo's are in its output folder,"
+        + " e.g. --db "
+        + DemoCommand.DEFAULT_OUT
+        + "/demo.db; a station's are where its --db or $SHIPREADY_DB pointed), name them with --db."
+        + " Otherwise check the scan: a misread character, a missing leading zero or the wrong"
+        + " label.";
   }
 
   /** The JSON shape shared by trace and export: snake_case keys, ISO-8601 times. */

@@ -147,7 +147,9 @@ final class ApiCaller {
             401,
             "The API refused the token ("
                 + answer.error()
-                + "); check $SHIPREADY_API_TOKEN or --token-file");
+                + "); check $SHIPREADY_API_TOKEN or --token-file. A back-office token must be"
+                + " made in the database its server reads: shipready backoffice token create with"
+                + " the same --data (default backoffice-data) and --db as backoffice serve");
       }
       if (status >= 500 || status == 408) {
         lastProblem = answer.error();
