@@ -14,6 +14,7 @@ import io.shipready.store.internal.StoreUrl;
 import io.shipready.store.internal.TraceQueries;
 import io.shipready.store.internal.WriterLoop;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -254,6 +255,21 @@ public final class Store implements AutoCloseable {
   public void export(Instant since, ExportFormat format, Writer out) {
     try {
       exporter.export(since, format, out);
+    } catch (JdbiException failed) {
+      throw failure("export records", failed);
+    }
+  }
+
+  /**
+   * Writes the runs that ended at or after {@code since} as one file per record in {@code
+   * directory}, for the formats that are a folder of records ({@link
+   * ExportFormat#oneFilePerRecord}).
+   *
+   * @return how many records were written
+   */
+  public int exportFiles(Instant since, ExportFormat format, Path directory) {
+    try {
+      return exporter.exportFiles(since, format, directory);
     } catch (JdbiException failed) {
       throw failure("export records", failed);
     }
