@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.shipready.backoffice.HttpFeature;
 import io.shipready.backoffice.provisioning.auth.Principal;
 import io.shipready.backoffice.provisioning.auth.TokenStore;
@@ -89,6 +90,11 @@ public final class ProvisioningFeature implements HttpFeature, AutoCloseable {
     }
     app.get(OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(openApi()));
     app.exception(ApiException.class, (failure, ctx) -> Replies.send(ctx, failure.reply()));
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    new OperationCounts(database.jdbi()).bindTo(registry);
   }
 
   /** Every operation applied, for counting (tests, audits). */
