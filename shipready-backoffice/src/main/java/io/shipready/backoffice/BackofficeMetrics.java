@@ -2,6 +2,7 @@ package io.shipready.backoffice;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -24,7 +25,7 @@ public final class BackofficeMetrics {
 
   public static final String PATH = "/metrics";
 
-  /** The route label of a request no route matched, so scanners cannot grow the label set. */
+  /** The route label of a request no route took, so scanners cannot grow the label set. */
   static final String UNMATCHED = "unmatched";
 
   private static final int TOO_MANY_REQUESTS = 429;
@@ -43,10 +44,9 @@ public final class BackofficeMetrics {
 
   /** Counts a finished request; Javalin's request logger calls it for every request. */
   void request(Context ctx) {
-    String route = ctx.endpointHandlerPath();
-    if (route == null || route.isEmpty() || ctx.status().getCode() == 404 && route.equals("*")) {
-      route = UNMATCHED;
-    }
+    // A request that reached no route (an unknown path, or one a before-handler refused) has no
+    // route path to name it by.
+    String route = ctx.handlerType() == HandlerType.BEFORE ? UNMATCHED : ctx.endpointHandlerPath();
     int status = ctx.status().getCode();
     Counter.builder("shipready.api.requests")
         .description("HTTP requests answered, by method, route and status")

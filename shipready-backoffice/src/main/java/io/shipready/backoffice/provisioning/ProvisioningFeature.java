@@ -39,6 +39,8 @@ public final class ProvisioningFeature implements HttpFeature, AutoCloseable {
   private final FixedWindowLimiter limiter;
   private final OperationWriter writer;
   private final List<ApiRoute> routes;
+  // Held here: meters keep only a weak reference to what they read.
+  private final OperationCounts operationCounts;
 
   private ProvisioningFeature(ProvisioningSettings settings, ServiceDatabase database) {
     this.settings = settings;
@@ -52,6 +54,7 @@ public final class ProvisioningFeature implements HttpFeature, AutoCloseable {
     all.addAll(new GroupRoutes(writer, database.jdbi()).routes());
     all.addAll(new ClaimRoutes(writer, database.jdbi()).routes());
     this.routes = List.copyOf(all);
+    this.operationCounts = new OperationCounts(database.jdbi());
   }
 
   /** Opens (and migrates) the API's database. */
@@ -94,7 +97,7 @@ public final class ProvisioningFeature implements HttpFeature, AutoCloseable {
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    new OperationCounts(database.jdbi()).bindTo(registry);
+    operationCounts.bindTo(registry);
   }
 
   /** Every operation applied, for counting (tests, audits). */
