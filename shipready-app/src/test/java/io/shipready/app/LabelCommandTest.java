@@ -103,4 +103,58 @@ class LabelCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("association_id");
   }
+
+  @Test
+  void rendersAtTheTemplatesOwnResolutionUnlessToldOtherwise() {
+    String template = LINES.resolve("sample/labels/tracker-label.json").toString();
+    String[] unit = {
+      "--set", "serial=P046AA2797021", "--set", "device_id=e00fce68aaaabbbbccccdddd"
+    };
+
+    CommandLineRun own =
+        CommandLineRun.of(concat(new String[] {"label", "render", "--template", template}, unit));
+    CommandLineRun told =
+        CommandLineRun.of(
+            concat(new String[] {"label", "render", "--template", template, "--dpi", "300"}, unit));
+
+    assertThat(own.exitCode()).as(own.err()).isZero();
+    // 2.0 in wide: 406 dots at the template's 203 dpi, 600 at 300.
+    assertThat(own.out()).contains("^PW406");
+    assertThat(told.exitCode()).as(told.err()).isZero();
+    assertThat(told.out()).contains("^PW600");
+  }
+
+  @Test
+  void aTestPageGoesToThePrinterTheAddressNames(@TempDir Path dir) throws Exception {
+    Path folder = dir.resolve("labels");
+    Path png = dir.resolve("page.png");
+
+    CommandLineRun run =
+        CommandLineRun.of(
+            "label", "test-page", "--printer", "folder:" + folder, "--png", png.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Test page sent to").contains("203 dpi");
+    Path printed = folder.resolve("shipready-test-page.zpl");
+    assertThat(Files.readString(printed))
+        .startsWith("^XA")
+        .contains("SHIPREADY TEST PAGE")
+        .contains("^PW406")
+        .endsWith("^XZ\n");
+    assertThat(qrOf(png)).isEqualTo("folder:" + folder);
+  }
+
+  @Test
+  void aTestPageForAnAddressOfNoKnownKindSaysHowToWriteOne() {
+    CommandLineRun run = CommandLineRun.of("label", "test-page", "--printer", "zebra-3");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("printer 'zebra-3'").contains("tcp://<host>[:9100]");
+  }
+
+  private static String[] concat(String[] first, String[] second) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, all, first.length, second.length);
+    return all;
+  }
 }

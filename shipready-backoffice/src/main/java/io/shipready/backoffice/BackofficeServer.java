@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The back office as one process: the SFTP drop factories upload to, the ingester that takes their
- * files in, and one Javalin app to which every {@link HttpFeature} adds its routes.
+ * files in, and one Javalin app to which every {@link HttpFeature} adds its routes; the server's
+ * metrics for Prometheus are at {@code /metrics} ({@link BackofficeMetrics}).
  *
  * <pre>{@code
  * try (BackofficeServer server = BackofficeServer.start(settings, ctx -> List.of(
@@ -80,8 +81,10 @@ public final class BackofficeServer implements AutoCloseable {
       }
       SftpDrop sftp = SftpDrop.start(data, accounts, settings.host(), settings.sftpPort());
       opened.add(sftp);
+      BackofficeMetrics metrics = new BackofficeMetrics();
       Ingester ingester =
           Ingester.builder(db, data)
+              .outcomes(metrics::ingested)
               .worker(settings.worker())
               .settle(settings.settle())
               .busy(sftp::isOpenForWriting)
@@ -93,9 +96,12 @@ public final class BackofficeServer implements AutoCloseable {
               config -> {
                 config.showJavalinBanner = false;
                 config.useVirtualThreads = false;
+                config.requestLogger.http((ctx, millis) -> metrics.request(ctx));
               });
+      metrics.addTo(http);
       for (HttpFeature feature : built) {
         feature.addTo(http);
+        feature.bindTo(metrics.registry());
       }
       http.start(settings.host(), settings.httpPort());
       opened.add(http::stop);

@@ -1,6 +1,6 @@
 package io.shipready.store;
 
-/** The shapes {@link Store#export} writes records in. */
+/** The shapes {@link Store#export} and {@link Store#exportFiles} write records in. */
 public enum ExportFormat {
   /**
    * One row per measurement, and one per step attempt that took none: run, unit identifiers,
@@ -9,6 +9,16 @@ public enum ExportFormat {
   CSV,
   /** A JSON array of runs, each with its unit, steps and measurements. */
   JSON,
-  /** A JSON array of OpenHTF-style test records, for tools that read OpenHTF output. */
-  OPENHTF
+  /**
+   * OpenHTF test records as OpenHTF's JSON output callback writes them: one file per record, for
+   * tools built on OpenHTF output.
+   */
+  OPENHTF,
+  /** The same OpenHTF test records, one a line, for tools that read a stream. */
+  OPENHTF_JSONL;
+
+  /** True when the format is a folder of one file per record, not one stream. */
+  public boolean oneFilePerRecord() {
+    return this == OPENHTF;
+  }
 }

@@ -38,6 +38,16 @@ public final class RecordWriter implements EventListener, RecordSink, AutoClosea
     loop.enqueue(event);
   }
 
+  /** Events queued and not yet stored: how far the writer is behind the slots. */
+  public long pending() {
+    return loop.pending();
+  }
+
+  /** Tells {@code observer} of every commit from now on (one observer; a new one replaces it). */
+  public void observeCommits(CommitObserver observer) {
+    loop.observeCommits(observer);
+  }
+
   /**
    * Blocks until every event of the run queued so far is committed.
    *

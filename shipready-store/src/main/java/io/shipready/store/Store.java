@@ -18,6 +18,7 @@ import io.shipready.store.report.RunFilter;
 import io.shipready.store.report.RunListing;
 import io.shipready.store.report.ShiftReport;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -285,6 +286,21 @@ public final class Store implements AutoCloseable {
   public void export(Instant since, ExportFormat format, Writer out) {
     try {
       exporter.export(since, format, out);
+    } catch (JdbiException failed) {
+      throw failure("export records", failed);
+    }
+  }
+
+  /**
+   * Writes the runs that ended at or after {@code since} as one file per record in {@code
+   * directory}, for the formats that are a folder of records ({@link
+   * ExportFormat#oneFilePerRecord}).
+   *
+   * @return how many records were written
+   */
+  public int exportFiles(Instant since, ExportFormat format, Path directory) {
+    try {
+      return exporter.exportFiles(since, format, directory);
     } catch (JdbiException failed) {
       throw failure("export records", failed);
     }

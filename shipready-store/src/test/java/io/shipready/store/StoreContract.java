@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.shipready.core.event.Event;
 import io.shipready.core.event.Event.IrreversibleOperation.Phase;
@@ -15,6 +16,7 @@ import io.shipready.core.model.Identifier;
 import io.shipready.core.model.Outcome;
 import io.shipready.core.model.StepOutcome;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -786,29 +789,47 @@ abstract class StoreContract {
       assertThat(writer.awaitDurable(runId, WAIT)).isTrue();
       assertThat(writer.awaitDurable(failing, WAIT)).isTrue();
     }
-    JsonNode records = exportJson(since, ExportFormat.OPENHTF);
+    JsonNode records = exportOpenHtfFiles(since);
     JsonNode record = findByMetadata(records, runId);
     assertThat(record.get("dut_id").asText()).isEqualTo(serial("H"));
     assertThat(record.get("station_id").asText()).isEqualTo("final-" + tag);
     assertThat(record.get("outcome").asText()).isEqualTo("PASS");
     assertThat(record.get("end_time_millis").asLong())
         .isGreaterThan(record.get("start_time_millis").asLong());
-    assertThat(record.get("metadata").get("recipe").asText()).isEqualTo(RunScript.RECIPE);
+    assertThat(record.get("metadata").get("test_name").asText()).isEqualTo(RunScript.RECIPE);
     assertThat(record.get("metadata").get("recipe_version").asText())
         .isEqualTo(RunScript.RECIPE_VERSION);
+    assertThat(record.get("log_records").isArray()).isTrue();
     JsonNode phases = record.get("phases");
     assertThat(phases).hasSize(7);
     JsonNode vbat = phases.get(4);
     assertThat(vbat.get("name").asText()).isEqualTo("vbat");
     assertThat(vbat.get("outcome").asText()).isEqualTo("PASS");
+    assertThat(vbat.get("result").get("phase_result").asText()).isEqualTo("CONTINUE");
+    assertThat(vbat.get("attachments").isObject()).isTrue();
     JsonNode measurement = vbat.get("measurements").get("vbat");
     assertThat(measurement.get("name").asText()).isEqualTo("vbat");
     assertThat(measurement.get("outcome").asText()).isEqualTo("PASS");
     assertThat(measurement.get("measured_value").asDouble()).isEqualTo(3.3);
-    assertThat(measurement.get("units").asText()).isEqualTo("V");
+    assertThat(measurement.get("units").get("code").asText()).isEqualTo("VLT");
+    assertThat(measurement.get("units").get("suffix").asText()).isEqualTo("V");
+    // A limit in no shape the recipe language writes is kept as written.
     assertThat(measurement.get("validators").get(0).asText()).isEqualTo("range 3.0..3.6");
     assertThat(phases.get(6).get("outcome").asText()).isEqualTo("SKIP");
-    assertThat(findByMetadata(records, failing).get("outcome").asText()).isEqualTo("FAIL");
+    JsonNode failed = findByMetadata(records, failing);
+    assertThat(failed.get("outcome").asText()).isEqualTo("FAIL");
+    assertThat(failed.get("outcome_details").get(0).get("code").asText()).isEqualTo("vbat");
+
+    // The stream holds the same records, one a line.
+    StringWriter lines = new StringWriter();
+    store.export(since, ExportFormat.OPENHTF_JSONL, lines);
+    List<String> streamed = lines.toString().lines().toList();
+    assertThat(streamed).hasSize(records.size());
+    for (String line : streamed) {
+      JsonNode streamedRecord = new ObjectMapper().readTree(line);
+      String id = streamedRecord.get("metadata").get("run_id").asText();
+      assertThat(streamedRecord).isEqualTo(findByMetadata(records, id));
+    }
   }
 
   @Test
@@ -879,6 +900,30 @@ abstract class StoreContract {
   @Test
   void describesItselfWithoutAPassword() {
     assertThat(store.describe()).doesNotContain("password=").isNotBlank();
+  }
+
+  /** The OpenHTF records exported as files, read back as one array. */
+  JsonNode exportOpenHtfFiles(Instant since) throws Exception {
+    Path folder = Files.createTempDirectory("openhtf");
+    try {
+      int written = store.exportFiles(since, ExportFormat.OPENHTF, folder);
+      ArrayNode records = new ObjectMapper().createArrayNode();
+      try (Stream<Path> files = Files.list(folder)) {
+        for (Path file : files.sorted().toList()) {
+          assertThat(file.getFileName().toString()).endsWith(".json");
+          records.add(new ObjectMapper().readTree(file.toFile()));
+        }
+      }
+      assertThat(records).hasSize(written);
+      return records;
+    } finally {
+      try (Stream<Path> files = Files.list(folder)) {
+        for (Path file : files.toList()) {
+          Files.delete(file);
+        }
+      }
+      Files.delete(folder);
+    }
   }
 
   JsonNode exportJson(Instant since, ExportFormat format) throws Exception {

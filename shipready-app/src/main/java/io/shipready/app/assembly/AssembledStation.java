@@ -10,6 +10,7 @@ import io.shipready.core.spi.UnitSource;
 import io.shipready.device.sim.FaultPlanner.PlannedFault;
 import io.shipready.output.config.StationConfig;
 import io.shipready.store.AbortedRun;
+import io.shipready.store.RecordWriter;
 import io.shipready.store.StationPackage;
 import io.shipready.store.Store;
 import java.util.ArrayDeque;
@@ -30,6 +31,7 @@ public final class AssembledStation implements AutoCloseable {
   private final UnitSupply supply;
   private final EventBus listeners;
   private final Store store;
+  private final RecordWriter records;
   private final StationConfig config;
   private final StationPackage stationPackage;
   private final List<AbortedRun> aborted;
@@ -43,6 +45,7 @@ public final class AssembledStation implements AutoCloseable {
       UnitSupply supply,
       EventBus listeners,
       Store store,
+      RecordWriter records,
       StationConfig config,
       StationPackage stationPackage,
       List<AbortedRun> aborted,
@@ -54,6 +57,7 @@ public final class AssembledStation implements AutoCloseable {
     this.supply = supply;
     this.listeners = listeners;
     this.store = store;
+    this.records = records;
     this.config = config;
     this.stationPackage = stationPackage;
     this.aborted = List.copyOf(aborted);
@@ -88,6 +92,11 @@ public final class AssembledStation implements AutoCloseable {
   /** The records; empty for a station that keeps none. */
   public Optional<Store> store() {
     return Optional.ofNullable(store);
+  }
+
+  /** The writer storing this station's records, when it keeps records. */
+  public Optional<RecordWriter> recordWriter() {
+    return Optional.ofNullable(records);
   }
 
   public Optional<StationConfig> config() {

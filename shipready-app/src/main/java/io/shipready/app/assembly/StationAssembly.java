@@ -77,13 +77,14 @@ public final class StationAssembly {
 
       Store store = null;
       RecordSink records = RecordSink.NONE;
+      RecordWriter writer = null;
       KnownUnits knownUnits = KnownUnits.NONE;
       List<AbortedRun> aborted = List.of();
       if (setup.storeUrl != null) {
         store = Store.open(setup.storeUrl);
         opened.push(store);
         aborted = store.closeOpenRuns(stationId, ABORTED_AT_START);
-        RecordWriter writer =
+        writer =
             store.openWriter(
                 new StationInfo(
                     stationId,
@@ -122,6 +123,7 @@ public final class StationAssembly {
           setup.units,
           listeners,
           store,
+          writer,
           config,
           stationPackage,
           aborted,

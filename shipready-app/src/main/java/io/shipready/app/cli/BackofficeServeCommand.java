@@ -92,19 +92,8 @@ public final class BackofficeServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BackofficeSettings settings =
-        new BackofficeSettings(
-            host,
-            http,
-            sftp,
-            database.url(data),
-            data.data,
-            Duration.ofMillis(Math.max(10, pollMillis)),
-            Duration.ofMillis(Math.max(0, settleMillis)),
-            token(),
-            worker());
     CountDownLatch stopped = new CountDownLatch(1);
-    BackofficeServer server = BackofficeServer.start(settings, this::httpFeatures);
+    BackofficeServer server = start();
     Thread hook =
         new Thread(
             () -> {
@@ -121,12 +110,28 @@ public final class BackofficeServeCommand implements Callable<Integer> {
         "SFTP host keys: %s (stations pin them with: ssh-keyscan -p %d -t ed25519 HOST >>"
             + " ~/.config/shipready/known_hosts)%n",
         String.join(", ", server.sftpHostKeys()), server.sftpPort());
-    if (settings.receiptsToken() == null) {
+    if (server.parts().settings().receiptsToken() == null) {
       out.printf("warning: no $%s set; receipts are served to anyone who asks%n", TOKEN);
     }
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** Starts the back office these options describe; the caller closes it. */
+  BackofficeServer start() throws IOException {
+    BackofficeSettings settings =
+        new BackofficeSettings(
+            host,
+            http,
+            sftp,
+            database.url(data),
+            data.data,
+            Duration.ofMillis(Math.max(10, pollMillis)),
+            Duration.ofMillis(Math.max(0, settleMillis)),
+            token(),
+            worker());
+    return BackofficeServer.start(settings, this::httpFeatures);
   }
 
   /**

@@ -120,7 +120,11 @@ public final class DemoCommand implements Callable<Integer> {
             + (example != null ? example : "<serial, device id, IMEI...>")
             + " --db "
             + db);
-    console.println("  export them:  bin/shipready export --format openhtf --db " + db);
+    console.println(
+        "  export them as OpenHTF test records:  bin/shipready export --format openhtf --db "
+            + db
+            + " --out "
+            + db.resolveSibling("openhtf"));
     console.println(
         "  the shift report:  bin/shipready report --db "
             + db

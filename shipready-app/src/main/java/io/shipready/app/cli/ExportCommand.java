@@ -21,11 +21,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code shipready export}: records for other tools (CSV, JSON, OpenHTF test records). */
+/**
+ * {@code shipready export}: records for other tools (CSV, JSON, OpenHTF test records: a folder of
+ * one file per record, or one record a line).
+ */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = "Export records: csv (a row per measurement), json, or openhtf test records.")
+    description =
+        "Export records: csv (a row per measurement), json, openhtf (a folder of OpenHTF test"
+            + " records, one file each) or openhtf-jsonl (OpenHTF test records, one a line).")
 public final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -37,7 +42,7 @@ public final class ExportCommand implements Callable<Integer> {
       names = "--format",
       required = true,
       paramLabel = "FORMAT",
-      description = "csv, json or openhtf.")
+      description = "csv, json, openhtf or openhtf-jsonl.")
   String format;
 
   @Option(
@@ -46,15 +51,31 @@ public final class ExportCommand implements Callable<Integer> {
       description = "Only runs started at or after T: 2026-11-22 or 2026-11-22T08:00:00Z.")
   String since;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write to a file instead.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write to a file instead (a folder for openhtf, which it needs).")
   Path out;
 
   @Override
   public Integer call() throws Exception {
     ExportFormat exportFormat = parseFormat();
     Instant from = since == null ? null : parseSince();
+    if (exportFormat.oneFilePerRecord() && out == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--format "
+              + format
+              + " writes one file per record: give --out FOLDER,"
+              + " or stream them with --format openhtf-jsonl");
+    }
     try (Store records = Store.open(store.url())) {
-      if (out == null) {
+      if (exportFormat.oneFilePerRecord()) {
+        int written = records.exportFiles(from, exportFormat, out);
+        spec.commandLine()
+            .getErr()
+            .println(written + (written == 1 ? " record" : " records") + " written to " + out);
+      } else if (out == null) {
         Writer writer = spec.commandLine().getOut();
         records.export(from, exportFormat, writer);
         writer.flush();
@@ -77,10 +98,11 @@ public final class ExportCommand implements Callable<Integer> {
 
   private ExportFormat parseFormat() {
     try {
-      return ExportFormat.valueOf(format.toUpperCase(Locale.ROOT));
+      return ExportFormat.valueOf(format.toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException unknown) {
       throw new ParameterException(
-          spec.commandLine(), "unknown format '" + format + "'; use csv, json or openhtf");
+          spec.commandLine(),
+          "unknown format '" + format + "'; use csv, json, openhtf or openhtf-jsonl");
     }
   }
 

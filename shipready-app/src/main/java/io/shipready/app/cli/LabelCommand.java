@@ -2,6 +2,7 @@ package io.shipready.app.cli;
 
 import io.shipready.core.ShipreadyException;
 import io.shipready.core.model.Identifier;
+import io.shipready.output.label.LabelTemplate;
 import io.shipready.output.label.Labels;
 import io.shipready.output.label.RenderedLabel;
 import io.shipready.store.Store;
@@ -21,9 +22,13 @@ import picocli.CommandLine.Spec;
 /** Labels: render a template for a unit, to ZPL and a PNG preview of the same layout. */
 @Command(
     name = "label",
-    description = "Render labels.",
+    description = "Render labels, print them again, print a printer's test page.",
     mixinStandardHelpOptions = true,
-    subcommands = {LabelCommand.Render.class, LabelReprintCommand.class})
+    subcommands = {
+      LabelCommand.Render.class,
+      LabelReprintCommand.class,
+      LabelTestPageCommand.class
+    })
 public final class LabelCommand {
 
   /** {@code shipready label render}. */
@@ -61,8 +66,11 @@ public final class LabelCommand {
       Map<String, String> values;
     }
 
-    @Option(names = "--dpi", defaultValue = "300", description = "203, 300 or 600.")
-    int dpi;
+    @Option(
+        names = "--dpi",
+        paramLabel = "N",
+        description = "203, 300 or 600 (default: the template's own printer_dpi).")
+    Integer dpi;
 
     @Option(names = "--zpl", paramLabel = "FILE", description = "Where to write the ZPL.")
     Path zpl;
@@ -73,7 +81,9 @@ public final class LabelCommand {
     @Override
     public Integer call() throws Exception {
       Map<String, String> fields = source.values != null ? source.values : unitFields();
-      RenderedLabel label = Labels.render(template, fields, dpi);
+      LabelTemplate read = LabelTemplate.read(template);
+      // The template was laid out for its printer: render for that one unless told otherwise.
+      RenderedLabel label = Labels.render(read, fields, dpi != null ? dpi : read.printer().dpi());
       if (zpl == null && png == null) {
         spec.commandLine().getOut().print(label.zpl());
         spec.commandLine().getOut().flush();

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.shipready.app.assembly.AssembledStation;
 import io.shipready.app.assembly.StationAssembly;
 import io.shipready.app.assembly.StationSetup;
+import io.shipready.app.metrics.StationMetrics;
 import io.shipready.core.engine.Station;
 import io.shipready.core.engine.StationReport;
 import io.shipready.core.recipe.Recipe;
@@ -49,6 +50,7 @@ public final class StationPage implements AutoCloseable {
   private final SseHub hub;
   private final StationServer server;
   private final ShiftFigures figures;
+  private final StationMetrics metrics;
   private final CompletableFuture<StationReport> report = new CompletableFuture<>();
 
   private StationPage(
@@ -72,8 +74,11 @@ public final class StationPage implements AutoCloseable {
     hubLater[0] = hub;
 
     // The engine gives every event to the record first; the page hears it after.
+    metrics = new StationMetrics(assembled.stationId(), figures::firstPassYield);
+    assembled.recordWriter().ifPresent(metrics::watching);
     assembled.listen(board);
     assembled.listen(figures);
+    assembled.listen(metrics);
     assembled.listen(settings.console());
     Store store =
         assembled
@@ -101,7 +106,8 @@ public final class StationPage implements AutoCloseable {
             this::stop);
     try {
       server =
-          StationServer.start(control, hub, recipe.baseDir(), settings.bind(), settings.port());
+          StationServer.start(
+              control, hub, metrics::scrape, recipe.baseDir(), settings.bind(), settings.port());
     } catch (RuntimeException cannotServe) {
       hub.close();
       throw cannotServe;

@@ -11,14 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The station page over HTTP: the page itself (plain HTML, JS and CSS from the classpath), a stream
  * of server-sent events with the slots' changes, and a small JSON API for the operator's and the
- * engineer's actions. Binds to one address (127.0.0.1 unless told otherwise).
+ * engineer's actions, and the station's metrics for Prometheus at {@code /metrics}. Binds to one
+ * address (127.0.0.1 unless told otherwise).
  */
 public final class StationServer implements AutoCloseable {
   private static final String WEB = "/io/shipready/app/station/web/";
+
+  /** Prometheus' text exposition format, version 0.0.4. */
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final Javalin app;
 
@@ -34,8 +39,14 @@ public final class StationServer implements AutoCloseable {
    * @param port the port, 0 for any free one
    */
   public static StationServer start(
-      StationControl control, SseHub hub, Path imagesFolder, String host, int port) {
+      StationControl control,
+      SseHub hub,
+      Supplier<String> metrics,
+      Path imagesFolder,
+      String host,
+      int port) {
     requireNonNull(control, "control");
+    requireNonNull(metrics, "metrics");
     requireNonNull(hub, "hub");
     Path images = imagesFolder.toAbsolutePath().normalize();
     Javalin app =
@@ -60,6 +71,7 @@ public final class StationServer implements AutoCloseable {
     app.get("/app.js", ctx -> resource(ctx, "app.js"));
     app.get("/app.css", ctx -> resource(ctx, "app.css"));
     app.sse("/events", hub::join);
+    app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.get()));
     app.get("/api/state", ctx -> ctx.json(hub.snapshot()));
     app.get("/api/stats", ctx -> ctx.json(hub.stats().view()));
     app.post(

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -67,6 +68,7 @@ public final class Ingester {
   private final Predicate<Path> busy;
   private final boolean copy;
   private final Receipts receipts;
+  private final Consumer<IngestOutcome> outcomes;
 
   private Ingester(Builder b) {
     this.db = b.db;
@@ -78,6 +80,7 @@ public final class Ingester {
     this.busy = b.busy;
     this.copy = b.copy && db.postgres();
     this.receipts = new Receipts(db, data);
+    this.outcomes = b.outcomes;
   }
 
   public static Builder builder(ServiceDatabase db, DataFolder data) {
@@ -239,9 +242,11 @@ public final class Ingester {
         factory,
         original,
         moved);
-    duplicates.add(
+    IngestOutcome duplicate =
         new IngestOutcome(
-            sha256, factory, name, FileStates.DUPLICATE, 0, "same content as " + original));
+            sha256, factory, name, FileStates.DUPLICATE, 0, "same content as " + original);
+    duplicates.add(duplicate);
+    outcomes.accept(duplicate);
     receipts.write(factory, day);
   }
 
@@ -276,6 +281,7 @@ public final class Ingester {
     }
     moveAway(sha256, file, outcome.state(), outcome.reason());
     receipts.writeDaysOf(sha256);
+    outcomes.accept(outcome);
     return Optional.of(outcome);
   }
 
@@ -712,6 +718,7 @@ public final class Ingester {
     private Duration lease = Duration.ofMinutes(30);
     private Predicate<Path> busy = path -> false;
     private boolean copy = true;
+    private Consumer<IngestOutcome> outcomes = outcome -> {};
 
     private Builder(ServiceDatabase db, DataFolder data) {
       this.db = requireNonNull(db, "db");
@@ -753,6 +760,15 @@ public final class Ingester {
     /** On PostgreSQL, load programming files with COPY (default) rather than batched INSERTs. */
     public Builder copy(boolean copy) {
       this.copy = copy;
+      return this;
+    }
+
+    /**
+     * Hears what became of every file, as it is decided (for metrics); runs on the ingesting
+     * thread.
+     */
+    public Builder outcomes(Consumer<IngestOutcome> outcomes) {
+      this.outcomes = requireNonNull(outcomes, "outcomes");
       return this;
     }
 

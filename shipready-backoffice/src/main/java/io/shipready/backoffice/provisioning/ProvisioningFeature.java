@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.shipready.backoffice.HttpFeature;
 import io.shipready.backoffice.provisioning.auth.Principal;
 import io.shipready.backoffice.provisioning.auth.TokenStore;
@@ -38,6 +39,8 @@ public final class ProvisioningFeature implements HttpFeature, AutoCloseable {
   private final FixedWindowLimiter limiter;
   private final OperationWriter writer;
   private final List<ApiRoute> routes;
+  // Held here: meters keep only a weak reference to what they read.
+  private final OperationCounts operationCounts;
 
   private ProvisioningFeature(ProvisioningSettings settings, ServiceDatabase database) {
     this.settings = settings;
@@ -51,6 +54,7 @@ public final class ProvisioningFeature implements HttpFeature, AutoCloseable {
     all.addAll(new GroupRoutes(writer, database.jdbi()).routes());
     all.addAll(new ClaimRoutes(writer, database.jdbi()).routes());
     this.routes = List.copyOf(all);
+    this.operationCounts = new OperationCounts(database.jdbi());
   }
 
   /** Opens (and migrates) the API's database. */
@@ -89,6 +93,11 @@ public final class ProvisioningFeature implements HttpFeature, AutoCloseable {
     }
     app.get(OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(openApi()));
     app.exception(ApiException.class, (failure, ctx) -> Replies.send(ctx, failure.reply()));
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    operationCounts.bindTo(registry);
   }
 
   /** Every operation applied, for counting (tests, audits). */

@@ -4,19 +4,24 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shipready.core.model.Identifier;
-import io.shipready.core.model.StepOutcome;
 import io.shipready.store.ExportFormat;
 import io.shipready.store.StoreException;
 import io.shipready.store.UnitTrace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -27,16 +32,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Exporter {
   private static final int PAGE = 500;
-
-  /** A finished run, with who its unit is. */
-  private record ExportRun(
-      long key, Long unitId, List<Identifier> identifiers, long endedMicros, UnitTrace.Run run) {
-    String dutId() {
-      return identifiers.isEmpty()
-          ? "unit " + run.unitNumber()
-          : TraceQueries.bestName(identifiers, unitId == null ? 0 : unitId);
-    }
-  }
 
   private final Jdbi jdbi;
 
@@ -51,8 +46,11 @@ public final class Exporter {
     try {
       switch (format) {
         case CSV -> csv(sinceMicros, out);
-        case JSON -> json(sinceMicros, out, false);
-        case OPENHTF -> json(sinceMicros, out, true);
+        case JSON -> json(sinceMicros, out);
+        case OPENHTF_JSONL -> openHtfLines(sinceMicros, out);
+        case OPENHTF ->
+            throw new StoreException(
+                "OpenHTF records are written one file per record: export them to a folder");
       }
       out.flush();
     } catch (IOException cannotWrite) {
@@ -254,9 +252,78 @@ public final class Exporter {
     return instant == null ? "" : instant.toString();
   }
 
-  // JSON and OpenHTF
+  // OpenHTF
 
-  private void json(long sinceMicros, Writer out, boolean openHtf) throws IOException {
+  /** OpenHTF test records, one JSON object a line, for tools that read a stream of them. */
+  private void openHtfLines(long sinceMicros, Writer out) throws IOException {
+    pages(
+        sinceMicros,
+        page -> {
+          for (ExportRun run : page) {
+            try (JsonGenerator json = compactGenerator(out)) {
+              OpenHtfRecord.write(json, run);
+            }
+            out.write('\n');
+          }
+          out.flush();
+        });
+  }
+
+  /**
+   * OpenHTF test records, one file per record in {@code directory}, named as OpenHTF's examples
+   * name them: {@code <dut_id>.<start_time_millis>.json}. Each file appears whole or not at all;
+   * exporting again replaces a record's file with the same record.
+   *
+   * @return how many records were written
+   */
+  public int exportFiles(Instant since, ExportFormat format, Path directory) {
+    requireNonNull(format, "format");
+    requireNonNull(directory, "directory");
+    if (!format.oneFilePerRecord()) {
+      throw new StoreException(
+          "The " + format + " export is one stream, not a file per record: export it to a file");
+    }
+    long sinceMicros = since == null ? Long.MIN_VALUE : Micros.of(since);
+    Set<String> names = new HashSet<>();
+    int[] written = {0};
+    try {
+      Files.createDirectories(directory);
+      pages(
+          sinceMicros,
+          page -> {
+            for (ExportRun run : page) {
+              String name = OpenHtfFileName.of(run, names);
+              Path partial = directory.resolve(name + ".partial");
+              try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+                  JsonGenerator json = compactGenerator(out)) {
+                OpenHtfRecord.write(json, run);
+              }
+              Files.move(
+                  partial,
+                  directory.resolve(name),
+                  StandardCopyOption.REPLACE_EXISTING,
+                  StandardCopyOption.ATOMIC_MOVE);
+              written[0]++;
+            }
+          });
+    } catch (IOException cannotWrite) {
+      throw new StoreException(
+          "Cannot write OpenHTF records to " + directory + ": " + cannotWrite.getMessage(),
+          cannotWrite);
+    }
+    return written[0];
+  }
+
+  private static JsonGenerator compactGenerator(Writer out) throws IOException {
+    return Json.MAPPER
+        .getFactory()
+        .createGenerator(out)
+        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  }
+
+  // JSON
+
+  private void json(long sinceMicros, Writer out) throws IOException {
     JsonGenerator json =
         Json.MAPPER
             .getFactory()
@@ -268,11 +335,7 @@ public final class Exporter {
         sinceMicros,
         page -> {
           for (ExportRun run : page) {
-            if (openHtf) {
-              openHtfRecord(json, run);
-            } else {
-              jsonRun(json, run);
-            }
+            jsonRun(json, run);
           }
           json.flush();
         });
@@ -360,99 +423,12 @@ public final class Exporter {
     json.writeEndObject();
   }
 
-  private static void writeValue(JsonGenerator json, String field, UnitTrace.MeasurementValue m)
+  static void writeValue(JsonGenerator json, String field, UnitTrace.MeasurementValue m)
       throws IOException {
     if (m.numericValue() != null && !m.numericValue().isInfinite()) {
       json.writeNumberField(field, m.numericValue());
     } else {
       json.writeStringField(field, m.value());
     }
-  }
-
-  private static void openHtfRecord(JsonGenerator json, ExportRun export) throws IOException {
-    UnitTrace.Run run = export.run();
-    json.writeStartObject();
-    json.writeStringField("dut_id", export.dutId());
-    json.writeStringField("station_id", run.stationId());
-    json.writeNumberField("start_time_millis", millis(run.started()));
-    json.writeNumberField("end_time_millis", millis(run.ended()));
-    json.writeStringField("outcome", run.outcome().name());
-    json.writeArrayFieldStart("outcome_details");
-    if (!run.failedStep().isEmpty() || !run.message().isEmpty()) {
-      json.writeStartObject();
-      json.writeStringField("code", run.failedStep());
-      json.writeStringField("description", run.message());
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-    json.writeArrayFieldStart("phases");
-    for (UnitTrace.StepAttempt step : run.steps()) {
-      json.writeStartObject();
-      json.writeStringField("name", step.stepId());
-      json.writeStringField("outcome", phaseOutcome(step.outcome()));
-      json.writeNumberField(
-          "start_time_millis", millis(step.started() == null ? run.started() : step.started()));
-      json.writeNumberField(
-          "end_time_millis", millis(step.ended() == null ? run.ended() : step.ended()));
-      json.writeObjectFieldStart("measurements");
-      for (UnitTrace.MeasurementValue m : step.measurements()) {
-        json.writeObjectFieldStart(m.name());
-        json.writeStringField("name", m.name());
-        json.writeStringField("outcome", m.passed() ? "PASS" : "FAIL");
-        writeValue(json, "measured_value", m);
-        json.writeStringField("units", m.units());
-        json.writeArrayFieldStart("validators");
-        for (String limit : m.limits()) {
-          json.writeString(limit);
-        }
-        json.writeEndArray();
-        json.writeEndObject();
-      }
-      json.writeEndObject();
-      json.writeObjectFieldStart("attributes");
-      json.writeStringField("kind", step.kind());
-      json.writeNumberField("attempt", step.attempt());
-      json.writeStringField("message", step.message());
-      json.writeEndObject();
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-    json.writeObjectFieldStart("metadata");
-    json.writeStringField("test_name", run.recipe());
-    json.writeStringField("recipe", run.recipe());
-    json.writeStringField("recipe_version", run.recipeVersion());
-    json.writeStringField("recipe_sha256", run.recipeSha256());
-    json.writeStringField("run_id", run.runId());
-    json.writeStringField("variant", run.variant());
-    json.writeStringField("operator", run.operator());
-    json.writeStringField("slot", run.slot());
-    json.writeNumberField("retest", run.retest());
-    json.writeObjectFieldStart("identifiers");
-    Map<String, List<String>> byKind = new LinkedHashMap<>();
-    export
-        .identifiers()
-        .forEach(id -> byKind.computeIfAbsent(id.kind(), k -> new ArrayList<>()).add(id.value()));
-    for (Map.Entry<String, List<String>> kind : byKind.entrySet()) {
-      json.writeStringField(kind.getKey(), String.join(";", kind.getValue()));
-    }
-    json.writeEndObject();
-    json.writeEndObject();
-    json.writeEndObject();
-  }
-
-  private static String phaseOutcome(StepOutcome outcome) {
-    if (outcome == null) {
-      return "ERROR";
-    }
-    return switch (outcome) {
-      case PASS -> "PASS";
-      case FAIL -> "FAIL";
-      case SKIPPED -> "SKIP";
-      case ERROR, TIMEOUT -> "ERROR";
-    };
-  }
-
-  private static long millis(Instant instant) {
-    return instant == null ? 0 : instant.toEpochMilli();
   }
 }

@@ -3,6 +3,7 @@ package io.shipready.store.internal;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.event.Event;
+import io.shipready.store.CommitObserver;
 import io.shipready.store.RecordNotStoredException;
 import io.shipready.store.StationPackage;
 import io.shipready.store.StoreException;
@@ -46,6 +47,7 @@ public final class WriterLoop implements AutoCloseable {
   private final Condition committed = lock.newCondition();
   // Guarded by lock:
   private ArrayDeque<Event> queue = new ArrayDeque<>();
+  private volatile CommitObserver commits = CommitObserver.NONE;
   private long queuedCount;
   private long committedCount;
   private boolean writerWaiting;
@@ -194,7 +196,9 @@ public final class WriterLoop implements AutoCloseable {
           while (!taken.isEmpty() && batch.size() < MAX_BATCH) {
             batch.add(taken.pollFirst());
           }
+          long start = System.nanoTime();
           write(batch);
+          commits.committed(batch.size(), Duration.ofNanos(System.nanoTime() - start));
           firstNumber += batch.size();
           markCommitted(firstNumber - 1);
         }
@@ -350,6 +354,20 @@ public final class WriterLoop implements AutoCloseable {
         throw failed;
       }
     }
+  }
+
+  /** Events queued and not yet committed. */
+  public long pending() {
+    lock.lock();
+    try {
+      return queuedCount - committedCount;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  public void observeCommits(CommitObserver observer) {
+    this.commits = requireNonNull(observer, "observer");
   }
 
   /** Stores everything queued, then stops the writer thread. */
