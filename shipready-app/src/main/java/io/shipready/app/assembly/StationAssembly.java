@@ -77,7 +77,16 @@ public final class StationAssembly {
       if (setup.storeUrl != null) {
         store = Store.open(setup.storeUrl);
         opened.push(store);
-        aborted = store.closeOpenRuns(stationId, ABORTED_AT_START);
+      }
+      // CFX messages are written with the records; the endpoint closes after the records writer,
+      // so it publishes everything the writer stored last.
+      CfxEndpoint cfx = CfxEndpoint.open(config == null ? null : config.cfx(), store);
+      String cfxHandle = cfx == null ? null : cfx.handle();
+      if (cfx != null) {
+        opened.push(cfx);
+      }
+      if (store != null) {
+        aborted = store.closeOpenRuns(stationId, ABORTED_AT_START, cfxHandle);
         RecordWriter writer =
             store.openWriter(
                 new StationInfo(
@@ -85,7 +94,8 @@ public final class StationAssembly {
                     hostName(),
                     setup.operator != null ? setup.operator : System.getProperty("user.name", ""),
                     fields,
-                    stationPackage));
+                    stationPackage),
+                cfxHandle);
         opened.push(writer);
         records = writer;
         knownUnits = store.knownUnits();

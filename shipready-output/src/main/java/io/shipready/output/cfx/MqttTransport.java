@@ -97,7 +97,7 @@ final class MqttTransport implements CfxTransport {
     }
     try {
       if (old.isConnected()) {
-        old.disconnectForcibly(1_000, 1_000);
+        old.disconnectForcibly(0, 100);
       }
     } catch (MqttException ignored) {
       // Already broken; it is dropped either way.
