@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 
 /**
@@ -99,11 +100,13 @@ public final class CfxOutbox implements MessageOutbox {
   }
 
   /** CFX.EndpointConnected: the endpoint has come up. */
+  @Override
   public void endpointConnected() {
     add(CfxEnvelope.ENDPOINT_CONNECTED, CfxBodies.endpointConnected(handle));
   }
 
   /** CFX.EndpointShutdown: the endpoint is going away. */
+  @Override
   public void endpointShutdown() {
     add(CfxEnvelope.ENDPOINT_SHUTDOWN, CfxBodies.endpointShutdown(handle));
   }
@@ -123,6 +126,35 @@ public final class CfxOutbox implements MessageOutbox {
         CfxEnvelope.UNITS_DISQUALIFIED,
         CfxBodies.unitsDisqualified(
             reason, comments, List.of(new CfxBodies.Unit(unitIdentifier, ""))));
+  }
+
+  /**
+   * A piece of work on units done at once, as CFX reports it (WorkStarted with the units, then
+   * WorkCompleted, Completed), written in the caller's transaction so the messages exist exactly
+   * when the work's own rows do.
+   *
+   * @param transaction the work's own database transaction
+   * @param transactionId the CFX transaction id, a GUID the same however often the work is retried
+   * @param unitIdentifiers the units, each by its identifier (never a secret)
+   */
+  public void workDone(Handle transaction, String transactionId, List<String> unitIdentifiers) {
+    requireNonNull(transaction, "transaction");
+    requireNonNull(transactionId, "transactionId");
+    java.time.Instant now = clock.instant();
+    List<CfxBodies.Unit> units =
+        unitIdentifiers.stream().map(id -> new CfxBodies.Unit(id, "")).toList();
+    CfxOutboxRows.add(
+        transaction,
+        handle,
+        CfxEnvelope.WORK_STARTED,
+        now,
+        CfxBodies.workStarted(transactionId, "0", units));
+    CfxOutboxRows.add(
+        transaction,
+        handle,
+        CfxEnvelope.WORK_COMPLETED,
+        now,
+        CfxBodies.workCompleted(transactionId, "Completed"));
   }
 
   /** Adds a message in a transaction of its own, stored before this returns. */

@@ -78,13 +78,9 @@ public final class StationAssembly {
         store = Store.open(setup.storeUrl);
         opened.push(store);
       }
-      // CFX messages are written with the records; the endpoint closes after the records writer,
-      // so it publishes everything the writer stored last.
-      CfxEndpoint cfx = CfxEndpoint.open(config == null ? null : config.cfx(), store);
-      String cfxHandle = cfx == null ? null : cfx.handle();
-      if (cfx != null) {
-        opened.push(cfx);
-      }
+      // CFX messages are written with the records; the publisher closes after the records
+      // writer, so it publishes everything the writer stored last.
+      String cfxHandle = CfxPublishing.start(config, store, opened);
       if (store != null) {
         aborted = store.closeOpenRuns(stationId, ABORTED_AT_START, cfxHandle);
         RecordWriter writer =

@@ -63,7 +63,6 @@ class CfxAmqpOutageTest {
       proxy.down();
       CfxPublisher publisher =
           CfxPublisher.start(outbox, settings, name -> Brokers.password(broker));
-      outbox.endpointConnected();
       try (RecordWriter writer =
           store.openWriter(new StationInfo("AMQP-1", "PC", "alice", Map.of()), handle)) {
         for (int unit = 1; unit <= 10; unit++) {
@@ -86,8 +85,11 @@ class CfxAmqpOutageTest {
           }
         }
       }
-      outbox.endpointShutdown();
-      publisher.close(Duration.ofSeconds(60));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!OutboxRows.pending(db, handle).isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      publisher.close(Duration.ofSeconds(30));
       assertThat(OutboxRows.pending(db, handle)).as("left in the outbox").isEmpty();
 
       Map<String, String> written = OutboxRows.all(db, handle);

@@ -17,6 +17,12 @@ public interface MessageOutbox {
   /** Marks the messages as handed to every broker; they are not offered again. */
   void delivered(List<OutgoingMessage> messages);
 
+  /** The endpoint has come up; an outbox whose protocol announces that adds the message. */
+  default void endpointConnected() {}
+
+  /** The endpoint is going away; an outbox whose protocol announces that adds the message. */
+  default void endpointShutdown() {}
+
   /**
    * One message as it goes on the wire.
    *

@@ -27,6 +27,7 @@ public final class CfxPublisher implements AutoCloseable {
   private static final Duration IDLE_POLL = Duration.ofMillis(100);
   private static final int BATCH = 200;
   private static final Duration DRAIN_ON_CLOSE = Duration.ofSeconds(15);
+  private static final Duration AWAY_DRAIN = Duration.ofSeconds(2);
 
   private final MessageOutbox outbox;
   private final List<CfxTransport> transports;
@@ -45,8 +46,9 @@ public final class CfxPublisher implements AutoCloseable {
   }
 
   /**
-   * Starts publishing the outbox to the brokers the settings name; passwords are read with {@code
-   * environment} (normally {@link System#getenv}).
+   * Announces the endpoint (EndpointConnected, into the outbox) and starts publishing the outbox to
+   * the brokers the settings name; passwords are read with {@code environment} (normally {@link
+   * System#getenv}).
    */
   public static CfxPublisher start(
       MessageOutbox outbox, CfxSettings settings, Function<String, String> environment) {
@@ -67,6 +69,7 @@ public final class CfxPublisher implements AutoCloseable {
               environment.apply(CfxSettings.MQTT_PASSWORD_ENV)));
     }
     CfxPublisher publisher = new CfxPublisher(outbox, transports);
+    outbox.endpointConnected();
     publisher.thread.start();
     return publisher;
   }
@@ -202,8 +205,9 @@ public final class CfxPublisher implements AutoCloseable {
   }
 
   /**
-   * Sends what is still in the outbox (for up to {@link #DRAIN_ON_CLOSE} while brokers answer),
-   * then stops. Whatever is left stays in the outbox for the next start.
+   * Announces the endpoint's shutdown, sends what is still in the outbox (for up to {@link
+   * #DRAIN_ON_CLOSE} while brokers answer; {@link #AWAY_DRAIN} when the last attempt failed), then
+   * stops. Whatever is left stays in the outbox for the next start.
    */
   @Override
   public void close() {
@@ -212,11 +216,18 @@ public final class CfxPublisher implements AutoCloseable {
 
   /** As {@link #close()}, draining for at most {@code drain}. */
   public void close(Duration drain) {
-    drainUntilNanos = System.nanoTime() + drain.toNanos();
+    try {
+      outbox.endpointShutdown();
+    } catch (RuntimeException storeProblem) {
+      log.warn("cannot add EndpointShutdown to the CFX outbox ({})", storeProblem.getMessage());
+    }
+    // A broker already away gets one more try, not the whole wait: the outbox keeps the rest.
+    Duration window = lastProblem != null && drain.compareTo(AWAY_DRAIN) > 0 ? AWAY_DRAIN : drain;
+    drainUntilNanos = System.nanoTime() + window.toNanos();
     stopping = true;
     poke();
     try {
-      thread.join(drain.toMillis() + TimeUnit.SECONDS.toMillis(15));
+      thread.join(window.toMillis() + TimeUnit.SECONDS.toMillis(15));
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     }
