@@ -274,7 +274,8 @@ public final class StationConfigReader {
           "write " + whatToWrite);
       return null;
     }
-    if (StationConfigKeys.isPlaceholder(scalar.text())) {
+    // Also inside a value: tcp://CHANGE_ME:1883 is a template's broker, not a host to try.
+    if (scalar.text().toUpperCase(Locale.ROOT).contains(PLACEHOLDER)) {
       add(
           scalar.line(),
           scalar.column(),

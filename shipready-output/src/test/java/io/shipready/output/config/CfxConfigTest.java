@@ -77,6 +77,13 @@ class CfxConfigTest {
   }
 
   @Test
+  void refusesAPlaceholderInsideABrokerAddress() {
+    assertThatThrownBy(() -> parse("cfx:\n  handle: acme.prog-01\n  mqtt: tcp://CHANGE_ME:1883\n"))
+        .isInstanceOf(StationConfigException.class)
+        .hasMessageContaining("cfx.mqtt is still CHANGE_ME");
+  }
+
+  @Test
   void refusesASectionWithoutABroker() {
     assertThatThrownBy(() -> parse("cfx:\n  handle: acme.prog-01\n"))
         .isInstanceOf(StationConfigException.class)
