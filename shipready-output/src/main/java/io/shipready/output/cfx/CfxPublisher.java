@@ -115,9 +115,7 @@ public final class CfxPublisher implements AutoCloseable {
         continue;
       }
       if (drainOver()) {
-        log.warn(
-            "stopping with CFX messages still in the outbox; they are sent when the station next"
-                + " runs");
+        log.warn("stopping with CFX messages still in the outbox; they are sent at the next start");
         break;
       }
       List<OutgoingMessage> sent = new ArrayList<>(batch.size());
