@@ -42,7 +42,8 @@ class CfxAmqpOutageTest {
   @Test
   void everyMessageArrivesThroughBrokerOutages() throws Exception {
     URI broker = Brokers.amqp();
-    String queue = "/queue/shipready-cfx-test-" + UUID.randomUUID();
+    // A topic: the subscriber's queue is made for its link and goes with it.
+    String queue = "/topic/shipready-cfx-test-" + UUID.randomUUID();
     String handle = "test.amqp." + UUID.randomUUID().toString().substring(0, 8);
     Path db = dir.resolve("station.db");
 
