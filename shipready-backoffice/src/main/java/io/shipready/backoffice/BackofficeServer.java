@@ -7,6 +7,8 @@ import io.shipready.backoffice.accounts.AccountBook;
 import io.shipready.backoffice.ingest.IngestPoller;
 import io.shipready.backoffice.ingest.Ingester;
 import io.shipready.backoffice.sftp.SftpDrop;
+import io.shipready.output.cfx.CfxPublisher;
+import io.shipready.store.CfxOutbox;
 import io.shipready.store.ServiceDatabase;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +74,13 @@ public final class BackofficeServer implements AutoCloseable {
       DataFolder data = new DataFolder(settings.dataFolder());
       ServiceDatabase db = ServiceDatabase.open(settings.databaseUrl(), MIGRATIONS, HISTORY_TABLE);
       opened.add(db);
+      // The back office's CFX messages are written with the rows they describe (see Ingester);
+      // the publisher stops after the ingester, before the database closes.
+      CfxOutbox cfx = null;
+      if (settings.cfx() != null) {
+        cfx = db.cfxOutbox(settings.cfx().handle());
+        opened.add(CfxPublisher.start(cfx, settings.cfx(), System::getenv));
+      }
       AccountBook accounts = AccountBook.open(data.accounts());
       if (accounts.all().isEmpty()) {
         LOG.warn(
@@ -88,6 +97,7 @@ public final class BackofficeServer implements AutoCloseable {
               .worker(settings.worker())
               .settle(settings.settle())
               .busy(sftp::isOpenForWriting)
+              .cfx(cfx)
               .build();
       Parts parts = new Parts(settings, data, db, accounts, ingester);
       List<HttpFeature> built = List.copyOf(features.apply(parts));

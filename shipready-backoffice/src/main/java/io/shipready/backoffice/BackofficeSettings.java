@@ -2,6 +2,7 @@ package io.shipready.backoffice;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.output.cfx.CfxSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -17,6 +18,8 @@ import java.time.Duration;
  * @param settle how long a file must be unchanged before it is taken
  * @param receiptsToken the bearer token that reads receipts over HTTP, or null to leave them open
  * @param worker this process's name in work claims; unique among processes sharing a database
+ * @param cfx where the back office publishes its IPC-CFX messages (the units of each factory file
+ *     it took in); null for nowhere
  */
 public record BackofficeSettings(
     String host,
@@ -27,7 +30,8 @@ public record BackofficeSettings(
     Duration pollInterval,
     Duration settle,
     String receiptsToken,
-    String worker) {
+    String worker,
+    CfxSettings cfx) {
   public static final int DEFAULT_HTTP_PORT = 8440;
   public static final int DEFAULT_SFTP_PORT = 2222;
 
@@ -40,6 +44,30 @@ public record BackofficeSettings(
     requireNonNull(worker, "worker");
     checkPort(httpPort, "HTTP");
     checkPort(sftpPort, "SFTP");
+  }
+
+  /** A back office that publishes no CFX messages. */
+  public BackofficeSettings(
+      String host,
+      int httpPort,
+      int sftpPort,
+      String databaseUrl,
+      Path dataFolder,
+      Duration pollInterval,
+      Duration settle,
+      String receiptsToken,
+      String worker) {
+    this(
+        host,
+        httpPort,
+        sftpPort,
+        databaseUrl,
+        dataFolder,
+        pollInterval,
+        settle,
+        receiptsToken,
+        worker,
+        null);
   }
 
   private static void checkPort(int port, String what) {

@@ -6,6 +6,7 @@ import io.shipready.backoffice.accounts.Account;
 import io.shipready.backoffice.accounts.AccountBook;
 import io.shipready.backoffice.accounts.PasswordHash;
 import io.shipready.backoffice.ingest.IngestHttpFeature;
+import io.shipready.output.cfx.CfxSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -45,6 +46,11 @@ final class TestBackoffice implements AutoCloseable {
    * @param poll how often the ingester looks; a long one keeps files where they arrived
    */
   static TestBackoffice start(Path folder, Duration poll, String... factories) {
+    return start(folder, poll, null, factories);
+  }
+
+  /** As above, publishing IPC-CFX as {@code cfx} says (null: not at all). */
+  static TestBackoffice start(Path folder, Duration poll, CfxSettings cfx, String... factories) {
     Path data = folder.resolve("data");
     AccountBook accounts = AccountBook.open(new DataFolder(data).accounts());
     for (String factory : factories) {
@@ -60,7 +66,8 @@ final class TestBackoffice implements AutoCloseable {
             poll,
             Duration.ZERO,
             TOKEN,
-            "test-worker");
+            "test-worker",
+            cfx);
     BackofficeServer server =
         BackofficeServer.start(
             settings, parts -> List.of(new IngestHttpFeature(parts.ingester().receipts(), TOKEN)));

@@ -50,6 +50,11 @@ public final class ServiceDatabase implements AutoCloseable {
     return database.writeJdbi();
   }
 
+  /** The IPC-CFX messages the service, as the endpoint {@code cfxHandle}, has to send. */
+  public CfxOutbox cfxOutbox(String cfxHandle) {
+    return new CfxOutbox(database, cfxHandle, java.time.Clock.systemUTC());
+  }
+
   public boolean postgres() {
     return database.engine() == Engine.POSTGRES;
   }

@@ -82,6 +82,16 @@ public final class Store implements AutoCloseable {
    * writer that records its events.
    */
   public RecordWriter openWriter(StationInfo station) {
+    return openWriter(station, null);
+  }
+
+  /**
+   * A writer that also writes the station's IPC-CFX messages into the outbox with its records, as
+   * sent by the endpoint {@code cfxHandle}; {@link #cfxOutbox} is where a publisher finds them.
+   *
+   * @param cfxHandle the station's CFX handle; null when it publishes none
+   */
+  public RecordWriter openWriter(StationInfo station, String cfxHandle) {
     requireNonNull(station, "station");
     long now = Micros.of(clock.instant());
     writeVoid(
@@ -106,7 +116,8 @@ public final class Store implements AutoCloseable {
                         .execute()),
         "register station " + station.stationId());
     WriterLoop loop =
-        new WriterLoop(database, station.stationId(), station.operator(), station.stationPackage());
+        new WriterLoop(
+            database, station.stationId(), station.operator(), station.stationPackage(), cfxHandle);
     RecordWriter[] writer = new RecordWriter[1];
     writer[0] = new RecordWriter(station, loop, () -> writers.remove(writer[0]));
     writers.add(writer[0]);
@@ -120,12 +131,25 @@ public final class Store implements AutoCloseable {
    * aborted one as a retest).
    */
   public List<AbortedRun> closeOpenRuns(String stationId, String reason) {
+    return closeOpenRuns(stationId, reason, null);
+  }
+
+  /**
+   * Closes the open runs as {@link #closeOpenRuns(String, String)} does; with a CFX handle, each
+   * closed run's WorkCompleted (Aborted) goes into the outbox with it.
+   */
+  public List<AbortedRun> closeOpenRuns(String stationId, String reason, String cfxHandle) {
     requireNonNull(stationId, "stationId");
     requireNonNull(reason, "reason");
     String why = reason.isBlank() ? "the station stopped before the run ended" : reason;
     return write(
-        jdbi -> recovery.closeOpenRuns(stationId, why, clock.instant()),
+        jdbi -> recovery.closeOpenRuns(stationId, why, clock.instant(), cfxHandle),
         "close the open runs of station " + stationId);
+  }
+
+  /** The IPC-CFX messages the endpoint {@code cfxHandle} has to send, kept until delivered. */
+  public CfxOutbox cfxOutbox(String cfxHandle) {
+    return new CfxOutbox(database, cfxHandle, clock);
   }
 
   /** Records what a person did at a station; stored before this returns. */

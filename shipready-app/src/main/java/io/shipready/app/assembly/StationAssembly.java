@@ -83,7 +83,12 @@ public final class StationAssembly {
       if (setup.storeUrl != null) {
         store = Store.open(setup.storeUrl);
         opened.push(store);
-        aborted = store.closeOpenRuns(stationId, ABORTED_AT_START);
+      }
+      // CFX messages are written with the records; the publisher closes after the records
+      // writer, so it publishes everything the writer stored last.
+      String cfxHandle = CfxPublishing.start(config, store, opened);
+      if (store != null) {
+        aborted = store.closeOpenRuns(stationId, ABORTED_AT_START, cfxHandle);
         writer =
             store.openWriter(
                 new StationInfo(
@@ -91,7 +96,8 @@ public final class StationAssembly {
                     hostName(),
                     setup.operator != null ? setup.operator : System.getProperty("user.name", ""),
                     fields,
-                    stationPackage));
+                    stationPackage),
+                cfxHandle);
         opened.push(writer);
         records = writer;
         knownUnits = store.knownUnits();

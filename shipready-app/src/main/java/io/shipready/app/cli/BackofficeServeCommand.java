@@ -8,8 +8,10 @@ import io.shipready.backoffice.ingest.IngestHttpFeature;
 import io.shipready.backoffice.provisioning.ProvisioningFeature;
 import io.shipready.backoffice.provisioning.ProvisioningSettings;
 import io.shipready.backoffice.provisioning.ratelimit.RateLimit;
+import io.shipready.output.cfx.CfxSettings;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code shipready backoffice serve}: the HTTP API and the SFTP drop in one process. */
@@ -90,6 +93,41 @@ public final class BackofficeServeCommand implements Callable<Integer> {
               + " (default ${DEFAULT-VALUE}).")
   String provisionRateLimit;
 
+  @Option(
+      names = "--cfx-handle",
+      paramLabel = "HANDLE",
+      description =
+          "Publish IPC-CFX messages as this endpoint (e.g. acme.backoffice): a WorkStarted and"
+              + " WorkCompleted for the units of each factory file taken in. Needs --cfx-mqtt or"
+              + " --cfx-amqp.")
+  String cfxHandle;
+
+  @Option(
+      names = "--cfx-mqtt",
+      paramLabel = "URL",
+      description =
+          "MQTT broker for CFX, tcp://[user@]host:1883 (password from"
+              + " $SHIPREADY_CFX_MQTT_PASSWORD); topic cfx/HANDLE unless --cfx-topic.")
+  URI cfxMqtt;
+
+  @Option(names = "--cfx-topic", paramLabel = "TOPIC", description = "MQTT topic for CFX.")
+  String cfxTopic;
+
+  @Option(
+      names = "--cfx-amqp",
+      paramLabel = "URL",
+      description =
+          "AMQP 1.0 broker for CFX, amqp://[user@]host:5672 (password from"
+              + " $SHIPREADY_CFX_AMQP_PASSWORD).")
+  URI cfxAmqp;
+
+  @Option(
+      names = "--cfx-address",
+      paramLabel = "ADDRESS",
+      defaultValue = "/exchange/amq.topic/cfx",
+      description = "AMQP target address for CFX (default ${DEFAULT-VALUE}).")
+  String cfxAddress;
+
   @Override
   public Integer call() throws Exception {
     CountDownLatch stopped = new CountDownLatch(1);
@@ -130,7 +168,8 @@ public final class BackofficeServeCommand implements Callable<Integer> {
             Duration.ofMillis(Math.max(10, pollMillis)),
             Duration.ofMillis(Math.max(0, settleMillis)),
             token(),
-            worker());
+            worker(),
+            cfx());
     return BackofficeServer.start(settings, this::httpFeatures);
   }
 
@@ -148,6 +187,35 @@ public final class BackofficeServeCommand implements Callable<Integer> {
                 .rateLimit(RateLimit.parse(provisionRateLimit))
                 .build()));
     return features;
+  }
+
+  /** The CFX settings the --cfx-* options give; null when there are none. */
+  private CfxSettings cfx() {
+    if (cfxHandle == null && cfxMqtt == null && cfxAmqp == null) {
+      return null;
+    }
+    if (cfxHandle == null || cfxHandle.isBlank() || (cfxMqtt == null && cfxAmqp == null)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "CFX publishing needs --cfx-handle and a broker (--cfx-mqtt and/or --cfx-amqp)");
+    }
+    for (URI broker : new URI[] {cfxMqtt, cfxAmqp}) {
+      if (broker != null && broker.getHost() == null) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "the CFX broker '" + broker + "' names no host; write scheme://host:port");
+      }
+      if (broker != null && broker.getUserInfo() != null && broker.getUserInfo().contains(":")) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "a CFX broker URL must not carry a password (it would show in the process list);"
+                + " give the user only and set $"
+                + (broker == cfxMqtt
+                    ? CfxSettings.MQTT_PASSWORD_ENV
+                    : CfxSettings.AMQP_PASSWORD_ENV));
+      }
+    }
+    return new CfxSettings(cfxHandle, cfxAmqp, cfxAddress, cfxMqtt, cfxTopic);
   }
 
   private static String token() throws IOException {

@@ -87,6 +87,29 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Share of units given a fault at each station (default ${DEFAULT-VALUE}).")
   double failRate;
 
+  @Option(
+      names = "--cfx-mqtt",
+      paramLabel = "URL",
+      description =
+          "Publish each station's IPC-CFX messages to this MQTT broker (tcp://host:1883), on topic"
+              + " cfx/shipready.demo.<station>.")
+  String cfxMqtt;
+
+  @Option(
+      names = "--cfx-amqp",
+      paramLabel = "URL",
+      description =
+          "Publish each station's IPC-CFX messages to this AMQP 1.0 broker"
+              + " (amqp://user@host:5672; password from $SHIPREADY_CFX_AMQP_PASSWORD).")
+  String cfxAmqp;
+
+  @Option(
+      names = "--cfx-address",
+      paramLabel = "ADDRESS",
+      defaultValue = "/exchange/amq.topic/cfx",
+      description = "The AMQP target address for --cfx-amqp (default ${DEFAULT-VALUE}).")
+  String cfxAddress;
+
   @Override
   public Integer call() throws IOException {
     Path lineRoot = LineProfiles.root(lines);
@@ -108,6 +131,7 @@ public final class DemoCommand implements Callable<Integer> {
       console.println(line.name());
       for (LineProfile.LineStation station : stations) {
         Path config = filledConfig(line.folder(), lineOut, station.name());
+        addCfx(config, station.name());
         allRan &= runStation(console, station.recipe(), config, db, station.name());
       }
       listOutputs(console, lineOut.resolve("files"));
@@ -260,5 +284,25 @@ public final class DemoCommand implements Callable<Integer> {
       first = false;
     }
     return text.toString();
+  }
+
+  /** The cfx section the --cfx-* options ask for, added to a station's filled-in config. */
+  private void addCfx(Path config, String station) throws IOException {
+    if (cfxMqtt == null && cfxAmqp == null) {
+      return;
+    }
+    StringBuilder section = new StringBuilder("cfx:\n");
+    section
+        .append("  handle: shipready.demo.")
+        .append(station.toLowerCase(Locale.ROOT))
+        .append('\n');
+    if (cfxMqtt != null) {
+      section.append("  mqtt: \"").append(cfxMqtt).append("\"\n");
+    }
+    if (cfxAmqp != null) {
+      section.append("  amqp: \"").append(cfxAmqp).append("\"\n");
+      section.append("  address: \"").append(cfxAddress).append("\"\n");
+    }
+    Files.writeString(config, section.toString(), java.nio.file.StandardOpenOption.APPEND);
   }
 }

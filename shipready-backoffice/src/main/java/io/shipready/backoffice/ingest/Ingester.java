@@ -1,5 +1,6 @@
 package io.shipready.backoffice.ingest;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.backoffice.BackofficeException;
@@ -12,6 +13,7 @@ import io.shipready.output.factoryfile.FactoryFileKinds;
 import io.shipready.output.factoryfile.FactoryFileLineException;
 import io.shipready.output.spi.FactoryFileReader;
 import io.shipready.output.spi.FactoryRowHandler;
+import io.shipready.store.CfxOutbox;
 import io.shipready.store.ServiceDatabase;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -36,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
@@ -69,6 +72,7 @@ public final class Ingester {
   private final boolean copy;
   private final Receipts receipts;
   private final Consumer<IngestOutcome> outcomes;
+  private final CfxOutbox cfx;
 
   private Ingester(Builder b) {
     this.db = b.db;
@@ -81,6 +85,7 @@ public final class Ingester {
     this.copy = b.copy && db.postgres();
     this.receipts = new Receipts(db, data);
     this.outcomes = b.outcomes;
+    this.cfx = b.cfx;
   }
 
   public static Builder builder(ServiceDatabase db, DataFolder data) {
@@ -361,6 +366,18 @@ public final class Ingester {
                               + " rssi_results.association_id AND u.file_sha256 = ?)")
                       .bind(0, sha256)
                       .execute();
+                  if (cfx != null) {
+                    // One CFX transaction per file: the units the back office took in.
+                    cfx.workDone(
+                        h,
+                        UUID.nameUUIDFromBytes(("ingest/" + sha256).getBytes(UTF_8)).toString(),
+                        h.createQuery(
+                                "SELECT device_id FROM registered_units WHERE file_sha256 = ?"
+                                    + " ORDER BY device_id")
+                            .bind(0, sha256)
+                            .mapTo(String.class)
+                            .list());
+                  }
                 } else {
                   flagMeasurements(h, sha256);
                 }
@@ -719,6 +736,7 @@ public final class Ingester {
     private Predicate<Path> busy = path -> false;
     private boolean copy = true;
     private Consumer<IngestOutcome> outcomes = outcome -> {};
+    private CfxOutbox cfx;
 
     private Builder(ServiceDatabase db, DataFolder data) {
       this.db = requireNonNull(db, "db");
@@ -754,6 +772,15 @@ public final class Ingester {
     /** Files a client still has open for writing; they are left for a later pass. */
     public Builder busy(Predicate<Path> busy) {
       this.busy = requireNonNull(busy, "busy");
+      return this;
+    }
+
+    /**
+     * Publish each units file taken in as CFX WorkStarted and WorkCompleted through this outbox;
+     * null (the default) for none.
+     */
+    public Builder cfx(CfxOutbox cfx) {
+      this.cfx = cfx;
       return this;
     }
 

@@ -16,7 +16,9 @@
  *       io.shipready.core.spi.ImageLibrary}), its operator ({@link
  *       io.shipready.core.spi.Prompter}), its printer and factory files ({@link
  *       io.shipready.core.spi.StationOutputs}) and the units earlier runs recorded ({@link
- *       io.shipready.core.spi.KnownUnits}).
+ *       io.shipready.core.spi.KnownUnits});
+ *   <li>messages for other systems, kept until a publisher delivered them ({@link
+ *       io.shipready.core.spi.MessageOutbox}).
  * </ul>
  *
  * Implementations are found through {@link java.util.ServiceLoader} where a slot map or a recipe

@@ -3,6 +3,7 @@ package io.shipready.output.config;
 import static io.shipready.output.config.StationIdentity.requireText;
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.output.cfx.CfxSettings;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Collections;
@@ -24,6 +25,7 @@ import java.util.Map;
  *     folder:<path>}; empty for a {@code labels} folder in the output folder
  * @param engineerPinHash the engineer PIN's hash ({@link EngineerPin}), or empty when the config
  *     sets none
+ * @param cfx where the station publishes IPC-CFX messages; null when it publishes none
  */
 public record StationConfig(
     StationIdentity identity,
@@ -34,7 +36,8 @@ public record StationConfig(
     Path archiveFolder,
     Map<String, String> extra,
     String printer,
-    String engineerPinHash) {
+    String engineerPinHash,
+    CfxSettings cfx) {
   public StationConfig {
     requireNonNull(identity, "identity");
     requireText(computerName, "computerName");
@@ -63,6 +66,30 @@ public record StationConfig(
     this(identity, computerName, programmerName, zone, outputFolder, archiveFolder, extra, "", "");
   }
 
+  /** A station that publishes no CFX messages. */
+  public StationConfig(
+      StationIdentity identity,
+      String computerName,
+      String programmerName,
+      ZoneId zone,
+      Path outputFolder,
+      Path archiveFolder,
+      Map<String, String> extra,
+      String printer,
+      String engineerPinHash) {
+    this(
+        identity,
+        computerName,
+        programmerName,
+        zone,
+        outputFolder,
+        archiveFolder,
+        extra,
+        printer,
+        engineerPinHash,
+        null);
+  }
+
   /** Leaves the PIN's hash out, so a configuration printed or logged never carries it. */
   @Override
   public String toString() {
@@ -84,6 +111,8 @@ public record StationConfig(
         + printer
         + ", engineerPin="
         + (engineerPinHash.isEmpty() ? "none" : "set")
+        + ", cfx="
+        + cfx
         + "]";
   }
 

@@ -9,7 +9,8 @@ import java.util.stream.Stream;
  * ({@code station-config.template.yaml}) ships each required key set to {@link #PLACEHOLDER}.
  *
  * <p>Keys are spelt in camelCase, as Afero's own station configuration spells {@code partNo}. Every
- * key is required; {@link #EXTRA} and {@link #ENGINEER_PIN_HASH} may be left out.
+ * key is required; {@link #EXTRA}, {@link #PRINTER}, {@link #ENGINEER_PIN_HASH} and {@link #CFX}
+ * may be left out.
  */
 public final class StationConfigKeys {
   /** The value a template ships with for every field the factory must fill in. */
@@ -37,6 +38,38 @@ public final class StationConfigKeys {
 
   /** Optional: where labels go (tcp://host[:port], lp:queue, folder:path). */
   public static final String PRINTER = "printer";
+
+  /**
+   * Optional: publish IPC-CFX messages. A mapping of {@link #CFX_HANDLE} (required) and at least
+   * one broker: {@link #CFX_AMQP} with {@link #CFX_ADDRESS}, and/or {@link #CFX_MQTT} with {@link
+   * #CFX_TOPIC} (default {@code cfx/<handle>}).
+   */
+  public static final String CFX = "cfx";
+
+  public static final String CFX_HANDLE = "handle";
+  public static final String CFX_AMQP = "amqp";
+  public static final String CFX_ADDRESS = "address";
+  public static final String CFX_MQTT = "mqtt";
+  public static final String CFX_TOPIC = "topic";
+
+  /** The keys of the {@link #CFX} section, with what to write there. */
+  public static final List<Key> CFX_KEYS =
+      List.of(
+          new Key(
+              CFX_HANDLE,
+              "this station's CFX handle, the Source of its messages, e.g. acme.shenzhen2.prog-01"),
+          new Key(
+              CFX_AMQP,
+              "the AMQP 1.0 broker as amqp://user@host:5672 (the password comes from"
+                  + " SHIPREADY_CFX_AMQP_PASSWORD)"),
+          new Key(
+              CFX_ADDRESS,
+              "the AMQP target address, e.g. /exchange/amq.topic/cfx (RabbitMQ) or a queue name"),
+          new Key(
+              CFX_MQTT,
+              "the MQTT broker as tcp://host:1883 or tcp://user@host:1883 (the password comes from"
+                  + " SHIPREADY_CFX_MQTT_PASSWORD)"),
+          new Key(CFX_TOPIC, "the MQTT topic, e.g. cfx/acme.shenzhen2.prog-01"));
 
   /** A key that takes one value, and what a person should write there. */
   public record Key(String name, String whatToWrite) {}
@@ -80,7 +113,7 @@ public final class StationConfigKeys {
   /** Every key a configuration file may have. */
   public static List<String> names() {
     return Stream.concat(
-            REQUIRED.stream().map(Key::name), Stream.of(EXTRA, PRINTER, ENGINEER_PIN_HASH))
+            REQUIRED.stream().map(Key::name), Stream.of(EXTRA, PRINTER, ENGINEER_PIN_HASH, CFX))
         .toList();
   }
 

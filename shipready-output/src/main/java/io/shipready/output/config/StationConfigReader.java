@@ -16,9 +16,12 @@ import static io.shipready.output.config.StationConfigKeys.TIME_ZONE;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.output.cfx.CfxSettings;
 import io.shipready.output.label.PrinterAddress;
 import io.shipready.output.label.Printers;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -182,6 +185,7 @@ public final class StationConfigReader {
     Map<String, String> extra = extra(entries.get(EXTRA));
     String printer = printer(entries.get(StationConfigKeys.PRINTER));
     String engineerPinHash = engineerPinHash(entries.get(ENGINEER_PIN_HASH));
+    CfxSettings cfx = cfx(entries.get(StationConfigKeys.CFX));
 
     if (outputFolder != null && outputFolder.equals(archiveFolder)) {
       ConfigNode.Entry archive = entries.get(ARCHIVE_FOLDER);
@@ -211,7 +215,148 @@ public final class StationConfigReader {
         archiveFolder,
         extra,
         printer,
-        engineerPinHash);
+        engineerPinHash,
+        cfx);
+  }
+
+  /** The optional cfx section; every value checked so a typo stops the station at start. */
+  private CfxSettings cfx(ConfigNode.Entry entry) {
+    if (entry == null) {
+      return null;
+    }
+    String section = StationConfigKeys.CFX;
+    if (!(entry.value() instanceof ConfigNode.Mapping mapping)) {
+      add(
+          entry.value().line(),
+          entry.value().column(),
+          section,
+          "cfx must be a mapping of handle, amqp, address, mqtt and topic",
+          "indent 'handle: ...' and a broker ('amqp: ...' with 'address: ...', or 'mqtt: ...')"
+              + " under 'cfx:', or remove the section");
+      return null;
+    }
+    Map<String, ConfigNode.Entry> keys = index(mapping, section + ".");
+    List<String> known =
+        StationConfigKeys.CFX_KEYS.stream().map(StationConfigKeys.Key::name).toList();
+    for (ConfigNode.Entry key : mapping.entries()) {
+      if (!known.contains(key.key())) {
+        String fix =
+            NearestName.of(key.key(), known).map(name -> "did you mean '" + name + "'? ").orElse("")
+                + "keys under cfx: "
+                + String.join(", ", known);
+        add(
+            key.line(),
+            key.column(),
+            section + "." + key.key(),
+            "unknown key '" + key.key() + "' under cfx",
+            fix);
+      }
+    }
+    String handle = cfxValue(keys, StationConfigKeys.CFX_HANDLE, true);
+    URI amqp = cfxBroker(keys, StationConfigKeys.CFX_AMQP, List.of("amqp", "amqps"));
+    URI mqtt = cfxBroker(keys, StationConfigKeys.CFX_MQTT, List.of("tcp", "ssl"));
+    String address = cfxValue(keys, StationConfigKeys.CFX_ADDRESS, amqp != null);
+    String topic = cfxValue(keys, StationConfigKeys.CFX_TOPIC, false);
+    if (!keys.containsKey(StationConfigKeys.CFX_AMQP)
+        && !keys.containsKey(StationConfigKeys.CFX_MQTT)) {
+      add(
+          entry.line(),
+          entry.column(),
+          section,
+          "cfx names no broker",
+          "add 'amqp: amqp://user@host:5672' with 'address: ...', and/or 'mqtt: tcp://host:1883'");
+    }
+    if (handle == null || (amqp == null && mqtt == null) || (amqp != null && address == null)) {
+      return null;
+    }
+    return new CfxSettings(handle, amqp, address, mqtt, topic);
+  }
+
+  /** A value under cfx; null (after reporting, when required) when it cannot be used. */
+  private String cfxValue(Map<String, ConfigNode.Entry> keys, String key, boolean required) {
+    String field = StationConfigKeys.CFX + "." + key;
+    String whatToWrite =
+        StationConfigKeys.CFX_KEYS.stream()
+            .filter(k -> k.name().equals(key))
+            .findFirst()
+            .orElseThrow()
+            .whatToWrite();
+    ConfigNode.Entry entry = keys.get(key);
+    if (entry == null) {
+      if (required) {
+        add(0, 0, field, field + " is missing", "add '" + key + ": ...' under cfx: " + whatToWrite);
+      }
+      return null;
+    }
+    if (!(entry.value() instanceof ConfigNode.Scalar scalar)
+        || scalar.isNull()
+        || scalar.text().isBlank()) {
+      add(
+          entry.line(),
+          entry.column(),
+          field,
+          field + " must be a single value",
+          "write " + whatToWrite);
+      return null;
+    }
+    // Also inside a value: tcp://CHANGE_ME:1883 is a template's broker, not a host to try.
+    if (scalar.text().toUpperCase(Locale.ROOT).contains(PLACEHOLDER)) {
+      add(
+          scalar.line(),
+          scalar.column(),
+          field,
+          field + " is still " + PLACEHOLDER,
+          "replace it with " + whatToWrite);
+      return null;
+    }
+    return scalar.text().strip();
+  }
+
+  private URI cfxBroker(Map<String, ConfigNode.Entry> keys, String key, List<String> schemes) {
+    String text = cfxValue(keys, key, false);
+    if (text == null) {
+      return null;
+    }
+    String field = StationConfigKeys.CFX + "." + key;
+    ConfigNode value = keys.get(key).value();
+    URI uri;
+    try {
+      uri = new URI(text);
+    } catch (URISyntaxException e) {
+      uri = null;
+    }
+    if (uri == null
+        || uri.getScheme() == null
+        || !schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))
+        || uri.getHost() == null) {
+      add(
+          value.line(),
+          value.column(),
+          field,
+          field + " '" + text + "' is not a broker address",
+          "write " + String.join(" or ", schemes.stream().map(s -> s + "://host:port").toList()));
+      return null;
+    }
+    if (uri.getUserInfo() != null && uri.getUserInfo().contains(":")) {
+      String variable =
+          key.equals(StationConfigKeys.CFX_AMQP)
+              ? CfxSettings.AMQP_PASSWORD_ENV
+              : CfxSettings.MQTT_PASSWORD_ENV;
+      add(
+          value.line(),
+          value.column(),
+          field,
+          field + " carries a password, and a configuration file must not",
+          "write the user only ("
+              + uri.getScheme()
+              + "://user@"
+              + uri.getHost()
+              + "...) and set "
+              + variable
+              + " in the station's environment");
+      return null;
+    }
+    return uri;
   }
 
   /** The optional printer: checked here so a typo stops the station before its first label. */

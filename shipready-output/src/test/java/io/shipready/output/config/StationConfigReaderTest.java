@@ -168,10 +168,10 @@ class StationConfigReaderTest {
         .contains(
             "s.yaml:4:1: unknown key 'timezone' -> did you mean 'timeZone'? known keys: stationId,"
                 + " computerName, programmerName, timeZone, outputFolder, archiveFolder, partNo,"
-                + " manufacturer, factory, hwVersion, extra, printer, engineerPinHash",
+                + " manufacturer, factory, hwVersion, extra, printer, engineerPinHash, cfx",
             "s.yaml:14:1: unknown key 'colour' -> known keys: stationId, computerName,"
                 + " programmerName, timeZone, outputFolder, archiveFolder, partNo, manufacturer,"
-                + " factory, hwVersion, extra, printer, engineerPinHash");
+                + " factory, hwVersion, extra, printer, engineerPinHash, cfx");
     assertThat(e.getMessage())
         .contains("s.yaml:10:1: unknown key 'hw_version' -> did you mean 'hwVersion'?")
         // The misspelt keys' values count as not given.

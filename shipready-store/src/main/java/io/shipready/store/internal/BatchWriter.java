@@ -167,6 +167,7 @@ final class BatchWriter {
   private final String operator;
   private final StationPackage stationPackage;
   private final UnitResolver resolver;
+  private final CfxRecorder cfx;
 
   /** Limits as JSON, by list: a recipe's few limit lists are written over and over. */
   private final Map<List<String>, String> limitsJson =
@@ -177,11 +178,21 @@ final class BatchWriter {
         }
       };
 
-  BatchWriter(Engine engine, String stationId, String operator, StationPackage stationPackage) {
+  /**
+   * @param cfx writes the batch's IPC-CFX messages into the outbox with its records; null when the
+   *     station publishes none
+   */
+  BatchWriter(
+      Engine engine,
+      String stationId,
+      String operator,
+      StationPackage stationPackage,
+      CfxRecorder cfx) {
     this.resolver = new UnitResolver(engine);
     this.stationId = stationId;
     this.operator = operator;
     this.stationPackage = stationPackage;
+    this.cfx = cfx;
   }
 
   /**
@@ -240,6 +251,7 @@ final class BatchWriter {
     private final List<Object[]> audit = new ArrayList<>();
     private final List<Object[]> finishes = new ArrayList<>();
     private final List<Object[]> packages = new ArrayList<>();
+    private final CfxRecorder.Notes cfxNotes = cfx == null ? null : cfx.notes();
 
     Batch(Statements c, Map<String, RunState> committed) {
       this.c = c;
@@ -251,7 +263,11 @@ final class BatchWriter {
         runStarted(e);
       } else if (event instanceof Event.UnitIdentified e) {
         RunState run = run(e.runId());
+        boolean wasIdentified = run.unitId != null;
         List<String> conflicts = resolver.resolve(c, run, e.identifiers(), at(e));
+        if (cfxNotes != null && !wasIdentified && run.unitId != null) {
+          cfxNotes.unitIdentified(e.runId(), run.runKey, e.slot(), e.at());
+        }
         for (String conflict : conflicts) {
           attributes.add(
               new Object[] {run.runKey, run.nextSeq(), "", "identifier_conflict", conflict, at(e)});
@@ -287,6 +303,9 @@ final class BatchWriter {
             new Object[] {
               run.runKey, run.nextSeq(), nonNull(e.stepId()), e.key(), nonNull(e.value()), at(e)
             });
+        if (cfxNotes != null) {
+          cfxNotes.attribute(e.runId(), run.runKey, e);
+        }
       } else if (event instanceof Event.ImageWritten e) {
         RunState run = run(e.runId());
         images.add(
@@ -337,6 +356,9 @@ final class BatchWriter {
               nonNull(e.barcode()),
               at(e)
             });
+        if (cfxNotes != null) {
+          cfxNotes.component(e.runId(), run.runKey, e);
+        }
       } else if (event instanceof Event.IrreversibleOperation e) {
         RunState run = run(e.runId());
         audit.add(
@@ -351,6 +373,9 @@ final class BatchWriter {
       } else if (event instanceof Event.RunFinished e) {
         RunState run = run(e.runId());
         run.finished = true;
+        if (cfxNotes != null) {
+          cfxNotes.runFinished(run.runKey, run.unitId != null, e);
+        }
         finishes.add(
             new Object[] {
               at(e),
@@ -362,6 +387,9 @@ final class BatchWriter {
             });
       } else if (event instanceof Event.SlotChanged e) {
         slots.put(e.slot(), new SlotRow(e.slot(), e.state().name(), nonNull(e.message()), at(e)));
+        if (cfxNotes != null) {
+          cfxNotes.slotChanged(e.at());
+        }
       }
       // RunRecorded and Notice say nothing the record does not already hold.
     }
@@ -536,6 +564,9 @@ final class BatchWriter {
           finish.addBatch();
         }
         finish.executeBatch();
+      }
+      if (cfxNotes != null) {
+        cfxNotes.write(c);
       }
     }
 

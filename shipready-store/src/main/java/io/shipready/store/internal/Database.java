@@ -24,6 +24,14 @@ public final class Database implements AutoCloseable {
   private static final SchemaMigrations STORE_SCHEMA =
       new SchemaMigrations("io/shipready/store/migration", "shipready_schema_history");
 
+  /**
+   * The IPC-CFX outbox, in every database shipready opens (the store's and the back office's): an
+   * endpoint's messages are written in the same transaction as the records they describe. One
+   * history table however many schemas share the database, so it is created once.
+   */
+  private static final SchemaMigrations CFX_SCHEMA =
+      new SchemaMigrations("io/shipready/store/cfx-migration", "shipready_cfx_schema_history");
+
   private final StoreUrl url;
   private final HikariDataSource readPool;
   private final HikariDataSource writePool;
@@ -54,11 +62,13 @@ public final class Database implements AutoCloseable {
         url.createParentFolders();
         writePool = pool(url, sqlite(url, SQLiteConfig.TransactionMode.IMMEDIATE), 4);
         migrate(url, schema, writePool);
+        migrate(url, CFX_SCHEMA, writePool);
         readPool = pool(url, sqlite(url, SQLiteConfig.TransactionMode.DEFERRED), 4);
       } else {
         readPool = postgresPool(url);
         writePool = readPool;
         migrate(url, schema, readPool);
+        migrate(url, CFX_SCHEMA, readPool);
       }
       return new Database(url, readPool, writePool);
     } catch (RuntimeException failed) {

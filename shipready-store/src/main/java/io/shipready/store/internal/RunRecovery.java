@@ -27,6 +27,15 @@ public final class RunRecovery {
   }
 
   public List<AbortedRun> closeOpenRuns(String stationId, String reason, Instant now) {
+    return closeOpenRuns(stationId, reason, now, null);
+  }
+
+  /**
+   * Closes the open runs; with a CFX handle, also writes each run's WorkCompleted (Aborted) into
+   * the outbox in the same transaction, so a MES does not wait for it forever.
+   */
+  public List<AbortedRun> closeOpenRuns(
+      String stationId, String reason, Instant now, String cfxHandle) {
     long nowMicros = Micros.of(now);
     return jdbi.inTransaction(
         handle -> {
@@ -76,6 +85,14 @@ public final class RunRecovery {
                     .execute();
             if (closed == 0) {
               continue;
+            }
+            if (cfxHandle != null) {
+              CfxOutboxRows.add(
+                  handle,
+                  cfxHandle,
+                  CfxEnvelope.WORK_COMPLETED,
+                  now,
+                  CfxBodies.workCompleted(run.runId(), CfxRecorder.workResult(Outcome.ABORTED)));
             }
             List<Identifier> identifiers =
                 run.unitId() == null

@@ -67,11 +67,28 @@ public final class WriterLoop implements AutoCloseable {
   /** A writer whose runs are all recorded as built with {@code stationPackage} (null: none). */
   public WriterLoop(
       Database database, String stationId, String operator, StationPackage stationPackage) {
+    this(database, stationId, operator, stationPackage, null);
+  }
+
+  /**
+   * A writer that also writes the station's IPC-CFX messages into the outbox, as sent by the
+   * endpoint {@code cfxHandle} (null: none).
+   */
+  public WriterLoop(
+      Database database,
+      String stationId,
+      String operator,
+      StationPackage stationPackage,
+      String cfxHandle) {
     this.database = requireNonNull(database, "database");
     this.stationId = requireNonNull(stationId, "stationId");
     this.writer =
         new BatchWriter(
-            database.engine(), stationId, requireNonNull(operator, "operator"), stationPackage);
+            database.engine(),
+            stationId,
+            requireNonNull(operator, "operator"),
+            stationPackage,
+            cfxHandle == null ? null : new CfxRecorder(cfxHandle, stationId, operator));
     this.thread = new Thread(this::runLoop, "shipready-record-writer-" + stationId);
     thread.setDaemon(true);
     thread.start();
