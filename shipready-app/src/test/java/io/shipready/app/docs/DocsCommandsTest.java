@@ -281,6 +281,12 @@ class DocsCommandsTest {
     // The docs' own settings, not the machine's.
     builder.environment().remove("SHIPREADY_DB");
     builder.environment().remove("SHIPREADY_BACKOFFICE_DB");
+    // A home of their own: a command such as mkdir -p ~/.config/... must not touch the user's.
+    Path home = clone.resolveSibling("home");
+    Files.createDirectories(home);
+    builder.environment().put("HOME", home.toString());
+    builder.environment().remove("XDG_CONFIG_HOME");
+    builder.environment().remove("SHIPREADY_SFTP_KNOWN_HOSTS");
     return builder.start();
   }
 
