@@ -62,6 +62,9 @@ public final class StationMetrics implements EventListener {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Tags station;
 
+  /** Held here because the upload meters hold it only weakly. */
+  private UploadMetrics uploads;
+
   /**
    * @param stationId the station's id, a label on every metric
    * @param firstPassYield units whose first run passed, out of units that ran (0..1)
@@ -99,7 +102,8 @@ public final class StationMetrics implements EventListener {
    * records' uploads, which a shared database holds for every station.
    */
   public StationMetrics countingUploads(UploadReceipts receipts) {
-    new UploadMetrics(receipts).bindTo(registry);
+    uploads = new UploadMetrics(receipts);
+    uploads.bindTo(registry);
     return this;
   }
 

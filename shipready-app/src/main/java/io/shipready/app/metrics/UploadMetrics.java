@@ -44,6 +44,10 @@ final class UploadMetrics {
     this.receipts = requireNonNull(receipts, "receipts");
   }
 
+  /**
+   * Registers the meters. They hold this object weakly, as Micrometer's meters do: whoever binds it
+   * must keep it, or the meters go stale after a garbage collection.
+   */
   void bindTo(MeterRegistry registry) {
     RESULTS.forEach(
         (outcome, result) ->
