@@ -2,11 +2,15 @@ package io.shipready.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shipready.app.metrics.PrometheusText;
+import io.shipready.app.station.RunningStation;
 import io.shipready.store.Store;
+import io.shipready.store.UploadReceipts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code shipready upload} as a factory runs it at the end of the day: a real process with the
  * password in its environment, a real SFTP server on loopback, the receipts in the station's
- * records, and a second run that sends nothing twice.
+ * records, and a second run that sends nothing twice; what it did is counted on the station page's
+ * metrics.
  */
 class UploadCommandTest {
   private static final String PASSWORD = "night-shift-7";
@@ -105,6 +110,52 @@ class UploadCommandTest {
                               java.security.MessageDigest.getInstance("SHA-256")
                                   .digest("header\nrow-1\n".getBytes(StandardCharsets.UTF_8)))))
           .isTrue();
+    }
+  }
+
+  @Test
+  void aRefusedFileIsKeptInTheRecordsAndCountedOnTheStationPagesMetrics() throws Exception {
+    Path files = Files.createDirectories(dir.resolve("out"));
+    Files.writeString(files.resolve("01_PC_prog_20261202+0800.afero"), "header\nrow-1\n");
+    Files.writeString(files.resolve("02_PC_prog_20261202+0800.afero"), "header\nrow-2\n");
+    // Someone else's file of the same name is already on the server: never overwritten.
+    Files.writeString(served.resolve("02_PC_prog_20261202+0800.afero"), "header\nother\n");
+    Path archive = dir.resolve("archive");
+    Path db = dir.resolve("station.db");
+    String url = "sftp://factory@127.0.0.1:" + server.getPort() + "/incoming";
+    Instant before = Instant.now();
+
+    ShipreadyProcess.Result first = upload(url, files, archive, db, "--trust-new-host-key");
+    assertThat(first.exit()).as(first.output()).isEqualTo(1);
+    assertThat(first.output()).contains("1 file sent").contains("1 refused");
+    // The next day's run tries the refused file again, and is refused again.
+    ShipreadyProcess.Result second = upload(url, files, archive, db);
+    assertThat(second.exit()).as(second.output()).isEqualTo(1);
+    assertThat(second.output()).contains("1 already sent before").contains("1 refused");
+    assertThat(Files.readString(served.resolve("02_PC_prog_20261202+0800.afero")))
+        .isEqualTo("header\nother\n");
+    try (Store records = Store.open(db.toString())) {
+      var tally = records.uploadReceipts().tally();
+      assertThat(tally.attempts(UploadReceipts.SENT)).isEqualTo(1);
+      assertThat(tally.attempts(UploadReceipts.REFUSED)).isEqualTo(2);
+    }
+
+    // A station page on the same records, started after the uploads ended, counts them.
+    try (RunningStation station =
+        RunningStation.start(dir, "--recipe", RunningStation.SAMPLE, "--simulate", "1")) {
+      System.gc(); // the meters must still read the records after a collection
+      var response = station.get("metrics");
+      assertThat(response.statusCode()).isEqualTo(200);
+      PrometheusText metrics = PrometheusText.parse(response.body());
+      assertThat(metrics.type("shipready_upload_files_total")).isEqualTo("counter");
+      assertThat(metrics.value("shipready_upload_files_total", "result", "sent")).isEqualTo(1);
+      assertThat(metrics.value("shipready_upload_files_total", "result", "refused")).isEqualTo(2);
+      assertThat(metrics.value("shipready_upload_files_total", "result", "failed")).isZero();
+      assertThat(metrics.type("shipready_upload_last_success_timestamp_seconds"))
+          .isEqualTo("gauge");
+      assertThat(metrics.value("shipready_upload_last_success_timestamp_seconds"))
+          .isBetween(before.getEpochSecond() - 1.0, Instant.now().getEpochSecond() + 1.0);
+      assertThat(station.stopAsEngineer()).isZero();
     }
   }
 

@@ -292,7 +292,7 @@ public final class Store implements AutoCloseable {
 
   /** The receipts of factory files sent to upload servers. */
   public UploadReceipts uploadReceipts() {
-    return new UploadReceipts(database.writeJdbi());
+    return new UploadReceipts(database.writeJdbi(), database.jdbi());
   }
 
   /**

@@ -898,6 +898,30 @@ abstract class StoreContract {
   }
 
   @Test
+  void everyUploadAttemptIsKeptAndCountedEvenTwoOfOneFileAtOneInstant() {
+    UploadReceipts receipts = store.uploadReceipts();
+    UploadTally before = receipts.tally();
+    String file = "01_PC_" + tag + "_20261201+0800.afero";
+    String destination = "sftp://factory@example.com:22/incoming";
+    Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    receipts.record(file, destination, "ab12", 13, UploadReceipts.SENT, "/incoming/" + file, at);
+    // Two more files of the same name in the run, refused at the same instant: neither is lost.
+    receipts.record(file, destination, "", -1, UploadReceipts.REFUSED, "same name (a)", at);
+    receipts.record(file, destination, "", -1, UploadReceipts.REFUSED, "same name (b)", at);
+    receipts.record(file, destination, "", -1, UploadReceipts.FAILED, "server full", at);
+
+    UploadTally after = receipts.tally();
+    assertThat(after.attempts(UploadReceipts.SENT) - before.attempts(UploadReceipts.SENT))
+        .isEqualTo(1);
+    assertThat(after.attempts(UploadReceipts.REFUSED) - before.attempts(UploadReceipts.REFUSED))
+        .isEqualTo(2);
+    assertThat(after.attempts(UploadReceipts.FAILED) - before.attempts(UploadReceipts.FAILED))
+        .isEqualTo(1);
+    assertThat(after.lastSent()).hasValueSatisfying(last -> assertThat(last).isAfterOrEqualTo(at));
+    assertThat(receipts.alreadySent(file, destination, "ab12")).isTrue();
+  }
+
+  @Test
   void describesItselfWithoutAPassword() {
     assertThat(store.describe()).doesNotContain("password=").isNotBlank();
   }

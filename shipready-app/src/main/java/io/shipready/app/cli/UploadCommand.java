@@ -96,14 +96,14 @@ public final class UploadCommand implements Callable<Integer> {
             .hostKeys(UploadEnvironment.hostKeyPolicy(env, trustNewHostKey))
             .build();
     try (Store records = Store.open(store.url())) {
-      DayUploader uploader =
-          new DayUploader(
-              settings, new StoreReceiptBook(records.uploadReceipts(), target.toString()));
-      return upload(uploader, DayUploader.dayFiles(files, glob));
+      StoreReceiptBook receipts =
+          new StoreReceiptBook(records.uploadReceipts(), target.toString(), settings.clock());
+      DayUploader uploader = new DayUploader(settings, receipts);
+      return upload(uploader, receipts, DayUploader.dayFiles(files, glob));
     }
   }
 
-  private int upload(DayUploader uploader, List<Path> day) {
+  private int upload(DayUploader uploader, StoreReceiptBook receipts, List<Path> day) {
     UploadReport report;
     if (dryRun) {
       report = uploader.dryRun(day);
@@ -128,6 +128,10 @@ public final class UploadCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     out.println(report.summary());
     out.flush();
+    if (!report.dryRun()) {
+      // After the summary: the operator sees what happened even if the records cannot be reached.
+      receipts.recordTrouble(report);
+    }
     return report.clean() ? 0 : 1;
   }
 }

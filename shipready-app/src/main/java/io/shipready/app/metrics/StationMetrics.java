@@ -13,19 +13,21 @@ import io.shipready.core.event.Event;
 import io.shipready.core.model.StepOutcome;
 import io.shipready.core.spi.EventListener;
 import io.shipready.store.RecordWriter;
+import io.shipready.store.UploadReceipts;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * A station's metrics for Prometheus, all fed from one place: the station's event stream (units by
- * outcome, step durations, label failures) and its record writer (events waiting, commit time).
- * First-pass yield is read from the same shift figures the station page shows.
+ * A station's metrics for Prometheus, fed from the station's event stream (units by outcome, step
+ * durations, label failures) and its record writer (events waiting, commit time). First-pass yield
+ * is read from the same shift figures the station page shows; end-of-day uploads, which run as
+ * their own command, from the upload receipts in the records.
  *
  * <p>Names, as scraped: {@code shipready_units_total{station,outcome}}, {@code
  * shipready_step_duration_seconds{station,step,outcome}} (histogram), {@code
  * shipready_first_pass_yield{station}}, {@code shipready_record_writer_pending_events{station}},
  * {@code shipready_record_commit_seconds{station}} (histogram), {@code
- * shipready_label_print_failures_total{station}}.
+ * shipready_label_print_failures_total{station}}, and {@link UploadMetrics}' upload meters.
  */
 public final class StationMetrics implements EventListener {
   /** Step durations span a console check (a second) to an OS recovery (a quarter of an hour). */
@@ -60,6 +62,9 @@ public final class StationMetrics implements EventListener {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Tags station;
 
+  /** Held here because the upload meters hold it only weakly. */
+  private UploadMetrics uploads;
+
   /**
    * @param stationId the station's id, a label on every metric
    * @param firstPassYield units whose first run passed, out of units that ran (0..1)
@@ -89,6 +94,16 @@ public final class StationMetrics implements EventListener {
             .serviceLevelObjectives(COMMIT_BUCKETS)
             .register(registry);
     writer.observeCommits((events, took) -> commits.record(took));
+    return this;
+  }
+
+  /**
+   * Also reports the end-of-day uploads the records keep. They carry no station label: they are the
+   * records' uploads, which a shared database holds for every station.
+   */
+  public StationMetrics countingUploads(UploadReceipts receipts) {
+    uploads = new UploadMetrics(receipts);
+    uploads.bindTo(registry);
     return this;
   }
 

@@ -84,6 +84,7 @@ public final class StationPage implements AutoCloseable {
         assembled
             .store()
             .orElseThrow(() -> new IllegalArgumentException("a station page keeps records"));
+    metrics.countingUploads(store.uploadReceipts());
     units =
         new StationUnits(
             slots,

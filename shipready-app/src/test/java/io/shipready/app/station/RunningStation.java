@@ -27,11 +27,12 @@ import java.util.regex.Pattern;
 
 /**
  * The real {@code shipready station} command running in this JVM on a free port, with a station
- * config that holds the engineer PIN {@link #PIN}, and a small HTTP client for its API.
+ * config that holds the engineer PIN {@link #PIN}, and a small HTTP client for its API. Tests of
+ * other commands start one on the same records to see what the page shows of them.
  */
-final class RunningStation implements AutoCloseable {
+public final class RunningStation implements AutoCloseable {
   static final String PIN = "2468";
-  static final String STATION = "PAGE-01";
+  public static final String STATION = "PAGE-01";
   static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final Pattern URL = Pattern.compile("page at (http://\\S+/)");
 
@@ -97,7 +98,7 @@ final class RunningStation implements AutoCloseable {
               range: {min: 3.2, max: 3.4}
       """;
 
-  static final String SAMPLE = Path.of("..", "lines", "sample", "recipe.yaml").toString();
+  public static final String SAMPLE = Path.of("..", "lines", "sample", "recipe.yaml").toString();
 
   final Path folder;
   final Path db;
@@ -117,7 +118,7 @@ final class RunningStation implements AutoCloseable {
   }
 
   /** Starts {@code shipready station --ui 0 --config ... --db ...} with the given arguments. */
-  static RunningStation start(Path folder, String... args) throws Exception {
+  public static RunningStation start(Path folder, String... args) throws Exception {
     Path config = folder.resolve("station.yaml");
     writeConfig(config);
     return start(folder, config, args);
@@ -209,7 +210,7 @@ final class RunningStation implements AutoCloseable {
     return json.readTree(get("api/state").body());
   }
 
-  HttpResponse<String> get(String path) throws Exception {
+  public HttpResponse<String> get(String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(20)).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -249,7 +250,7 @@ final class RunningStation implements AutoCloseable {
   }
 
   /** Stops the station as an engineer and returns the command's exit code. */
-  int stopAsEngineer() throws Exception {
+  public int stopAsEngineer() throws Exception {
     HttpResponse<String> stopped = post("api/station/stop", Map.of("user", "eng.ana", "pin", PIN));
     assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
     return exit.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
