@@ -195,11 +195,14 @@ class EmulatedLineIT {
 
       CommandLineRunner.Result run = run(line.resolve("recipe.yaml"), slots, db, "FILE");
 
-      JsonNode only = new ObjectMapper().readTree(run.out()).get("runs").get(0);
-      // A wrong file says nothing about the unit, so the run is an ERROR, not a FAIL.
-      assertThat(only.get("outcome").asText()).isEqualTo("ERROR");
-      assertThat(only.get("failed_step").asText()).isEqualTo("flash_app");
-      assertThat(only.get("message").asText()).contains("is not the approved one");
+      // A wrong file says nothing about the units: the station refuses to start, before the
+      // first unit, naming the image and its hash, and records no run.
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.out() + run.err())
+          .contains("nrf51-test-1.0.0.bin")
+          .contains("SHA-256")
+          .contains("not the approved file");
+      assertThat(Files.exists(db)).as("nothing recorded").isFalse();
       try (GdbClient debugger =
           GdbClient.connect(fleet.units().get(0).gdb(), Duration.ofSeconds(10))) {
         assertThat(debugger.readMemory(0, bytes.length))
