@@ -15,10 +15,13 @@ public record KdfSettings(int memoryKiB, int iterations, int parallelism) {
   /** The least a package is built with; lower settings only make guessing cheaper. */
   public static final int MIN_MEMORY_KIB = 8;
 
-  /** The most a package may ask for when opened: a damaged header must not exhaust the PC. */
-  public static final int MAX_MEMORY_KIB = 1024 * 1024;
+  /**
+   * The most a package may ask for, when built and when opened: a tampered header must not cost a
+   * PC more than a few seconds and 256 MiB before the passphrase is found wrong.
+   */
+  public static final int MAX_MEMORY_KIB = 256 * 1024;
 
-  public static final int MAX_ITERATIONS = 100;
+  public static final int MAX_ITERATIONS = 10;
   public static final int MAX_PARALLELISM = 16;
 
   public KdfSettings {

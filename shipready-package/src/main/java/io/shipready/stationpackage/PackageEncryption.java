@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -19,43 +20,70 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * (BouncyCastle). The file is a header followed by the ciphertext and its tag:
  *
  * <pre>
- *   magic "SRPKGENC" | format (1 byte) | KDF id (1 byte, 1 = Argon2id v1.3)
- *   | memory KiB (4) | iterations (4) | parallelism (4) | salt (16) | nonce (12) | ciphertext+tag
+ *   magic "SRPKGENC" | format (1 byte, 2) | KDF id (1 byte, 1 = Argon2id v1.3)
+ *   | memory KiB (4) | iterations (4) | parallelism (4) | salt (16) | nonce (12)
+ *   | signature length (1 byte, 0 or 64) | Ed25519 signature over everything before it
+ *   | ciphertext+tag
  * </pre>
  *
- * The header is the cipher's associated data, so changing the settings, salt or nonce is detected
- * like changing the content.
+ * Deriving the key is deliberately costly, so the header is trusted before it is used: its settings
+ * must lie within {@link KdfSettings}' bounds, and a package built with {@code --sign} carries the
+ * team's signature over the header, checked against the trusted key before the passphrase is even
+ * asked for. The whole header is also the cipher's associated data.
  */
 public final class PackageEncryption {
   static final byte[] MAGIC = "SRPKGENC".getBytes(StandardCharsets.US_ASCII);
-  private static final byte FORMAT = 1;
+
+  /** Format 1 had no signed header: its settings could be raised to cost minutes of CPU. */
+  private static final byte FORMAT = 2;
+
+  private static final byte UNSIGNED_FORMAT = 1;
   private static final byte ARGON2ID = 1;
   private static final int SALT_BYTES = 16;
   private static final int NONCE_BYTES = 12;
+  private static final int SIGNATURE_BYTES = 64;
   private static final int TAG_BITS = 128;
-  private static final int HEADER_BYTES = MAGIC.length + 2 + 12 + SALT_BYTES + NONCE_BYTES;
+  private static final int SIGNED_PART_BYTES = MAGIC.length + 2 + 12 + SALT_BYTES + NONCE_BYTES;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private PackageEncryption() {}
 
   /** Whether the bytes start like an encrypted package. */
   public static boolean isEncrypted(byte[] file) {
-    return file.length >= MAGIC.length && Arrays.equals(Arrays.copyOf(file, MAGIC.length), MAGIC);
+    return isEncrypted(ByteBuffer.wrap(file));
   }
 
-  /** Seals a package's bytes with a passphrase. */
-  public static byte[] encrypt(byte[] plain, char[] passphrase, KdfSettings kdf) {
+  static boolean isEncrypted(ByteBuffer file) {
+    return file.remaining() >= MAGIC.length
+        && file.duplicate().limit(file.position() + MAGIC.length).equals(ByteBuffer.wrap(MAGIC));
+  }
+
+  /**
+   * Seals a package's bytes with a passphrase.
+   *
+   * @param signingKey signs the header, so a station trusting the key checks it before deriving;
+   *     null for an unsigned package
+   */
+  public static byte[] encrypt(
+      byte[] plain, char[] passphrase, KdfSettings kdf, PackageKeys.SigningKey signingKey) {
     requireNonNull(plain, "plain");
+    requireNonNull(kdf, "kdf");
     checkPassphrase(passphrase);
     byte[] salt = new byte[SALT_BYTES];
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(salt);
     RANDOM.nextBytes(nonce);
-    ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
-    header.put(MAGIC).put(FORMAT).put(ARGON2ID);
-    header.putInt(kdf.memoryKiB()).putInt(kdf.iterations()).putInt(kdf.parallelism());
-    header.put(salt).put(nonce);
-    byte[] headerBytes = header.array();
+    ByteBuffer signed = ByteBuffer.allocate(SIGNED_PART_BYTES);
+    signed.put(MAGIC).put(FORMAT).put(ARGON2ID);
+    signed.putInt(kdf.memoryKiB()).putInt(kdf.iterations()).putInt(kdf.parallelism());
+    signed.put(salt).put(nonce);
+    byte[] signature = signingKey == null ? new byte[0] : signingKey.sign(signed.array());
+    byte[] header =
+        ByteBuffer.allocate(SIGNED_PART_BYTES + 1 + signature.length)
+            .put(signed.array())
+            .put((byte) signature.length)
+            .put(signature)
+            .array();
     byte[] key = deriveKey(passphrase, salt, kdf);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -63,10 +91,10 @@ public final class PackageEncryption {
           Cipher.ENCRYPT_MODE,
           new SecretKeySpec(key, "AES"),
           new GCMParameterSpec(TAG_BITS, nonce));
-      cipher.updateAAD(headerBytes);
+      cipher.updateAAD(header);
       byte[] sealed = cipher.doFinal(plain);
-      byte[] file = Arrays.copyOf(headerBytes, headerBytes.length + sealed.length);
-      System.arraycopy(sealed, 0, file, headerBytes.length, sealed.length);
+      byte[] file = Arrays.copyOf(header, header.length + sealed.length);
+      System.arraycopy(sealed, 0, file, header.length, sealed.length);
       return file;
     } catch (GeneralSecurityException e) {
       throw new PackageException("cannot encrypt the package: " + e.getMessage(), e);
@@ -76,20 +104,25 @@ public final class PackageEncryption {
   }
 
   /**
-   * Opens an encrypted package.
+   * Opens an encrypted package: checks its header against {@code trust} and the bounds, then asks
+   * for the passphrase and decrypts.
    *
    * @param source names the file in messages
    * @throws PackageException "wrong passphrase or damaged package" when the tag does not match
    */
-  static byte[] decrypt(String source, byte[] file, char[] passphrase) {
-    checkPassphrase(passphrase);
-    if (!isEncrypted(file) || file.length < HEADER_BYTES + TAG_BITS / 8) {
+  static byte[] open(String source, byte[] file, Supplier<char[]> passphrase, Trust trust) {
+    if (!isEncrypted(file) || file.length < MAGIC.length + 2) {
       throw new PackageException(source + ": not an encrypted station package (or cut short)");
     }
-    ByteBuffer header = ByteBuffer.wrap(file, 0, HEADER_BYTES);
-    header.position(MAGIC.length);
-    byte format = header.get();
-    byte kdfId = header.get();
+    byte format = file[MAGIC.length];
+    byte kdfId = file[MAGIC.length + 1];
+    if (format == UNSIGNED_FORMAT) {
+      throw new PackageException(
+          source
+              + ": sealed with encrypted-package format 1, whose key-derivation settings are not"
+              + " protected; build the package again with this shipready (package build ..."
+              + " --encrypt --sign KEY)");
+    }
     if (format != FORMAT || kdfId != ARGON2ID) {
       throw new PackageException(
           source
@@ -99,25 +132,48 @@ public final class PackageEncryption {
               + kdfId
               + ", which this shipready does not read; use a newer shipready");
     }
+    if (file.length < SIGNED_PART_BYTES + 1) {
+      throw cutShort(source);
+    }
+    int signatureLength = Byte.toUnsignedInt(file[SIGNED_PART_BYTES]);
+    int headerLength = SIGNED_PART_BYTES + 1 + signatureLength;
+    if ((signatureLength != 0 && signatureLength != SIGNATURE_BYTES)
+        || file.length < headerLength + TAG_BITS / 8) {
+      throw cutShort(source);
+    }
+    checkSigner(source, file, signatureLength, trust);
+    ByteBuffer header = ByteBuffer.wrap(file, MAGIC.length + 2, SIGNED_PART_BYTES);
     KdfSettings kdf;
     try {
       kdf = new KdfSettings(header.getInt(), header.getInt(), header.getInt());
     } catch (PackageException unreasonable) {
       throw new PackageException(
-          source + ": damaged package header (" + unreasonable.getMessage() + ")");
+          source
+              + ": damaged or tampered package header ("
+              + unreasonable.getMessage()
+              + "); refused before deriving its key; get the package again");
     }
     byte[] salt = new byte[SALT_BYTES];
     byte[] nonce = new byte[NONCE_BYTES];
     header.get(salt).get(nonce);
-    byte[] key = deriveKey(passphrase, salt, kdf);
+    char[] secret = passphrase.get();
+    byte[] key;
+    try {
+      checkPassphrase(secret);
+      key = deriveKey(secret, salt, kdf);
+    } finally {
+      if (secret != null) {
+        Arrays.fill(secret, '\0');
+      }
+    }
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(
           Cipher.DECRYPT_MODE,
           new SecretKeySpec(key, "AES"),
           new GCMParameterSpec(TAG_BITS, nonce));
-      cipher.updateAAD(file, 0, HEADER_BYTES);
-      return cipher.doFinal(file, HEADER_BYTES, file.length - HEADER_BYTES);
+      cipher.updateAAD(file, 0, headerLength);
+      return cipher.doFinal(file, headerLength, file.length - headerLength);
     } catch (AEADBadTagException wrong) {
       throw new PackageException(
           source
@@ -128,6 +184,42 @@ public final class PackageEncryption {
     } finally {
       Arrays.fill(key, (byte) 0);
     }
+  }
+
+  /** With a trusted key, the header must carry its signature (unless unsigned is allowed). */
+  private static void checkSigner(String source, byte[] file, int signatureLength, Trust trust) {
+    if (trust.key() == null) {
+      return;
+    }
+    if (signatureLength == 0) {
+      if (trust.allowUnsigned()) {
+        return;
+      }
+      throw new PackageException(
+          source
+              + ": the sealed package's header is not signed; build it with --sign, or accept it"
+              + " with --allow-unsigned for a trial only");
+    }
+    byte[] signed = Arrays.copyOf(file, SIGNED_PART_BYTES);
+    byte[] signature =
+        Arrays.copyOfRange(file, SIGNED_PART_BYTES + 1, SIGNED_PART_BYTES + 1 + signatureLength);
+    if (!Signatures.valid(trust.key().key(), signed, signature)) {
+      throw new PackageException(
+          source
+              + ": the sealed package's header is not signed by the trusted key "
+              + trust.key().keyId()
+              + " "
+              + trust.key().fingerprint()
+              + " (it was changed, or sealed by another team); refused before asking for the"
+              + " passphrase; get the package again from the product team");
+    }
+  }
+
+  private static PackageException cutShort(String source) {
+    return new PackageException(
+        source
+            + ": the encrypted package is cut short or its header is damaged; copy the whole file"
+            + " again from the product team");
   }
 
   private static byte[] deriveKey(char[] passphrase, byte[] salt, KdfSettings kdf) {

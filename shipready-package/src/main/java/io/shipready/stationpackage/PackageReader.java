@@ -1,98 +1,112 @@
 package io.shipready.stationpackage;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 
 /**
- * Opens a package file and checks it completely before anything of it is used: the passphrase (if
- * sealed), every entry's path, the signer against the trusted key, the signature over the manifest,
- * and every file against the manifest. Every problem found is named in one refusal.
+ * Opens a package file and checks it completely before anything of it is used, cheapest and most
+ * telling checks first: a sealed package's header (its key-derivation settings bounded and, with a
+ * trusted key, signed) before the passphrase is asked for; the ZIP's central directory (cut short,
+ * duplicates, paths, local headers) before anything is unpacked; the signer and the signature over
+ * the manifest before any file is unpacked; then each file unpacked no further than the signed
+ * manifest's size for it, against its SHA-256. Every file problem found is named in one refusal.
  */
 public final class PackageReader {
-  /** No package is this large once unpacked; a ZIP claiming more is refused, not unpacked. */
-  private static final long MAX_UNPACKED_BYTES = 1L << 31;
+  /** No package is this large once unpacked; a manifest declaring more is refused. */
+  private static final long MAX_UNPACKED_BYTES = Integer.MAX_VALUE;
+
+  /** Far more than any manifest of a line profile, far less than what would strain a PC. */
+  private static final long MAX_MANIFEST_BYTES = 16L << 20;
+
+  /** A signature or key line is one short line. */
+  private static final long MAX_KEY_LINE_BYTES = 64L << 10;
 
   private PackageReader() {}
 
   /**
    * Reads and verifies a package file.
    *
-   * @param passphrase asked only when the package is encrypted
+   * @param passphrase asked only when the package is encrypted, after its header checked out
    */
   public static VerifiedPackage read(Path file, Supplier<char[]> passphrase, Trust trust) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException missing) {
-      throw new PackageException("package " + file + " not found");
-    } catch (IOException e) {
-      throw new PackageException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-    return read(file.toString(), bytes, passphrase, trust);
+    return read(file.toString(), PackageBytes.load(file), passphrase, trust);
   }
 
   static VerifiedPackage read(
-      String source, byte[] bytes, Supplier<char[]> passphrase, Trust trust) {
-    byte[] zip = bytes;
+      String source, ByteBuffer bytes, Supplier<char[]> passphrase, Trust trust) {
+    ByteBuffer zip = bytes;
     if (PackageEncryption.isEncrypted(bytes)) {
-      char[] secret = passphrase.get();
-      try {
-        zip = PackageEncryption.decrypt(source, bytes, secret);
-      } finally {
-        if (secret != null) {
-          java.util.Arrays.fill(secret, '\0');
-        }
-      }
+      zip =
+          ByteBuffer.wrap(
+              PackageEncryption.open(source, PackageBytes.array(bytes), passphrase, trust));
     }
-    Map<String, byte[]> entries = entries(source, zip);
-    byte[] manifestBytes = entries.remove(ManifestJson.FILE);
-    if (manifestBytes == null) {
+    ZipDirectory directory = ZipDirectory.read(source, zip);
+    Map<String, ZipDirectory.Entry> entries = new LinkedHashMap<>(directory.entries());
+    ZipDirectory.Entry manifestEntry = entries.remove(ManifestJson.FILE);
+    if (manifestEntry == null) {
       throw new PackageException(
           source + ": no " + ManifestJson.FILE + " in it; it is not a station package");
     }
-    byte[] signature = entries.remove(PackageLayout.SIGNATURE);
-    byte[] signerText = entries.remove(PackageLayout.SIGNER);
+    byte[] manifestBytes = unpackSmall(directory, manifestEntry, MAX_MANIFEST_BYTES);
+    byte[] signature =
+        unpackSmall(directory, entries.remove(PackageLayout.SIGNATURE), MAX_KEY_LINE_BYTES);
+    byte[] signerText =
+        unpackSmall(directory, entries.remove(PackageLayout.SIGNER), MAX_KEY_LINE_BYTES);
     PackageKeys.PublicKeyFile signer =
         Signatures.check(source, manifestBytes, signature, signerText, trust);
 
     Manifest manifest = ManifestJson.read(source + "!" + ManifestJson.FILE, manifestBytes);
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    List<String> problems = new ArrayList<>();
-    for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-      if (!entry.getKey().startsWith(PackageLayout.FILES)) {
-        problems.add(entry.getKey() + ": an entry a station package does not have");
-        continue;
-      }
-      files.put(entry.getKey().substring(PackageLayout.FILES.length()), entry.getValue());
+    long declared = manifest.files().stream().mapToLong(Manifest.Entry::size).sum();
+    if (declared > MAX_UNPACKED_BYTES) {
+      throw refused(
+          source,
+          manifest,
+          List.of("the manifest declares " + declared + " bytes in all, more than any package"));
     }
-    for (Manifest.Entry expected : manifest.files()) {
-      byte[] content = files.get(expected.path());
-      if (content == null) {
-        problems.add(expected.path() + ": listed in the manifest but missing from the package");
-      } else if (content.length != expected.size()
-          || !Hashes.sha256(content).equals(expected.sha256())) {
-        problems.add(expected.path() + ": SHA-256 differs from the manifest");
+    List<String> problems = new ArrayList<>();
+    Map<String, ZipDirectory.Entry> byPath = new LinkedHashMap<>();
+    for (ZipDirectory.Entry entry : entries.values()) {
+      if (!entry.name().startsWith(PackageLayout.FILES)) {
+        problems.add(entry.name() + ": an entry a station package does not have");
+      } else {
+        byPath.put(entry.name().substring(PackageLayout.FILES.length()), entry);
       }
     }
     Map<String, Manifest.Entry> listed = manifest.byPath();
-    for (String path : files.keySet()) {
-      if (!listed.containsKey(path)) {
-        problems.add(path + ": in the package but not in the manifest");
+    byPath.keySet().stream()
+        .filter(path -> !listed.containsKey(path))
+        .forEach(path -> problems.add(path + ": in the package but not in the manifest"));
+    // Sizes are compared before anything is unpacked: the signed manifest bounds every file.
+    for (Manifest.Entry expected : manifest.files()) {
+      ZipDirectory.Entry entry = byPath.get(expected.path());
+      if (entry == null) {
+        problems.add(expected.path() + ": listed in the manifest but missing from the package");
+      } else if (entry.size() != expected.size()) {
+        problems.add(
+            expected.path()
+                + ": the ZIP declares "
+                + entry.size()
+                + " bytes, the manifest "
+                + expected.size());
       }
+    }
+    if (!problems.isEmpty()) {
+      throw refused(source, manifest, problems);
+    }
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (Manifest.Entry expected : manifest.files()) {
+      String where = source + ": file " + expected.path();
+      byte[] content =
+          PackageBytes.unpack(directory, byPath.get(expected.path()), expected.size(), where);
+      if (!Hashes.sha256(content).equals(expected.sha256())) {
+        problems.add(expected.path() + ": SHA-256 differs from the manifest");
+      }
+      files.put(expected.path(), content);
     }
     if (!problems.isEmpty()) {
       throw refused(source, manifest, problems);
@@ -112,51 +126,12 @@ public final class PackageReader {
     return new PackageException(message.toString());
   }
 
-  private static Map<String, byte[]> entries(String source, byte[] zip) {
-    Map<String, byte[]> entries = new LinkedHashMap<>();
-    long unpacked = 0;
-    try (ZipInputStream in =
-        new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-      ZipEntry entry;
-      while ((entry = in.getNextEntry()) != null) {
-        String name = entry.getName();
-        String where = source + ": entry " + name;
-        if (entry.isDirectory()) {
-          PackagePaths.check(name.substring(0, Math.max(0, name.length() - 1)), where);
-          continue;
-        }
-        PackagePaths.check(name, where);
-        if (entries.containsKey(name)) {
-          throw new PackageException(where + " appears twice; the package is refused");
-        }
-        byte[] content = readAtMost(in, MAX_UNPACKED_BYTES - unpacked, where);
-        unpacked += content.length;
-        entries.put(name, content);
-      }
-    } catch (ZipException e) {
-      throw new PackageException(
-          source + ": not a readable station package (" + e.getMessage() + ")", e);
-    } catch (IOException e) {
-      throw new PackageException("cannot read " + source + ": " + e.getMessage(), e);
+  /** A package's own small entry, or null when it has none. */
+  private static byte[] unpackSmall(ZipDirectory directory, ZipDirectory.Entry entry, long limit) {
+    if (entry == null) {
+      return null;
     }
-    if (entries.isEmpty()) {
-      throw new PackageException(source + ": not a station package (no entries)");
-    }
-    return entries;
-  }
-
-  private static byte[] readAtMost(InputStream in, long limit, String where) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[64 * 1024];
-    long total = 0;
-    int n;
-    while ((n = in.read(buffer)) > 0) {
-      total += n;
-      if (total > limit) {
-        throw new PackageException(where + ": unpacks to more than any package holds; refused");
-      }
-      out.write(buffer, 0, n);
-    }
-    return out.toByteArray();
+    return PackageBytes.unpack(
+        directory, entry, limit, directory.source() + ": entry " + entry.name());
   }
 }

@@ -2,6 +2,7 @@ package io.shipready.stationpackage;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
 
@@ -51,11 +52,8 @@ final class Signatures {
     boolean valid = false;
     if (parts.length == 2) {
       try {
-        Signature verifier = Signature.getInstance(PackageKeys.ALGORITHM);
-        verifier.initVerify(signer.key());
-        verifier.update(manifest);
-        valid = verifier.verify(Base64.getDecoder().decode(parts[1]));
-      } catch (GeneralSecurityException | IllegalArgumentException malformed) {
+        valid = valid(signer.key(), manifest, Base64.getDecoder().decode(parts[1]));
+      } catch (IllegalArgumentException notBase64) {
         valid = false;
       }
     }
@@ -69,5 +67,17 @@ final class Signatures {
               + " (the manifest was changed after it was signed, or the signature is damaged)");
     }
     return signer;
+  }
+
+  /** Whether {@code signature} is the key's Ed25519 signature over {@code content}. */
+  static boolean valid(PublicKey key, byte[] content, byte[] signature) {
+    try {
+      Signature verifier = Signature.getInstance(PackageKeys.ALGORITHM);
+      verifier.initVerify(key);
+      verifier.update(content);
+      return verifier.verify(signature);
+    } catch (GeneralSecurityException malformed) {
+      return false;
+    }
   }
 }

@@ -168,7 +168,8 @@ class StationPackageTest {
     Path file = dir.resolve("sealed.srpkg");
     Files.write(
         file,
-        PackageEncryption.encrypt(zip, "correct horse".toCharArray(), PackageFixture.FAST_KDF));
+        PackageEncryption.encrypt(
+            zip, "correct horse".toCharArray(), PackageFixture.FAST_KDF, team));
 
     assertThat(PackageEncryption.isEncrypted(Files.readAllBytes(file))).isTrue();
     assertThat(
@@ -185,7 +186,8 @@ class StationPackageTest {
   @Test
   void aDamagedEncryptedPackageIsRefusedLikeAWrongPassphrase() throws Exception {
     byte[] zip = PackageBuilder.of(line).version("2").signWith(team).build().zip();
-    byte[] sealed = PackageEncryption.encrypt(zip, "pw".toCharArray(), PackageFixture.FAST_KDF);
+    byte[] sealed =
+        PackageEncryption.encrypt(zip, "pw".toCharArray(), PackageFixture.FAST_KDF, team);
     sealed[sealed.length - 40] ^= 0x10;
     Path file = dir.resolve("damaged.srpkg");
     Files.write(file, sealed);

@@ -147,7 +147,7 @@ public final class PackageCommand {
         kdf = new KdfSettings(kdfMemoryKib, kdfIterations, KdfSettings.DEFAULT.parallelism());
         char[] secret = passphrase.toSeal();
         try {
-          content = PackageEncryption.encrypt(content, secret, kdf);
+          content = PackageEncryption.encrypt(content, secret, kdf, key);
         } finally {
           Arrays.fill(secret, '\0');
         }
