@@ -12,6 +12,11 @@ final class Hashes {
     return HexFormat.of().formatHex(digest().digest(content));
   }
 
+  /** The digest so far, as lower-case hex. */
+  static String hex(MessageDigest digest) {
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
   static MessageDigest digest() {
     try {
       return MessageDigest.getInstance("SHA-256");

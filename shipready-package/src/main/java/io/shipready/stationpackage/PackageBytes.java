@@ -1,6 +1,8 @@
 package io.shipready.stationpackage;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
@@ -17,6 +19,8 @@ import java.util.zip.Inflater;
 final class PackageBytes {
   /** No package file is larger; one claiming more is refused before it is read. */
   static final long MAX_FILE_BYTES = Integer.MAX_VALUE;
+
+  private static final int BUFFER_BYTES = 64 * 1024;
 
   private PackageBytes() {}
 
@@ -44,12 +48,24 @@ final class PackageBytes {
   }
 
   /**
-   * Unpacks one entry, refusing it when it declares more than {@code limit} bytes, unpacks to more
-   * or fewer bytes than it declares, or fails its CRC.
+   * Unpacks one small entry into memory; see {@link #unpack(ZipDirectory, ZipDirectory.Entry, long,
+   * String, OutputStream)}.
+   */
+  static byte[] unpack(ZipDirectory zip, ZipDirectory.Entry entry, long limit, String where) {
+    ByteArrayOutputStream content = new ByteArrayOutputStream();
+    unpack(zip, entry, limit, where, content);
+    return content.toByteArray();
+  }
+
+  /**
+   * Unpacks one entry into {@code sink} a buffer at a time, refusing it when it declares more than
+   * {@code limit} bytes, unpacks to more or fewer bytes than it declares, or fails its CRC. Not a
+   * byte beyond the declared size reaches the sink.
    *
    * @param where names the entry in messages
    */
-  static byte[] unpack(ZipDirectory zip, ZipDirectory.Entry entry, long limit, String where) {
+  static void unpack(
+      ZipDirectory zip, ZipDirectory.Entry entry, long limit, String where, OutputStream sink) {
     if (entry.size() > limit) {
       throw new PackageException(
           where
@@ -59,54 +75,58 @@ final class PackageBytes {
               + limit
               + " it may hold; refused before unpacking");
     }
-    byte[] content = new byte[(int) entry.size()];
     ByteBuffer data = zip.data(entry);
-    boolean exact;
-    if (entry.method() == ZipDirectory.STORED) {
-      exact = data.remaining() == content.length;
-      data.get(content, 0, Math.min(content.length, data.remaining()));
-    } else {
-      exact = inflate(data, content, where);
-    }
     CRC32 crc = new CRC32();
-    crc.update(content);
-    if (!exact || crc.getValue() != entry.crc()) {
-      throw new PackageException(
-          where
-              + ": its data is damaged or cut short (it does not unpack to the "
-              + content.length
-              + " bytes and CRC it declares); copy the whole file again from the product team");
+    byte[] buffer = new byte[BUFFER_BYTES];
+    long written = 0;
+    Inflater inflater = entry.method() == ZipDirectory.STORED ? null : new Inflater(true);
+    try {
+      if (inflater != null) {
+        inflater.setInput(data);
+      }
+      while (inflater == null ? data.hasRemaining() : !inflater.finished()) {
+        int n;
+        if (inflater == null) {
+          n = Math.min(buffer.length, data.remaining());
+          data.get(buffer, 0, n);
+        } else {
+          n = inflater.inflate(buffer);
+          if (n == 0 && !inflater.finished()) {
+            throw damaged(where, entry);
+          }
+        }
+        written += n;
+        if (written > entry.size()) {
+          throw new PackageException(
+              where
+                  + ": unpacks to more than the "
+                  + entry.size()
+                  + " bytes it declares (a ZIP bomb, or a damaged package); refused there");
+        }
+        crc.update(buffer, 0, n);
+        sink.write(buffer, 0, n);
+      }
+      if ((inflater != null && inflater.getRemaining() != 0)
+          || written != entry.size()
+          || crc.getValue() != entry.crc()) {
+        throw damaged(where, entry);
+      }
+    } catch (DataFormatException e) {
+      throw damaged(where, entry);
+    } catch (IOException e) {
+      throw new PackageException(where + ": cannot unpack: " + e.getMessage(), e);
+    } finally {
+      if (inflater != null) {
+        inflater.end();
+      }
     }
-    return content;
   }
 
-  /** Inflates into {@code content}; whether the data ended exactly there. */
-  private static boolean inflate(ByteBuffer data, byte[] content, String where) {
-    Inflater inflater = new Inflater(true);
-    try {
-      inflater.setInput(data);
-      int filled = 0;
-      while (filled < content.length && !inflater.finished()) {
-        int n = inflater.inflate(content, filled, content.length - filled);
-        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-          return false;
-        }
-        filled += n;
-      }
-      if (!inflater.finished() && inflater.inflate(new byte[1]) > 0) {
-        throw new PackageException(
-            where
-                + ": unpacks to more than the "
-                + content.length
-                + " bytes it declares (a ZIP bomb, or a damaged package); refused after "
-                + content.length
-                + " bytes");
-      }
-      return inflater.finished() && inflater.getRemaining() == 0;
-    } catch (DataFormatException e) {
-      return false;
-    } finally {
-      inflater.end();
-    }
+  private static PackageException damaged(String where, ZipDirectory.Entry entry) {
+    return new PackageException(
+        where
+            + ": its data is damaged or cut short (it does not unpack to the "
+            + entry.size()
+            + " bytes and CRC it declares); copy the whole file again from the product team");
   }
 }

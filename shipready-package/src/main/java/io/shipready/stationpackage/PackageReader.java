@@ -1,7 +1,11 @@
 package io.shipready.stationpackage;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,16 +33,24 @@ public final class PackageReader {
   private PackageReader() {}
 
   /**
-   * Reads and verifies a package file.
+   * Reads and verifies a package file, keeping every file's content for installing it.
    *
    * @param passphrase asked only when the package is encrypted, after its header checked out
    */
   public static VerifiedPackage read(Path file, Supplier<char[]> passphrase, Trust trust) {
-    return read(file.toString(), PackageBytes.load(file), passphrase, trust);
+    return read(file.toString(), PackageBytes.load(file), passphrase, trust, true);
   }
 
-  static VerifiedPackage read(
-      String source, ByteBuffer bytes, Supplier<char[]> passphrase, Trust trust) {
+  /**
+   * Verifies a package file as {@link #read} does, streaming each file through its hash without
+   * keeping it: the result's {@code files} is empty.
+   */
+  public static VerifiedPackage check(Path file, Supplier<char[]> passphrase, Trust trust) {
+    return read(file.toString(), PackageBytes.load(file), passphrase, trust, false);
+  }
+
+  private static VerifiedPackage read(
+      String source, ByteBuffer bytes, Supplier<char[]> passphrase, Trust trust, boolean keep) {
     ByteBuffer zip = bytes;
     if (PackageEncryption.isEncrypted(bytes)) {
       zip =
@@ -101,12 +113,17 @@ public final class PackageReader {
     Map<String, byte[]> files = new LinkedHashMap<>();
     for (Manifest.Entry expected : manifest.files()) {
       String where = source + ": file " + expected.path();
-      byte[] content =
-          PackageBytes.unpack(directory, byPath.get(expected.path()), expected.size(), where);
-      if (!Hashes.sha256(content).equals(expected.sha256())) {
+      MessageDigest sha256 = Hashes.digest();
+      ByteArrayOutputStream content = new ByteArrayOutputStream();
+      OutputStream sink =
+          new DigestOutputStream(keep ? content : OutputStream.nullOutputStream(), sha256);
+      PackageBytes.unpack(directory, byPath.get(expected.path()), expected.size(), where, sink);
+      if (!Hashes.hex(sha256).equals(expected.sha256())) {
         problems.add(expected.path() + ": SHA-256 differs from the manifest");
       }
-      files.put(expected.path(), content);
+      if (keep) {
+        files.put(expected.path(), content.toByteArray());
+      }
     }
     if (!problems.isEmpty()) {
       throw refused(source, manifest, problems);

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param manifestBytes manifest.json exactly as signed
  * @param signature manifest.sig as found, or null for an unsigned package
  * @param signer the key that signed it, or null for an unsigned package
- * @param files every file's content by manifest path
+ * @param files every file's content by manifest path; empty when the package was only checked
+ *     ({@link PackageReader#check})
  */
 public record VerifiedPackage(
     Manifest manifest,

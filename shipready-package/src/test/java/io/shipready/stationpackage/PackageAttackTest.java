@@ -93,6 +93,23 @@ class PackageAttackTest {
   }
 
   @Test
+  void checkingAPackageStreamsItsFilesInsteadOfHoldingThem() throws Exception {
+    Path line = PackageFixture.line(Files.createDirectories(dir.resolve("large")));
+    Files.write(line.resolve("images/large.bin"), new byte[(int) BOMB_BYTES]);
+    Path file =
+        Files.write(dir.resolve("large.srpkg"), PackageBuilder.of(line).version("1").build().zip());
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    long before = threads.getCurrentThreadAllocatedBytes();
+    VerifiedPackage checked = PackageReader.check(file, NO_PASSPHRASE, new Trust(null, true));
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+    assertThat(checked.manifest().byPath().get("images/large.bin").size()).isEqualTo(BOMB_BYTES);
+    assertThat(allocated).isLessThan(ALLOWED_ALLOCATION);
+  }
+
+  @Test
   void aBombDeclaringItsTrueSizeIsRefusedBeforeAnythingIsUnpacked() throws Exception {
     Refusal refusal = refusal(withAppImage(image -> bomb));
 

@@ -200,7 +200,7 @@ public final class PackageCommand {
 
     @Override
     public Integer call() {
-      VerifiedPackage verified = PackageReader.read(file, passphrase::toOpen, trust.trust(spec));
+      VerifiedPackage verified = PackageReader.check(file, passphrase::toOpen, trust.trust(spec));
       PrintWriter stdout = spec.commandLine().getOut();
       stdout.println(file + ": intact. " + describe(verified));
       stdout.flush();
