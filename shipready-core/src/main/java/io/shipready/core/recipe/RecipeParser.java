@@ -6,6 +6,7 @@ import io.shipready.core.model.SourceLocation;
 import io.shipready.core.step.StepLibrary;
 import io.shipready.core.yaml.YamlInput;
 import io.shipready.core.yaml.YamlInputException;
+import io.shipready.core.yaml.YamlTags;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -109,7 +110,10 @@ public final class RecipeParser {
           "write at least 'recipe:', 'version:', 'station:' and 'steps:' (see docs/recipes.md)");
       return new Result(null, problems.inFileOrder());
     }
-    YamlTags.refuseUnknown(root.get(), problems);
+    for (Node tagged : YamlTags.unknown(root.get())) {
+      problems.add(tagged, YamlTags.problem(tagged), YamlTags.FIX);
+      YamlTags.untag(tagged);
+    }
     Optional<Recipe> recipe =
         new RecipeReader(library, families, problems).read(root.get(), baseDir, sha256);
     return new Result(recipe.orElse(null), problems.inFileOrder());

@@ -11,15 +11,24 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
@@ -161,6 +170,45 @@ public final class YamlInput {
           invalid.getMessage(),
           "write plain values (text, numbers, true/false, lists, mappings), each key once");
     }
+  }
+
+  /**
+   * The keys of the document's top-level mapping, found from the parser's events without building
+   * the document, to tell kinds of files apart cheaply. Empty when the document is not a mapping or
+   * cannot be read; the file's own reader then says why.
+   */
+  public static Set<String> topLevelKeys(String source, String text) {
+    Set<String> keys = new LinkedHashSet<>();
+    try {
+      ControlCharacters.refuse(source, text);
+      LoadSettings settings = settings(source);
+      Parser events =
+          new LimitedEvents(
+              new ParserImpl(settings, new StreamReader(settings, text)),
+              YamlLimits.DEFAULT,
+              source);
+      int depth = 0;
+      boolean rootIsMapping = false;
+      boolean atKey = true;
+      while (events.hasNext()) {
+        Event event = events.next();
+        if (depth == 1 && rootIsMapping && event instanceof NodeEvent) {
+          if (atKey && event instanceof ScalarEvent key) {
+            keys.add(key.getValue());
+          }
+          atKey = !atKey;
+        }
+        if (event instanceof CollectionStartEvent) {
+          rootIsMapping |= depth == 0 && event instanceof MappingStartEvent;
+          depth++;
+        } else if (event instanceof CollectionEndEvent && --depth == 0) {
+          break;
+        }
+      }
+    } catch (YamlEngineException | YamlInputException unreadable) {
+      return Set.of();
+    }
+    return keys;
   }
 
   private static LoadSettings settings(String source) {

@@ -132,13 +132,7 @@ public final class StationConfigReader {
       throw new StationConfigException(
           sourceName,
           List.of(
-              new ConfigProblem(
-                  sourceName,
-                  e.line(),
-                  e.column(),
-                  "",
-                  e.getMessage(),
-                  "correct the syntax; the template shows the expected shape")));
+              new ConfigProblem(sourceName, e.line(), e.column(), "", e.getMessage(), e.fix())));
     }
     return reader.check(root);
   }

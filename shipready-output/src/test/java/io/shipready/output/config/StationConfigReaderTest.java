@@ -253,7 +253,7 @@ class StationConfigReaderTest {
             () -> StationConfigReader.parse("s.yaml", "stationId: a\n  bad: [\n", folder))
         .isInstanceOf(StationConfigException.class)
         .hasMessageContaining("s.yaml:2:")
-        .hasMessageContaining("this is not valid YAML");
+        .hasMessageContaining("YAML syntax error");
     assertThatThrownBy(
             () -> StationConfigReader.parse("s.json", "{\n \"stationId\": \"a\",\n}\n", folder))
         .hasMessageContaining("s.json:3:1: this is not valid JSON");
