@@ -7,13 +7,17 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionEndEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.events.SequenceStartEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.parser.Parser;
 
 /**
@@ -40,6 +44,8 @@ final class LimitedEvents implements Parser {
       this.deepest = level;
     }
   }
+
+  private static final int[] NO_TEXT = new int[0];
 
   private final Parser parser;
   private final YamlLimits limits;
@@ -72,7 +78,7 @@ final class LimitedEvents implements Parser {
 
   @Override
   public Event next() {
-    Event event = parser.next();
+    Event event = slim(parser.next());
     if (event instanceof ScalarEvent scalar) {
       values++;
       scalar.getAnchor().ifPresent(anchor -> anchored.put(anchor, new Extent(1, 0)));
@@ -84,6 +90,49 @@ final class LimitedEvents implements Parser {
       aliased(alias);
     }
     return event;
+  }
+
+  /**
+   * The event with only where it starts, as line and column. The parser's marks also hold the
+   * stretch of text around them, and every node keeps its marks: for a long recipe that is several
+   * times the memory of the nodes themselves.
+   */
+  private static Event slim(Event event) {
+    Optional<Mark> start = event.getStartMark().map(LimitedEvents::slim);
+    Optional<Mark> end = start; // marks come in pairs; nothing reads where a node ends
+    if (event instanceof ScalarEvent scalar) {
+      return new ScalarEvent(
+          scalar.getAnchor(),
+          scalar.getTag(),
+          scalar.getImplicit(),
+          scalar.getValue(),
+          scalar.getScalarStyle(),
+          start,
+          end);
+    } else if (event instanceof MappingStartEvent mapping) {
+      return new MappingStartEvent(
+          mapping.getAnchor(),
+          mapping.getTag(),
+          mapping.isImplicit(),
+          mapping.getFlowStyle(),
+          start,
+          end);
+    } else if (event instanceof SequenceStartEvent sequence) {
+      return new SequenceStartEvent(
+          sequence.getAnchor(),
+          sequence.getTag(),
+          sequence.isImplicit(),
+          sequence.getFlowStyle(),
+          start,
+          end);
+    } else if (event instanceof AliasEvent alias) {
+      return new AliasEvent(Optional.of(alias.getAlias()), start, end);
+    }
+    return event; // no node keeps the marks of other events
+  }
+
+  private static Mark slim(Mark mark) {
+    return new Mark(mark.getName(), mark.getIndex(), mark.getLine(), mark.getColumn(), NO_TEXT, 0);
   }
 
   private void opened(CollectionStartEvent start) {

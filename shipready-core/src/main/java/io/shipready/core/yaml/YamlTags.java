@@ -40,8 +40,8 @@ public final class YamlTags {
     todo.push(root);
     while (!todo.isEmpty()) {
       Node node = todo.pop();
-      if (!seen.add(node)) {
-        continue; // an alias of a node already visited
+      if (node.getAnchor().isPresent() && !seen.add(node)) {
+        continue; // an alias of a node already visited; only anchored nodes are shared
       }
       if (!PLAIN.contains(node.getTag())) {
         tagged.add(node);
