@@ -13,9 +13,11 @@ import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionEndEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.MappingEndEvent;
 import org.snakeyaml.engine.v2.events.MappingStartEvent;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.events.SequenceEndEvent;
 import org.snakeyaml.engine.v2.events.SequenceStartEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.parser.Parser;
@@ -52,6 +54,7 @@ final class LimitedEvents implements Parser {
   private final String source;
   private final Deque<Open> open = new ArrayDeque<>();
   private final Map<Anchor, Extent> anchored = new HashMap<>();
+  private final Map<String, String> same = new HashMap<>();
   private long values;
   private long expanded;
 
@@ -95,9 +98,10 @@ final class LimitedEvents implements Parser {
   /**
    * The event with only where it starts, as line and column. The parser's marks also hold the
    * stretch of text around them, and every node keeps its marks: for a long recipe that is several
-   * times the memory of the nodes themselves.
+   * times the memory of the nodes themselves. Values written many times (keys, kinds, units) are
+   * kept once.
    */
-  private static Event slim(Event event) {
+  private Event slim(Event event) {
     Optional<Mark> start = event.getStartMark().map(LimitedEvents::slim);
     Optional<Mark> end = start; // marks come in pairs; nothing reads where a node ends
     if (event instanceof ScalarEvent scalar) {
@@ -105,7 +109,7 @@ final class LimitedEvents implements Parser {
           scalar.getAnchor(),
           scalar.getTag(),
           scalar.getImplicit(),
-          scalar.getValue(),
+          same.computeIfAbsent(scalar.getValue(), value -> value),
           scalar.getScalarStyle(),
           start,
           end);
@@ -127,6 +131,10 @@ final class LimitedEvents implements Parser {
           end);
     } else if (event instanceof AliasEvent alias) {
       return new AliasEvent(Optional.of(alias.getAlias()), start, end);
+    } else if (event instanceof MappingEndEvent) {
+      return new MappingEndEvent(start, end);
+    } else if (event instanceof SequenceEndEvent) {
+      return new SequenceEndEvent(start, end);
     }
     return event; // no node keeps the marks of other events
   }
