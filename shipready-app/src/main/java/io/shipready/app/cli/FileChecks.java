@@ -8,23 +8,18 @@ import io.shipready.core.ShipreadyException;
 import io.shipready.core.recipe.Recipe;
 import io.shipready.core.recipe.RecipeException;
 import io.shipready.core.recipe.RecipeProblem;
+import io.shipready.core.yaml.YamlInput;
+import io.shipready.core.yaml.YamlInputException;
 import io.shipready.output.config.ConfigProblem;
 import io.shipready.output.config.StationConfigException;
 import io.shipready.output.config.StationConfigKeys;
 import io.shipready.output.config.StationConfigReader;
 import io.shipready.output.factoryfile.FactoryFileLayout;
 import io.shipready.output.factoryfile.FactoryFileLayouts;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * The files of a line profile {@code shipready recipe check} knows, each checked with the reader
@@ -131,18 +126,10 @@ final class FileChecks {
    */
   private static Set<String> topLevelKeys(Path file) {
     try {
-      Object root =
-          new Load(LoadSettings.builder().build())
-              .loadFromString(Files.readString(file, StandardCharsets.UTF_8));
-      if (root instanceof Map<?, ?> map) {
-        return map.keySet().stream()
-            .map(String::valueOf)
-            .collect(java.util.stream.Collectors.toSet());
-      }
-    } catch (IOException | YamlEngineException unreadable) {
-      // read again below as a recipe, which says what is wrong and where
+      return YamlInput.topLevelKeys(file.toString(), YamlInput.read(file, "file", "recipe.yaml"));
+    } catch (YamlInputException unreadable) {
+      return Set.of(); // read again below as a recipe, which says what is wrong and where
     }
-    return Set.of();
   }
 
   /** The file's folder as the user named it, so messages show the path they typed. */

@@ -2,8 +2,8 @@ package io.shipready.app.lines;
 
 import io.shipready.app.lines.LineProfile.LineStation;
 import io.shipready.core.ShipreadyException;
+import io.shipready.core.yaml.YamlInput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads line profiles: every folder under a lines root that has a {@code line.yaml}. The lines a
@@ -133,14 +130,7 @@ public final class LineProfiles {
   }
 
   private static Object load(Path file) {
-    try {
-      return new Load(LoadSettings.builder().setLabel(file.toString()).build())
-          .loadFromString(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException unreadable) {
-      throw new ShipreadyException("cannot read " + file + ": " + unreadable.getMessage());
-    } catch (YamlEngineException notYaml) {
-      throw new ShipreadyException(file + " is not valid YAML: " + notYaml.getMessage());
-    }
+    return YamlInput.load(file, "line profile", FILE_NAME);
   }
 
   private static Map<?, ?> map(Object value, String at, String expected) {

@@ -3,15 +3,11 @@ package io.shipready.app.standins;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.ShipreadyException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.shipready.core.yaml.YamlInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * How a line's unit is made and reached on the stand-in tools: a line's {@code stand-in.yaml}.
@@ -53,14 +49,7 @@ public record StandInUnitTemplate(
               + FILE_NAME
               + " for the format)");
     }
-    Object root;
-    try {
-      root =
-          new Load(LoadSettings.builder().setLabel(file.toString()).build())
-              .loadFromString(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException | YamlEngineException unreadable) {
-      throw new ShipreadyException("cannot read " + file + ": " + unreadable.getMessage());
-    }
+    Object root = YamlInput.load(file, "stand-in unit template", FILE_NAME);
     if (!(root instanceof Map<?, ?> top) || !(top.get("slot") instanceof Map<?, ?> slot)) {
       throw new ShipreadyException(file + ": expected family, id and a 'slot' mapping");
     }

@@ -3,12 +3,16 @@ package io.shipready.core.recipe;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.model.SourceLocation;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Resolves each step's depends_on within its section: the step listed before when the recipe says
@@ -44,18 +48,16 @@ final class Dependencies {
         resolved.add(draft.withDependencies(i == 0 ? List.of() : List.of(drafts.get(i - 1).id())));
         continue;
       }
-      List<String> ids = new ArrayList<>();
+      Set<String> ids = new LinkedHashSet<>();
       for (Reference reference : draft.dependsOn()) {
         if (here.containsKey(reference.name())) {
-          if (!ids.contains(reference.name())) {
-            ids.add(reference.name());
-          }
+          ids.add(reference.name());
         } else {
           sound = false;
           reportUnresolved(draft, reference, section, sectionOfId, here.keySet());
         }
       }
-      resolved.add(draft.withDependencies(ids));
+      resolved.add(draft.withDependencies(List.copyOf(ids)));
     }
     return new Resolved(resolved, sound & !reportCycles(resolved));
   }
@@ -135,8 +137,24 @@ final class Dependencies {
         "remove one of these dependencies so the steps can run one after another");
   }
 
-  /** Depth-first search that keeps the path, so a cycle is known by the steps it goes through. */
+  /**
+   * Depth-first search that keeps the path, so a cycle is known by the steps it goes through. It
+   * keeps its own stack rather than recursing, since a chain of thousands of steps is a valid
+   * recipe.
+   */
   private static final class CycleSearch {
+    /** A step being visited and how many of its dependencies have been followed. */
+    private static final class Frame {
+      final String id;
+      final List<String> dependencies;
+      int next;
+
+      Frame(String id, List<String> dependencies) {
+        this.id = id;
+        this.dependencies = dependencies;
+      }
+    }
+
     private final Map<String, StepDraft> byId;
     private final Map<String, Boolean> onPath = new HashMap<>();
     private final List<String> path = new ArrayList<>();
@@ -146,23 +164,35 @@ final class Dependencies {
       this.byId = byId;
     }
 
-    void visit(String id) {
-      if (onPath.containsKey(id)) {
+    void visit(String start) {
+      if (onPath.containsKey(start)) {
         return;
       }
-      onPath.put(id, true);
-      path.add(id);
-      for (String dependency : byId.get(id).spec().dependsOn()) {
+      Deque<Frame> stack = new ArrayDeque<>();
+      stack.push(enter(start));
+      while (!stack.isEmpty()) {
+        Frame frame = stack.peek();
+        if (frame.next == frame.dependencies.size()) {
+          stack.pop();
+          path.remove(path.size() - 1);
+          onPath.put(frame.id, false);
+          continue;
+        }
+        String dependency = frame.dependencies.get(frame.next++);
         if (Boolean.TRUE.equals(onPath.get(dependency))) {
           List<String> cycle = new ArrayList<>(path.subList(path.indexOf(dependency), path.size()));
           cycle.add(dependency);
           cycles.add(cycle);
-        } else {
-          visit(dependency);
+        } else if (!onPath.containsKey(dependency)) {
+          stack.push(enter(dependency));
         }
       }
-      path.remove(path.size() - 1);
-      onPath.put(id, false);
+    }
+
+    private Frame enter(String id) {
+      onPath.put(id, true);
+      path.add(id);
+      return new Frame(id, byId.get(id).spec().dependsOn());
     }
   }
 }

@@ -3,9 +3,11 @@ package io.shipready.core.recipe;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.step.StepCategory;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,28 +67,45 @@ final class OrderingRules {
     irreversibleAfterChecks(graph, reportedBeforeFinalization);
   }
 
+  /**
+   * What each step's ancestors hold is carried along the dependencies in one pass, in dependency
+   * order, instead of listing every step's ancestors: that list grows with the square of the
+   * recipe's length.
+   */
   private void identificationFirst(Graph graph) {
     List<String> identifying = graph.ids(StepCategory.IDENTIFICATION);
-    for (StepDraft step : graph.steps) {
-      boolean identifies = graph.category(step) == StepCategory.IDENTIFICATION;
-      Set<String> ancestors = graph.ancestors(step.id());
-      if (identifies) {
-        ancestors.stream()
-            .filter(id -> graph.categories.get(id) != StepCategory.IDENTIFICATION)
-            .findFirst()
-            .ifPresent(
-                other ->
-                    problems.add(
-                        step.spec().location(),
-                        "identification step '"
-                            + step.id()
-                            + "' runs after '"
-                            + other
-                            + "', which is not an identification step",
-                        "identify the unit first: make '"
-                            + step.id()
-                            + "' depend only on identification steps, or on nothing"));
-      } else if (!identifying.isEmpty() && ancestors.stream().noneMatch(identifying::contains)) {
+    int count = graph.steps.size();
+    boolean[] identifiedBefore = new boolean[count];
+    int[] firstOtherBefore = new int[count];
+    Arrays.fill(firstOtherBefore, Integer.MAX_VALUE);
+    for (int step : graph.dependencyOrder()) {
+      for (int dependency : graph.dependencies(step)) {
+        boolean identifies = graph.category(dependency) == StepCategory.IDENTIFICATION;
+        identifiedBefore[step] |= identifies || identifiedBefore[dependency];
+        int firstOther =
+            identifies
+                ? firstOtherBefore[dependency]
+                : Math.min(dependency, firstOtherBefore[dependency]);
+        firstOtherBefore[step] = Math.min(firstOtherBefore[step], firstOther);
+      }
+    }
+    for (int position = 0; position < count; position++) {
+      StepDraft step = graph.steps.get(position);
+      if (graph.category(position) == StepCategory.IDENTIFICATION) {
+        if (firstOtherBefore[position] != Integer.MAX_VALUE) {
+          String other = graph.steps.get(firstOtherBefore[position]).id();
+          problems.add(
+              step.spec().location(),
+              "identification step '"
+                  + step.id()
+                  + "' runs after '"
+                  + other
+                  + "', which is not an identification step",
+              "identify the unit first: make '"
+                  + step.id()
+                  + "' depend only on identification steps, or on nothing");
+        }
+      } else if (!identifying.isEmpty() && !identifiedBefore[position]) {
         problems.add(
             step.spec().location(),
             "step '" + step.id() + "' does not wait for the unit to be identified",
@@ -222,45 +241,101 @@ final class OrderingRules {
     return String.join(separator, quoted);
   }
 
-  /** The steps section as a dependency graph, with each step's ancestors computed once. */
+  /**
+   * The steps section as a dependency graph, steps known by their position. Walks it with its own
+   * stacks and queues, never by recursion, so a chain of thousands of steps is as safe as a short
+   * one.
+   */
   private static final class Graph {
     final List<StepDraft> steps;
     final Map<String, StepCategory> categories;
-    private final Map<String, StepDraft> byId = new LinkedHashMap<>();
-    private final Map<String, Set<String>> ancestors = new HashMap<>();
+    private final Map<String, Integer> positions = new HashMap<>();
+    private final int[][] dependencies;
 
+    /** The steps must have unique ids and no cycle, as sound dependencies have. */
     Graph(List<StepDraft> steps, Map<String, StepCategory> categories) {
       this.steps = steps;
       this.categories = categories;
-      steps.forEach(step -> byId.putIfAbsent(step.id(), step));
+      for (int i = 0; i < steps.size(); i++) {
+        positions.putIfAbsent(steps.get(i).id(), i);
+      }
+      dependencies = new int[steps.size()][];
+      for (int i = 0; i < steps.size(); i++) {
+        dependencies[i] =
+            steps.get(i).spec().dependsOn().stream().mapToInt(positions::get).toArray();
+      }
     }
 
     StepDraft step(String id) {
-      return byId.get(id);
+      return steps.get(positions.get(id));
     }
 
     StepCategory category(StepDraft step) {
       return categories.get(step.id());
     }
 
+    StepCategory category(int position) {
+      return category(steps.get(position));
+    }
+
+    int[] dependencies(int position) {
+      return dependencies[position];
+    }
+
     List<String> ids(StepCategory category) {
       return steps.stream().filter(s -> category(s) == category).map(StepDraft::id).toList();
     }
 
+    /** Every step after all it depends on (Kahn's order). */
+    int[] dependencyOrder() {
+      int count = steps.size();
+      int[] waitingFor = new int[count];
+      List<List<Integer>> dependents = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        dependents.add(new ArrayList<>());
+      }
+      for (int i = 0; i < count; i++) {
+        waitingFor[i] = dependencies[i].length;
+        for (int dependency : dependencies[i]) {
+          dependents.get(dependency).add(i);
+        }
+      }
+      int[] order = new int[count];
+      int done = 0;
+      for (int i = 0; i < count; i++) {
+        if (waitingFor[i] == 0) {
+          order[done++] = i;
+        }
+      }
+      for (int next = 0; next < done; next++) {
+        for (int dependent : dependents.get(order[next])) {
+          if (--waitingFor[dependent] == 0) {
+            order[done++] = dependent;
+          }
+        }
+      }
+      return order;
+    }
+
     /** Every step reachable through depends_on, in the order the steps are listed. */
     Set<String> ancestors(String id) {
-      Set<String> known = ancestors.get(id);
-      if (known != null) {
-        return known;
-      }
-      Set<String> reached = new HashSet<>();
-      for (String dependency : byId.get(id).spec().dependsOn()) {
-        reached.add(dependency);
-        reached.addAll(ancestors(dependency));
+      boolean[] reached = new boolean[steps.size()];
+      Deque<Integer> todo = new ArrayDeque<>();
+      todo.push(positions.get(id));
+      while (!todo.isEmpty()) {
+        for (int dependency : dependencies[todo.pop()]) {
+          if (!reached[dependency]) {
+            reached[dependency] = true;
+            todo.push(dependency);
+          }
+        }
       }
       Set<String> inListOrder = new LinkedHashSet<>();
-      byId.keySet().stream().filter(reached::contains).forEach(inListOrder::add);
-      ancestors.put(id, inListOrder);
+      for (int i = 0; i < reached.length; i++) {
+        if (reached[i]) {
+          inListOrder.add(steps.get(i).id());
+        }
+      }
       return inListOrder;
     }
   }

@@ -2,15 +2,12 @@ package io.shipready.core.recipe;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shipready.core.FileErrors;
 import io.shipready.core.model.SourceLocation;
 import io.shipready.core.step.StepLibrary;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import io.shipready.core.yaml.YamlInput;
+import io.shipready.core.yaml.YamlInputException;
+import io.shipready.core.yaml.YamlTags;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,9 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -84,31 +78,12 @@ public final class RecipeParser {
     requireNonNull(file, "file");
     String source = file.toString();
     byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException unreadable) {
-      return Result.failed(
-          new RecipeProblem(
-              new SourceLocation(source, 0, 0),
-              FileErrors.unreadable(file, unreadable, "recipe", "recipe.yaml"),
-              // A folder's message already says what to give instead.
-              Files.isDirectory(file) ? "" : "check the path"));
-    }
     String text;
     try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException notUtf8) {
-      return Result.failed(
-          new RecipeProblem(
-              new SourceLocation(source, 0, 0),
-              "the recipe is not UTF-8 text",
-              "save the file as UTF-8"));
+      bytes = YamlInput.bytes(file, "recipe", "recipe.yaml");
+      text = YamlInput.text(source, bytes, "recipe");
+    } catch (YamlInputException unreadable) {
+      return Result.failed(problem(unreadable));
     }
     Path baseDir = file.toAbsolutePath().getParent();
     return read(source, text, baseDir, sha256(bytes));
@@ -124,16 +99,9 @@ public final class RecipeParser {
     Problems problems = new Problems(sourceName);
     Optional<Node> root;
     try {
-      root = YamlDocument.compose(sourceName, yamlText);
-    } catch (MarkedYamlEngineException syntax) {
-      problems.add(syntaxLocation(syntax, sourceName), syntaxMessage(syntax), SYNTAX_FIX);
-      return new Result(null, problems.inFileOrder());
-    } catch (YamlEngineException unreadable) {
-      problems.add(
-          new SourceLocation(sourceName, 0, 0),
-          "YAML error: " + unreadable.getMessage(),
-          SYNTAX_FIX);
-      return new Result(null, problems.inFileOrder());
+      root = YamlInput.compose(sourceName, yamlText);
+    } catch (YamlInputException unreadable) {
+      return Result.failed(problem(unreadable));
     }
     if (root.isEmpty()) {
       problems.add(
@@ -142,41 +110,17 @@ public final class RecipeParser {
           "write at least 'recipe:', 'version:', 'station:' and 'steps:' (see docs/recipes.md)");
       return new Result(null, problems.inFileOrder());
     }
-    YamlTags.refuseUnknown(root.get(), problems);
+    for (Node tagged : YamlTags.unknown(root.get())) {
+      problems.add(tagged, YamlTags.problem(tagged), YamlTags.FIX);
+      YamlTags.untag(tagged);
+    }
     Optional<Recipe> recipe =
         new RecipeReader(library, families, problems).read(root.get(), baseDir, sha256);
     return new Result(recipe.orElse(null), problems.inFileOrder());
   }
 
-  private static final String SYNTAX_FIX =
-      "check the indentation, colons and quotes here and on the line before";
-
-  private static SourceLocation syntaxLocation(MarkedYamlEngineException syntax, String source) {
-    Optional<Mark> mark = syntax.getProblemMark().or(syntax::getContextMark);
-    return mark.map(m -> new SourceLocation(source, m.getLine() + 1, m.getColumn() + 1))
-        .orElse(new SourceLocation(source, 0, 0));
-  }
-
-  /** The problem, and what the parser was in the middle of: often where the mistake really is. */
-  private static String syntaxMessage(MarkedYamlEngineException syntax) {
-    String message =
-        "YAML syntax error: " + (syntax.getProblem() == null ? "unreadable" : syntax.getProblem());
-    if (syntax.getContext() != null) {
-      message +=
-          " ("
-              + syntax.getContext()
-              + syntax
-                  .getContextMark()
-                  .map(
-                      m ->
-                          " started at line "
-                              + (m.getLine() + 1)
-                              + ", column "
-                              + (m.getColumn() + 1))
-                  .orElse("")
-              + ")";
-    }
-    return message;
+  private static RecipeProblem problem(YamlInputException unreadable) {
+    return new RecipeProblem(unreadable.location(), unreadable.problem(), unreadable.fix());
   }
 
   private static Recipe orThrow(Result result) {

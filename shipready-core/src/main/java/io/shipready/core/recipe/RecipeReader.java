@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.model.StepSpec;
 import io.shipready.core.step.StepLibrary;
+import io.shipready.core.yaml.YamlInput;
+import io.shipready.core.yaml.YamlInputException;
+import io.shipready.core.yaml.YamlLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -231,12 +233,12 @@ final class RecipeReader {
         continue;
       }
       try {
-        simulation.put(entry.name(), YamlDocument.toJava(entry.value().node()));
-      } catch (YamlEngineException unreadable) {
+        simulation.put(entry.name(), YamlInput.toJava(problems.source(), entry.value().node()));
+      } catch (YamlInputException unreadable) {
         entry
             .value()
             .refuse(
-                entry.value().label() + " cannot be read: " + unreadable.getMessage(),
+                entry.value().label() + " cannot be read: " + unreadable.problem(),
                 "write plain values, lists and mappings");
       }
     }
@@ -269,6 +271,13 @@ final class RecipeReader {
   private List<StepDraft> list(YamlValue value, Section section) {
     List<StepDraft> steps = new ArrayList<>();
     List<YamlValue> items = value.list().orElse(List.of());
+    int most = YamlLimits.DEFAULT.maxSteps();
+    if (items.size() > most) {
+      value.refuse(
+          section.path() + " holds " + items.size() + " steps, more than the " + most + " allowed",
+          "split the work across stations, or check that the file was generated as meant");
+      return List.of();
+    }
     for (int i = 0; i < items.size(); i++) {
       stepReader.read(items.get(i), section, i).ifPresent(steps::add);
     }

@@ -3,6 +3,7 @@ package io.shipready.core.recipe;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.model.SourceLocation;
+import io.shipready.core.yaml.YamlInput;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -164,7 +165,7 @@ final class YamlValue {
       return integer().map(Object.class::cast);
     }
     if (Tag.FLOAT.equals(node.getTag()) || Tag.BOOL.equals(node.getTag())) {
-      return Optional.of(YamlDocument.toJava(node));
+      return Optional.of(YamlInput.toJava(problems.source(), node));
     }
     return Optional.of(scalar.getValue());
   }
@@ -216,7 +217,7 @@ final class YamlValue {
       return null;
     }
     if (node instanceof ScalarNode && tags.contains(node.getTag())) {
-      return YamlDocument.toJava(node);
+      return YamlInput.toJava(problems.source(), node);
     }
     wrongType(expected, fix);
     return null;

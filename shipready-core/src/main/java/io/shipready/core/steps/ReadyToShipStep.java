@@ -14,16 +14,14 @@ import io.shipready.core.step.ReferencedFile;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.shipready.core.yaml.YamlInput;
+import io.shipready.core.yaml.YamlInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Runs the ready-to-ship checks and records each verdict; any FAIL fails the step. Finalization
@@ -98,12 +96,10 @@ final class ReadyToShipStep extends SimpleStepKind {
   static Map<String, List<String>> osVersions(Path file) {
     Object loaded;
     try {
-      loaded =
-          new Load(LoadSettings.builder().build())
-              .loadFromString(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
-    } catch (IOException | RuntimeException unreadable) {
+      loaded = YamlInput.load(file, "OS version list", "os-versions.json");
+    } catch (YamlInputException unreadable) {
       throw new ShipreadyException(
-          "cannot read OS version list " + file + ": " + unreadable.getMessage(), unreadable);
+          "cannot read OS version list " + unreadable.getMessage(), unreadable);
     }
     if (!(loaded instanceof Map<?, ?> map)) {
       throw new ShipreadyException(

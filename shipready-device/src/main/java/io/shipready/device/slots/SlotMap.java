@@ -10,6 +10,7 @@ import io.shipready.core.spi.Console;
 import io.shipready.core.spi.DeviceDriver;
 import io.shipready.core.spi.SlotBinding;
 import io.shipready.core.spi.SlotSettings;
+import io.shipready.core.yaml.YamlInput;
 import io.shipready.device.emulated.SlotEndpoints.ConsoleEndpoint;
 import io.shipready.device.spi.ConsoleFirmware;
 import io.shipready.device.tools.ToolLocator;
@@ -29,10 +30,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * The slot map: which driver reaches the unit in each slot of a station, and through what. Written
@@ -167,19 +165,7 @@ public final class SlotMap {
   public static SlotMap read(Path file, DeviceDrivers drivers) {
     requireNonNull(file, "file");
     String where = "slot map " + file;
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException unreadable) {
-      throw new ShipreadyException("cannot read " + where + ": " + unreadable.getMessage());
-    }
-    Object root;
-    try {
-      root =
-          new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadFromString(text);
-    } catch (YamlEngineException notYaml) {
-      throw new ShipreadyException(where + " is not valid YAML: " + notYaml.getMessage());
-    }
+    Object root = YamlInput.load(file, "slot map", "slots.yaml");
     if (!(root instanceof Map<?, ?> top)) {
       throw new ShipreadyException(
           where

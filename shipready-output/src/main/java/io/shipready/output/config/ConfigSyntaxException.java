@@ -6,11 +6,21 @@ package io.shipready.output.config;
 final class ConfigSyntaxException extends RuntimeException {
   private final int line;
   private final int column;
+  private final String fix;
 
   ConfigSyntaxException(String message, int line, int column) {
+    this(message, line, column, "correct the syntax; the template shows the expected shape");
+  }
+
+  ConfigSyntaxException(String message, int line, int column, String fix) {
     super(message);
     this.line = line;
     this.column = column;
+    this.fix = fix;
+  }
+
+  String fix() {
+    return fix;
   }
 
   int line() {

@@ -56,6 +56,15 @@ public final class StationConfigReader {
   private final List<ConfigProblem> problems = new ArrayList<>();
   private final boolean template;
 
+  /**
+   * Where a missing key is reported: the start of the mapping that should hold it, so that every
+   * problem names a line an editor can jump to.
+   */
+  private ConfigNode missingIn = new ConfigNode.Scalar(null, 1, 1);
+
+  /** The 'cfx:' key, where a key missing under it is reported. */
+  private ConfigNode.Entry cfxAt;
+
   private StationConfigReader(String file, Path baseFolder, boolean template) {
     this.file = requireNonNull(file, "file");
     this.baseFolder = requireNonNull(baseFolder, "baseFolder");
@@ -132,13 +141,7 @@ public final class StationConfigReader {
       throw new StationConfigException(
           sourceName,
           List.of(
-              new ConfigProblem(
-                  sourceName,
-                  e.line(),
-                  e.column(),
-                  "",
-                  e.getMessage(),
-                  "correct the syntax; the template shows the expected shape")));
+              new ConfigProblem(sourceName, e.line(), e.column(), "", e.getMessage(), e.fix())));
     }
     return reader.check(root);
   }
@@ -156,6 +159,9 @@ public final class StationConfigReader {
 
   private StationConfig check(ConfigNode root) {
     Map<String, ConfigNode.Entry> entries = new HashMap<>();
+    if (root.line() > 0) {
+      missingIn = root;
+    }
     if (root instanceof ConfigNode.Mapping mapping) {
       entries = index(mapping, "");
       for (ConfigNode.Entry entry : mapping.entries()) {
@@ -236,6 +242,7 @@ public final class StationConfigReader {
       return null;
     }
     Map<String, ConfigNode.Entry> keys = index(mapping, section + ".");
+    cfxAt = entry;
     List<String> known =
         StationConfigKeys.CFX_KEYS.stream().map(StationConfigKeys.Key::name).toList();
     for (ConfigNode.Entry key : mapping.entries()) {
@@ -284,7 +291,12 @@ public final class StationConfigReader {
     ConfigNode.Entry entry = keys.get(key);
     if (entry == null) {
       if (required) {
-        add(0, 0, field, field + " is missing", "add '" + key + ": ...' under cfx: " + whatToWrite);
+        add(
+            cfxAt.line(),
+            cfxAt.column(),
+            field,
+            field + " is missing",
+            "add '" + key + ": ...' under cfx: " + whatToWrite);
       }
       return null;
     }
@@ -438,7 +450,12 @@ public final class StationConfigReader {
     String whatToWrite = StationConfigKeys.key(key).orElseThrow().whatToWrite();
     ConfigNode.Entry entry = entries.get(key);
     if (entry == null) {
-      add(0, 0, key, key + " is missing", "add a line '" + key + ": ...' with " + whatToWrite);
+      add(
+          missingIn.line(),
+          missingIn.column(),
+          key,
+          key + " is missing",
+          "add a line '" + key + ": ...' with " + whatToWrite);
       return null;
     }
     ConfigNode value = entry.value();

@@ -1,25 +1,24 @@
 package io.shipready.output.config;
 
+import io.shipready.core.yaml.YamlInput;
+import io.shipready.core.yaml.YamlInputException;
+import io.shipready.core.yaml.YamlTags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads YAML into a {@link ConfigNode} tree. The file is composed into nodes rather than loaded
  * into maps, so every value keeps its line, and scalars keep the text as written ({@code 1.10} is
- * not turned into 1.1).
+ * not turned into 1.1). Nesting depth, aliases and size are held to the limits of every YAML file
+ * shipready reads, and tags are refused.
  */
 final class YamlConfigSyntax {
   private YamlConfigSyntax() {}
@@ -29,19 +28,19 @@ final class YamlConfigSyntax {
    * @throws ConfigSyntaxException when the text is not YAML
    */
   static ConfigNode parse(String sourceName, String text) {
-    LoadSettings settings =
-        LoadSettings.builder().setLabel(sourceName).setSchema(new CoreSchema()).build();
     Optional<Node> root;
     try {
-      root = new Compose(settings).composeString(text);
-    } catch (MarkedYamlEngineException e) {
-      Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+      root = YamlInput.compose(sourceName, text);
+    } catch (YamlInputException e) {
       throw new ConfigSyntaxException(
-          "this is not valid YAML: " + e.getProblem(),
-          mark.map(m -> m.getLine() + 1).orElse(0),
-          mark.map(m -> m.getColumn() + 1).orElse(0));
-    } catch (YamlEngineException e) {
-      throw new ConfigSyntaxException("this is not valid YAML: " + e.getMessage(), 0, 0);
+          e.problem(), e.location().line(), e.location().column(), e.fix());
+    }
+    if (root.isPresent()) {
+      for (Node tagged : YamlTags.unknown(root.get())) {
+        Mark at = tagged.getStartMark().orElseThrow();
+        throw new ConfigSyntaxException(
+            YamlTags.problem(tagged), at.getLine() + 1, at.getColumn() + 1, YamlTags.FIX);
+      }
     }
     return root.map(YamlConfigSyntax::convert).orElse(new ConfigNode.Scalar(null, 1, 1));
   }

@@ -2,16 +2,13 @@ package io.shipready.output.factoryfile;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import io.shipready.core.yaml.YamlInput;
+import io.shipready.core.yaml.YamlInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads a line profile's own factory-file layout from YAML:
@@ -36,12 +33,9 @@ public final class FactoryFileLayouts {
     requireNonNull(file, "file");
     Object root;
     try {
-      root = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
-    } catch (IOException e) {
-      throw new FactoryFileException("cannot read factory file layout " + file + ": " + e);
-    } catch (YamlEngineException e) {
-      throw new FactoryFileException(
-          "factory file layout " + file + " is not valid YAML: " + e.getMessage());
+      root = YamlInput.load(file, "factory file layout", "layout.yaml");
+    } catch (YamlInputException unreadable) {
+      throw new FactoryFileException("factory file layout " + unreadable.getMessage(), unreadable);
     }
     if (!(root instanceof Map<?, ?> map)) {
       throw wrong(file, "", "must be a mapping with prefix, format and columns");

@@ -145,14 +145,14 @@ class StationConfigReaderTest {
                 assertThat(e.problems())
                     .extracting(ConfigProblem::toString)
                     .containsExactly(
+                        "s.yaml:1:1: hwVersion is missing -> add a line 'hwVersion: ...' with the"
+                            + " board's hardware version, e.g. 1.2; it is in every record",
                         "s.yaml:1:12: stationId is still CHANGE_ME -> replace it with the name the"
                             + " factory gives this station, e.g. PROG-01; it is in every record",
                         "s.yaml:7:1: partNo is empty -> write the product's part number, e.g."
                             + " 100-0012-01; it is in every record",
                         "s.yaml:9:1: factory is empty -> write the factory's name or site code,"
-                            + " e.g. Shenzhen-2; it is in every record",
-                        "s.yaml: hwVersion is missing -> add a line 'hwVersion: ...' with the"
-                            + " board's hardware version, e.g. 1.2; it is in every record"));
+                            + " e.g. Shenzhen-2; it is in every record"));
   }
 
   @Test
@@ -253,7 +253,7 @@ class StationConfigReaderTest {
             () -> StationConfigReader.parse("s.yaml", "stationId: a\n  bad: [\n", folder))
         .isInstanceOf(StationConfigException.class)
         .hasMessageContaining("s.yaml:2:")
-        .hasMessageContaining("this is not valid YAML");
+        .hasMessageContaining("YAML syntax error");
     assertThatThrownBy(
             () -> StationConfigReader.parse("s.json", "{\n \"stationId\": \"a\",\n}\n", folder))
         .hasMessageContaining("s.json:3:1: this is not valid JSON");
