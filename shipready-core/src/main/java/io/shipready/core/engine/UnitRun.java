@@ -302,7 +302,7 @@ final class UnitRun {
     services
         .events()
         .on(new Event.RunRecorded(runId, slot, unitNumber, ended.outcome(), durable, now()));
-    return ended;
+    return durable || !services.records().keepsRecords() ? ended : ended.asNotRecorded();
   }
 
   private boolean awaitDurable() {
