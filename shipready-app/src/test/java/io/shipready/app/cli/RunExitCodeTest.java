@@ -61,7 +61,7 @@ class RunExitCodeTest {
 
   @Test
   void aRunWhoseRecordCouldNotBeStoredFailsTheBatchEvenWhenItPassed() {
-    RunResult notRecorded = run(2, Outcome.PASS).asNotRecorded();
+    RunResult notRecorded = run(2, Outcome.PASS).withNotRecorded(true);
     StationReport report =
         new StationReport(
             List.of(run(1, Outcome.PASS), notRecorded),

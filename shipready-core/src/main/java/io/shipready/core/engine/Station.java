@@ -159,10 +159,42 @@ public final class Station {
       stop("station interrupted");
       Thread.currentThread().interrupt();
     }
+    List<RunResult> settled = settleLateRecords(runs);
     String teardownError = runStationSection("station teardown", false);
     close();
     return new StationReport(
-        runs, slotStates, Duration.ofNanos(System.nanoTime() - started), teardownError);
+        settled, slotStates, Duration.ofNanos(System.nanoTime() - started), teardownError);
+  }
+
+  /**
+   * A run whose record was still on its way when it ended (the store was away for longer than the
+   * durable timeout) counts as recorded once the record has arrived; a record the store refused, or
+   * one still missing after one more timeout, stays NOT RECORDED.
+   */
+  private List<RunResult> settleLateRecords(List<RunResult> runs) {
+    List<RunResult> ended;
+    synchronized (runs) {
+      ended = new ArrayList<>(runs);
+    }
+    long deadline = System.nanoTime() + services.durableTimeout().toNanos();
+    List<RunResult> settled = new ArrayList<>(ended.size());
+    for (RunResult run : ended) {
+      boolean late = run.notRecorded() && storedBy(run.runId(), deadline);
+      settled.add(late ? run.withNotRecorded(false) : run);
+    }
+    return settled;
+  }
+
+  private boolean storedBy(String runId, long deadline) {
+    try {
+      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+      return services.records().awaitDurable(runId, left);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (RuntimeException notStored) {
+      return false;
+    }
   }
 
   /** Aborts every run in progress (each ends ABORTED) and takes no more units. */

@@ -302,7 +302,7 @@ final class UnitRun {
     services
         .events()
         .on(new Event.RunRecorded(runId, slot, unitNumber, ended.outcome(), durable, now()));
-    return durable || !services.records().keepsRecords() ? ended : ended.asNotRecorded();
+    return durable || !services.records().keepsRecords() ? ended : ended.withNotRecorded(true);
   }
 
   private boolean awaitDurable() {

@@ -60,8 +60,8 @@ public record RunResult(
     message = message == null ? "" : message;
   }
 
-  /** The same run, marked as one whose record could not be stored. */
-  public RunResult asNotRecorded() {
+  /** The same run, marked as one whose record could not be stored (or, false, as stored). */
+  public RunResult withNotRecorded(boolean notRecorded) {
     return new RunResult(
         runId,
         slot,
@@ -74,7 +74,7 @@ public record RunResult(
         steps,
         started,
         duration,
-        true);
+        notRecorded);
   }
 
   /**
