@@ -2,6 +2,7 @@ package io.shipready.store;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.core.event.RecordText;
 import java.time.Instant;
 
 /**
@@ -24,8 +25,9 @@ public record LabelReprint(
     requireNonNull(printer, "printer");
     requireNonNull(payload, "payload");
     requireNonNull(contentSha256, "contentSha256");
-    requireNonNull(operator, "operator");
-    requireNonNull(reason, "reason");
+    // What a person typed is kept as the record can keep it (see RecordText).
+    operator = RecordText.safe(requireNonNull(operator, "operator"), RecordText.KEY_LIMIT);
+    reason = RecordText.safe(requireNonNull(reason, "reason"), RecordText.STATION_LIMIT);
     requireNonNull(printedAt, "printedAt");
   }
 }

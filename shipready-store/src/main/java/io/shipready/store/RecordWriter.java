@@ -43,6 +43,22 @@ public final class RecordWriter implements EventListener, RecordSink, AutoClosea
     return loop.pending();
   }
 
+  /**
+   * Blocks while the store is too far behind to take another unit ({@value WriterLoop#MAX_PENDING}
+   * events waiting, until half of them are stored).
+   *
+   * @return true when there is room, false when the timeout passed first
+   */
+  @Override
+  public boolean awaitRoom(Duration timeout) throws InterruptedException {
+    return loop.awaitRoom(timeout);
+  }
+
+  /** Holds back new units from {@code max} events waiting instead (for tests). */
+  void limitPending(int max) {
+    loop.limitPending(max);
+  }
+
   /** Tells {@code observer} of every commit from now on (one observer; a new one replaces it). */
   public void observeCommits(CommitObserver observer) {
     loop.observeCommits(observer);

@@ -2,6 +2,7 @@ package io.shipready.store;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.core.event.RecordText;
 import java.time.Instant;
 
 /**
@@ -20,10 +21,11 @@ public record StationAction(
   public StationAction {
     requireNonNull(stationId, "stationId");
     requireNonNull(at, "at");
-    slot = slot == null ? "" : slot;
-    requireNonNull(user, "user");
+    // What a person typed or scanned is kept as the record can keep it (see RecordText).
+    slot = RecordText.safe(slot == null ? "" : slot, RecordText.KEY_LIMIT);
+    user = RecordText.safe(requireNonNull(user, "user"), RecordText.KEY_LIMIT);
     requireNonNull(role, "role");
     requireNonNull(action, "action");
-    detail = detail == null ? "" : detail;
+    detail = RecordText.safe(detail == null ? "" : detail, RecordText.STATION_LIMIT);
   }
 }

@@ -37,4 +37,28 @@ class StationActionsTest {
           .isEqualTo("");
     }
   }
+
+  @Test
+  void whatAPersonTypedIsKeptWithControlCharactersVisible() {
+    String url = folder.resolve("typed.db").toString();
+    try (Store store = Store.open(url)) {
+      store.recordAction(
+          new StationAction(
+              "ST-3",
+              Instant.now(),
+              "1",
+              "li\u0000wei",
+              "operator",
+              "stop",
+              "jammed\u0007 fixture",
+              true));
+      assertThat(store.actions("ST-3"))
+          .singleElement()
+          .satisfies(
+              action -> {
+                assertThat(action.user()).isEqualTo("li\\u0000wei");
+                assertThat(action.detail()).isEqualTo("jammed\\u0007 fixture");
+              });
+    }
+  }
 }

@@ -37,11 +37,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run a recipe on units, many slots at once, with a live console and a summary.",
-      "Exit code 0 when the batch ran, whatever the units' outcomes (the summary counts PASS,"
-          + " FAIL and ERROR; a batch where every unit ended ERROR is also named on standard"
-          + " error); 1 when the station could not run (a recipe, a file it names, the config or"
-          + " the slots refused at start, or every slot out of service before any unit ran); 2"
-          + " on bad usage."
+      "Exit code 0 when the batch ran and every run is recorded, whatever the units' outcomes"
+          + " (the summary counts PASS, FAIL and ERROR; a batch where every unit ended ERROR is"
+          + " also named on standard error); 1 when the station could not run (a recipe, a file"
+          + " it names, the config or the slots refused at start, or every slot out of service"
+          + " before any unit ran) or a run's record could not be stored (NOT RECORDED); 2 on"
+          + " bad usage."
     })
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -147,7 +148,7 @@ public final class RunCommand implements Callable<Integer> {
    * on standard error so a script's log shows it.
    */
   static int exitCode(StationReport report, PrintWriter err) {
-    if (!report.stationError().isEmpty()) {
+    if (!report.stationError().isEmpty() || someNotRecorded(report, err)) {
       return 1;
     }
     boolean allOutOfService =
@@ -170,6 +171,26 @@ public final class RunCommand implements Callable<Integer> {
       err.flush();
     }
     return 0;
+  }
+
+  /**
+   * Whether some run's record could not be stored, named on standard error: the batch's outcomes
+   * cannot all be trusted, so the command fails whatever the units did.
+   */
+  static boolean someNotRecorded(StationReport report, PrintWriter err) {
+    long notRecorded = report.notRecorded();
+    if (notRecorded == 0) {
+      return false;
+    }
+    err.println(
+        "shipready: "
+            + notRecorded
+            + " of "
+            + report.runs().size()
+            + " units are NOT RECORDED: their records could not be stored (the reasons are"
+            + " above); fix the store and run those units again");
+    err.flush();
+    return true;
   }
 
   private UnitSupply unitSupply() throws InterruptedException {

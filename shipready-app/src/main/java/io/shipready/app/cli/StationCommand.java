@@ -198,7 +198,8 @@ public final class StationCommand implements Callable<Integer> {
       outOfService.print(spec.commandLine().getErr());
       return 1;
     }
-    return report.stationError().isEmpty() ? 0 : 1;
+    boolean notRecorded = RunCommand.someNotRecorded(report, spec.commandLine().getErr());
+    return report.stationError().isEmpty() && !notRecorded ? 0 : 1;
   }
 
   private UnitSupply unitSupply() throws InterruptedException {

@@ -69,6 +69,9 @@ final class EventLines {
               + e.message();
     }
     if (event instanceof Event.SlotChanged e) {
+      if (e.state() == io.shipready.core.event.SlotState.WAITING_FOR_STORE) {
+        return prefix(e.slot()) + e.message();
+      }
       return e.state() == io.shipready.core.event.SlotState.ERROR
           ? prefix(e.slot()) + "SLOT OUT OF SERVICE: " + e.message()
           : null;

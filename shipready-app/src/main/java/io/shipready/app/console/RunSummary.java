@@ -127,7 +127,42 @@ public final class RunSummary {
     if (!report.stationError().isEmpty()) {
       out.println("  station: " + report.stationError());
     }
+    printNotRecorded(out);
     out.flush();
+  }
+
+  /**
+   * Last, so it cannot be missed: the runs whose record could not be stored. Their outcomes (even
+   * PASS) must not be trusted; those units run again once the store takes records.
+   */
+  private void printNotRecorded(PrintWriter out) {
+    List<RunResult> lost = report.runs().stream().filter(RunResult::notRecorded).toList();
+    if (lost.isEmpty()) {
+      return;
+    }
+    out.printf(
+        Locale.ROOT,
+        "  NOT RECORDED %d of %d units (PASS %d   FAIL %d   ERROR %d   ABORTED %d): their records"
+            + " could not be stored; do not ship them on these outcomes, fix the store and run"
+            + " them again%n",
+        lost.size(),
+        report.runs().size(),
+        lost.stream().filter(run -> run.outcome() == Outcome.PASS).count(),
+        lost.stream().filter(run -> run.outcome() == Outcome.FAIL).count(),
+        lost.stream().filter(run -> run.outcome() == Outcome.ERROR).count(),
+        lost.stream().filter(run -> run.outcome() == Outcome.ABORTED).count());
+    lost.stream()
+        .sorted(Comparator.comparingInt(RunResult::unitNumber))
+        .forEach(
+            run ->
+                out.printf(
+                    Locale.ROOT,
+                    "    NOT RECORDED unit %-4d slot %-4s %-26s %-7s run %s%n",
+                    run.unitNumber(),
+                    run.slot(),
+                    run.unitName(),
+                    run.outcome(),
+                    run.runId()));
   }
 
   /** The summary as plain data, for --json. */
@@ -139,6 +174,7 @@ public final class RunSummary {
     for (Outcome outcome : Outcome.values()) {
       data.put(outcome.name().toLowerCase(Locale.ROOT), report.count(outcome));
     }
+    data.put("not_recorded", report.notRecorded());
     data.put("first_pass_yield", report.firstPassYield());
     data.put("units_per_hour", Math.round(report.unitsPerHour()));
     data.put("simulated_time", simulated);
@@ -152,6 +188,7 @@ public final class RunSummary {
       entry.put("slot", run.slot());
       entry.put("run_id", run.runId());
       entry.put("outcome", run.outcome().name());
+      entry.put("recorded", !run.notRecorded());
       entry.put("failed_step", run.failedStep());
       entry.put("message", run.message());
       Map<String, String> ids = new LinkedHashMap<>();

@@ -123,7 +123,12 @@ public final class SlotTable implements EventListener, AutoCloseable {
           busy
               ? String.format(Locale.ROOT, "%.1fs", (System.nanoTime() - row.startedNanos) / 1e9)
               : "";
-      String progress = busy ? row.step + " " + row.stepsDone + "/" + steps : row.state.name();
+      String progress =
+          busy
+              ? row.step + " " + row.stepsDone + "/" + steps
+              : row.state == SlotState.WAITING_FOR_STORE
+                  ? "waiting for the store"
+                  : row.state.name();
       String colour =
           row.state == SlotState.ERROR
                   || row.last.startsWith("FAIL")

@@ -2,6 +2,7 @@ package io.shipready.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shipready.app.console.RunSummary;
 import io.shipready.core.engine.StationReport;
 import io.shipready.core.event.SlotState;
 import io.shipready.core.model.Outcome;
@@ -56,5 +57,25 @@ class RunExitCodeTest {
   void noUnitRunBecauseEverySlotWentOutOfServiceIsAStationThatCouldNotRun() {
     assertThat(exitCode(List.of(), SlotState.ERROR)).isEqualTo(1);
     assertThat(err.toString()).contains("no unit ran: every slot went out of service");
+  }
+
+  @Test
+  void aRunWhoseRecordCouldNotBeStoredFailsTheBatchEvenWhenItPassed() {
+    RunResult notRecorded = run(2, Outcome.PASS).withNotRecorded(true);
+    StationReport report =
+        new StationReport(
+            List.of(run(1, Outcome.PASS), notRecorded),
+            Map.of("1", SlotState.IDLE),
+            Duration.ofSeconds(1),
+            "");
+
+    assertThat(RunCommand.exitCode(report, new PrintWriter(err, true))).isEqualTo(1);
+    assertThat(err.toString()).contains("1 of 2 units are NOT RECORDED");
+    StringWriter summary = new StringWriter();
+    new RunSummary("sample", 1, report, Map.of(), true).print(new PrintWriter(summary));
+    String[] lines = summary.toString().strip().split("\n");
+    assertThat(lines[lines.length - 2])
+        .contains("NOT RECORDED 1 of 2 units (PASS 1   FAIL 0   ERROR 0   ABORTED 0)");
+    assertThat(lines[lines.length - 1]).contains("NOT RECORDED unit 2").contains("run-2");
   }
 }

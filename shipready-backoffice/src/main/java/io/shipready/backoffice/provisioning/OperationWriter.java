@@ -24,15 +24,23 @@ import org.slf4j.LoggerFactory;
 final class OperationWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OperationWriter.class);
   private static final int MAX_BATCH = 256;
-  private static final Pending STOP = new Pending(handle -> null);
+  static final Pending STOP = new Pending(handle -> null);
 
   private final ServiceDatabase database;
-  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Pending> queue;
   private final Thread thread;
-  private volatile boolean closed;
+  // Guarded by this: a request is queued only while the writer is open, and close queues STOP
+  // after it, so the writer answers every request it was given before it stops.
+  private boolean closed;
 
   OperationWriter(ServiceDatabase database) {
+    this(database, new LinkedBlockingQueue<>());
+  }
+
+  /** A writer taking work from the given queue (a test slows hand-offs to replay a race). */
+  OperationWriter(ServiceDatabase database, BlockingQueue<Pending> queue) {
     this.database = requireNonNull(database, "database");
+    this.queue = requireNonNull(queue, "queue");
     this.thread = new Thread(this::loop, "provisioning-writer");
     this.thread.setDaemon(true);
     this.thread.start();
@@ -40,11 +48,13 @@ final class OperationWriter implements AutoCloseable {
 
   /** Runs the work in a write transaction and waits until it is committed. */
   ApiReply apply(Function<Handle, ApiReply> work) {
-    if (closed) {
-      return ApiReply.error(503, "The server is stopping; try again");
-    }
     Pending pending = new Pending(work);
-    queue.add(pending);
+    synchronized (this) {
+      if (closed) {
+        return stopping();
+      }
+      queue.add(pending);
+    }
     try {
       return pending.done.get();
     } catch (InterruptedException interrupted) {
@@ -87,9 +97,18 @@ final class OperationWriter implements AutoCloseable {
       }
       batch.clear();
     }
-    for (Pending left; (left = queue.poll()) != null; ) {
-      left.done.complete(ApiReply.error(503, "The server is stopping; try again"));
+    // Stopped by close or by an interrupt: either way nothing more is queued, and what is left
+    // is answered rather than left waiting.
+    synchronized (this) {
+      closed = true;
     }
+    for (Pending left; (left = queue.poll()) != null; ) {
+      left.done.complete(stopping());
+    }
+  }
+
+  private static ApiReply stopping() {
+    return ApiReply.error(503, "The server is stopping; try again");
   }
 
   private void write(List<Pending> batch) {
@@ -111,8 +130,12 @@ final class OperationWriter implements AutoCloseable {
 
   @Override
   public void close() {
-    closed = true;
-    queue.add(STOP);
+    synchronized (this) {
+      if (!closed) {
+        closed = true;
+        queue.add(STOP);
+      }
+    }
     try {
       thread.join(10_000);
     } catch (InterruptedException interrupted) {
@@ -120,7 +143,7 @@ final class OperationWriter implements AutoCloseable {
     }
   }
 
-  private record Pending(Function<Handle, ApiReply> work, CompletableFuture<ApiReply> done) {
+  record Pending(Function<Handle, ApiReply> work, CompletableFuture<ApiReply> done) {
     Pending(Function<Handle, ApiReply> work) {
       this(work, new CompletableFuture<>());
     }

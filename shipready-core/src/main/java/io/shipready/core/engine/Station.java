@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.ShipreadyException;
 import io.shipready.core.event.Event;
+import io.shipready.core.event.RecordText;
+import io.shipready.core.event.SafeEvents;
 import io.shipready.core.event.SlotState;
 import io.shipready.core.model.AttachedUnit;
 import io.shipready.core.model.Outcome;
@@ -42,6 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * abandoned is out of service, and every step needing it fails at once instead of waiting.
  */
 public final class Station {
+  private static final Duration STORE_WAIT_STEP = Duration.ofMillis(200);
   private final Recipe recipe;
   private final List<String> slots;
   private final String variant;
@@ -79,11 +82,27 @@ public final class Station {
             builder.durableTimeout);
   }
 
-  /** Every event goes to the record before any listener: the engine's order, not subscriptions'. */
+  /**
+   * Every event goes to the record before any listener: the engine's order, not subscriptions'. Its
+   * texts are made fit to record first (control characters escaped, long texts cut), and a notice
+   * names each field that had to change, so the operator sees why a value looks escaped.
+   */
   private static EventListener recordFirst(RecordSink records, EventListener listeners) {
     return event -> {
-      records.on(event);
-      listeners.on(event);
+      SafeEvents.Made safe = SafeEvents.of(event, RecordText.STATION_LIMIT);
+      records.on(safe.event());
+      listeners.on(safe.event());
+      if (!safe.changedFields().isEmpty()) {
+        listeners.on(
+            new Event.Notice(
+                safe.event().slot(),
+                "recorded with control characters escaped (\\u0000) or cut to "
+                    + RecordText.STATION_LIMIT
+                    + " characters: "
+                    + String.join(", ", safe.changedFields())
+                    + (event.runId() == null ? "" : " (run " + event.runId() + ")"),
+                event.at()));
+      }
     };
   }
 
@@ -140,10 +159,42 @@ public final class Station {
       stop("station interrupted");
       Thread.currentThread().interrupt();
     }
+    List<RunResult> settled = settleLateRecords(runs);
     String teardownError = runStationSection("station teardown", false);
     close();
     return new StationReport(
-        runs, slotStates, Duration.ofNanos(System.nanoTime() - started), teardownError);
+        settled, slotStates, Duration.ofNanos(System.nanoTime() - started), teardownError);
+  }
+
+  /**
+   * A run whose record was still on its way when it ended (the store was away for longer than the
+   * durable timeout) counts as recorded once the record has arrived; a record the store refused, or
+   * one still missing after one more timeout, stays NOT RECORDED.
+   */
+  private List<RunResult> settleLateRecords(List<RunResult> runs) {
+    List<RunResult> ended;
+    synchronized (runs) {
+      ended = new ArrayList<>(runs);
+    }
+    long deadline = System.nanoTime() + services.durableTimeout().toNanos();
+    List<RunResult> settled = new ArrayList<>(ended.size());
+    for (RunResult run : ended) {
+      boolean late = run.notRecorded() && storedBy(run.runId(), deadline);
+      settled.add(late ? run.withNotRecorded(false) : run);
+    }
+    return settled;
+  }
+
+  private boolean storedBy(String runId, long deadline) {
+    try {
+      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+      return services.records().awaitDurable(runId, left);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (RuntimeException notStored) {
+      return false;
+    }
   }
 
   /** Aborts every run in progress (each ends ABORTED) and takes no more units. */
@@ -196,6 +247,10 @@ public final class Station {
         };
     try {
       while (stopReason == null && slotStates.get(slot) != SlotState.ERROR) {
+        waitForTheStore(slot);
+        if (stopReason != null) {
+          break;
+        }
         Optional<AttachedUnit> unit = units.next(slot);
         if (unit.isEmpty() || stopReason != null) {
           break;
@@ -233,6 +288,24 @@ public final class Station {
     } finally {
       slotDone.run();
     }
+  }
+
+  /**
+   * Holds the slot back while the record is too far behind to take another unit, showing why, so a
+   * store outage fills neither memory nor the operator's doubts.
+   */
+  private void waitForTheStore(String slot) throws InterruptedException {
+    if (services.records().awaitRoom(Duration.ZERO)) {
+      return;
+    }
+    setSlot(
+        slot,
+        SlotState.WAITING_FOR_STORE,
+        "waiting for the store: its records are behind; the next unit starts once they are stored");
+    while (stopReason == null && !services.records().awaitRoom(STORE_WAIT_STEP)) {
+      // Looks again for a stop between waits.
+    }
+    setSlot(slot, SlotState.IDLE, "");
   }
 
   /** Runs station setup or teardown as a run of its own; returns why it failed, or null. */

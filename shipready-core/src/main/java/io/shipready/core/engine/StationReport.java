@@ -23,6 +23,11 @@ public record StationReport(
     return runs.stream().filter(run -> run.outcome() == outcome).count();
   }
 
+  /** Runs whose record could not be stored: their outcomes must not be trusted. */
+  public long notRecorded() {
+    return runs.stream().filter(RunResult::notRecorded).count();
+  }
+
   /** Share of units that passed on their first run at this station. */
   public double firstPassYield() {
     return runs.isEmpty() ? 0 : (double) count(Outcome.PASS) / runs.size();

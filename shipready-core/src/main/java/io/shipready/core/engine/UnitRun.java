@@ -1,6 +1,7 @@
 package io.shipready.core.engine;
 
 import io.shipready.core.event.Event;
+import io.shipready.core.event.RecordText;
 import io.shipready.core.model.AttachedUnit;
 import io.shipready.core.model.Identifier;
 import io.shipready.core.model.Outcome;
@@ -274,7 +275,8 @@ final class UnitRun {
         } else {
           outcome = problem.outcome() == StepOutcome.FAIL ? Outcome.FAIL : Outcome.ERROR;
           failedStep = problem.stepId();
-          message = problem.message();
+          // Shown in the summary as the record keeps it: control characters visible, not acted on.
+          message = RecordText.safe(problem.message(), RecordText.STATION_LIMIT);
         }
       }
       Duration duration = Duration.ofNanos(System.nanoTime() - startedNanos);
@@ -302,7 +304,7 @@ final class UnitRun {
     services
         .events()
         .on(new Event.RunRecorded(runId, slot, unitNumber, ended.outcome(), durable, now()));
-    return ended;
+    return durable || !services.records().keepsRecords() ? ended : ended.withNotRecorded(true);
   }
 
   private boolean awaitDurable() {

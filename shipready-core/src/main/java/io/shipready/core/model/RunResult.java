@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A unit's run as the station saw it end: who the unit is, the outcome, the first step that did not
- * pass and why, and every step's result in the order they ended.
+ * pass and why, and every step's result in the order they ended. {@code notRecorded} is true when
+ * the station keeps records and this run's could not be stored: its outcome must not be trusted.
  */
 public record RunResult(
     String runId,
@@ -20,13 +21,60 @@ public record RunResult(
     String message,
     List<StepResult> steps,
     Instant started,
-    Duration duration) {
+    Duration duration,
+    boolean notRecorded) {
+
+  /** A run whose record is stored (or that a station without a store ran). */
+  public RunResult(
+      String runId,
+      String slot,
+      int unitNumber,
+      List<Identifier> identifiers,
+      Map<String, String> attributes,
+      Outcome outcome,
+      String failedStep,
+      String message,
+      List<StepResult> steps,
+      Instant started,
+      Duration duration) {
+    this(
+        runId,
+        slot,
+        unitNumber,
+        identifiers,
+        attributes,
+        outcome,
+        failedStep,
+        message,
+        steps,
+        started,
+        duration,
+        false);
+  }
+
   public RunResult {
     identifiers = List.copyOf(identifiers);
     attributes = Map.copyOf(attributes);
     steps = List.copyOf(steps);
     failedStep = failedStep == null ? "" : failedStep;
     message = message == null ? "" : message;
+  }
+
+  /** The same run, marked as one whose record could not be stored (or, false, as stored). */
+  public RunResult withNotRecorded(boolean notRecorded) {
+    return new RunResult(
+        runId,
+        slot,
+        unitNumber,
+        identifiers,
+        attributes,
+        outcome,
+        failedStep,
+        message,
+        steps,
+        started,
+        duration,
+        notRecorded);
   }
 
   /**

@@ -21,6 +21,11 @@ public interface RecordSink extends EventListener {
         public boolean awaitDurable(String runId, Duration timeout) {
           return false;
         }
+
+        @Override
+        public boolean keepsRecords() {
+          return false;
+        }
       };
 
   /**
@@ -30,4 +35,22 @@ public interface RecordSink extends EventListener {
    * @throws io.shipready.core.ShipreadyException when the record could not be stored
    */
   boolean awaitDurable(String runId, Duration timeout) throws InterruptedException;
+
+  /**
+   * Blocks while the record is too far behind to take another unit (the store is unreachable or
+   * slow): a slot waits here before it takes its next unit, so a store outage never fills memory.
+   *
+   * @return true when there is room, false when the timeout passed first
+   */
+  default boolean awaitRoom(Duration timeout) throws InterruptedException {
+    return true;
+  }
+
+  /**
+   * Whether this sink keeps records. A run whose record a keeping sink could not make durable is
+   * NOT RECORDED; a station without a store shows its outcomes as not recorded by design.
+   */
+  default boolean keepsRecords() {
+    return true;
+  }
 }

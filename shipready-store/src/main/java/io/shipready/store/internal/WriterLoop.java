@@ -3,6 +3,7 @@ package io.shipready.store.internal;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.event.Event;
+import io.shipready.core.event.SafeEvents;
 import io.shipready.store.CommitObserver;
 import io.shipready.store.RecordNotStoredException;
 import io.shipready.store.StationPackage;
@@ -34,6 +35,19 @@ public final class WriterLoop implements AutoCloseable {
   /** Most events written in one transaction; more queued go in the next. */
   static final int MAX_BATCH = 20_000;
 
+  /**
+   * Most events waiting for the store before the station takes no new units; it takes them again
+   * once the writer has caught up to half of it. Runs in progress keep recording past it: their
+   * events are never refused, so the queue holds what running units add on top.
+   */
+  public static final int MAX_PENDING = 10_000;
+
+  /**
+   * Longest text the store keeps in one field. The station already cuts far shorter; this guards
+   * every other way into the store, so it never receives what its engine cannot keep.
+   */
+  static final int STORE_TEXT_LIMIT = 1_000_000;
+
   private static final int MAX_CONFLICT_RETRIES = 50;
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -51,6 +65,8 @@ public final class WriterLoop implements AutoCloseable {
   private long queuedCount;
   private long committedCount;
   private boolean writerWaiting;
+  private int maxPending = MAX_PENDING;
+  private boolean full;
   private boolean closing;
   private volatile boolean abandon;
   private final Map<String, Long> lastQueuedByRun = new HashMap<>();
@@ -94,12 +110,16 @@ public final class WriterLoop implements AutoCloseable {
     thread.start();
   }
 
-  /** Queues the event for writing. Never blocks on the database. */
+  /**
+   * Queues the event for writing. Never blocks on the database: when the store is behind, {@link
+   * #awaitRoom} holds back new units instead.
+   */
   public void enqueue(Event event) {
     requireNonNull(event, "event");
     if (event instanceof Event.RunRecorded || event instanceof Event.Notice) {
       return;
     }
+    event = storable(event);
     lock.lock();
     try {
       if (stopped != null) {
@@ -128,6 +148,9 @@ public final class WriterLoop implements AutoCloseable {
       }
       queue.addLast(event);
       queuedCount++;
+      if (queuedCount - committedCount >= maxPending) {
+        full = true;
+      }
       if (event.runId() != null) {
         lastQueuedByRun.put(event.runId(), queuedCount);
       }
@@ -135,6 +158,58 @@ public final class WriterLoop implements AutoCloseable {
         writerWaiting = false;
         queued.signal();
       }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Event storable(Event event) {
+    SafeEvents.Made safe = SafeEvents.of(event, STORE_TEXT_LIMIT);
+    if (!safe.changedFields().isEmpty()) {
+      log.warn(
+          "{} of run {} at station {} stored with control characters escaped or cut to {}"
+              + " characters: {}",
+          event.getClass().getSimpleName(),
+          event.runId(),
+          stationId,
+          STORE_TEXT_LIMIT,
+          safe.changedFields());
+    }
+    return safe.event();
+  }
+
+  /**
+   * Waits while the store is too far behind to take another unit: from {@code maxPending} events
+   * waiting until half of them are stored. Returns at once when the writer stopped, so the next
+   * event meets its failure instead of a wait.
+   *
+   * @return true when there is room, false when the timeout passed first
+   */
+  public boolean awaitRoom(Duration timeout) throws InterruptedException {
+    requireNonNull(timeout, "timeout");
+    long remaining = timeout.toNanos();
+    lock.lock();
+    try {
+      while (full && stopped == null) {
+        if (remaining <= 0) {
+          return false;
+        }
+        remaining = committed.awaitNanos(remaining);
+      }
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How many events waiting for the store hold back new units (a test sets a small number). */
+  public void limitPending(int max) {
+    if (max < 2) {
+      throw new IllegalArgumentException("at least 2 pending events, not " + max);
+    }
+    lock.lock();
+    try {
+      maxPending = max;
     } finally {
       lock.unlock();
     }
@@ -234,6 +309,9 @@ public final class WriterLoop implements AutoCloseable {
     try {
       committedCount = number;
       lastQueuedByRun.values().removeIf(last -> last <= number);
+      if (full && queuedCount - committedCount <= maxPending / 2) {
+        full = false;
+      }
       committed.signalAll();
     } finally {
       lock.unlock();

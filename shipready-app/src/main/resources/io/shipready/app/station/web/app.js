@@ -131,6 +131,7 @@
   }
 
   function look(data) {
+    if (data.state === 'WAITING_FOR_STORE') return { css: 'waiting-for-store', verdict: 'waiting for the store' };
     if (data.outcome) {
       if (data.outcome === 'PASS' && !data.durable) return { css: 'error', verdict: 'NOT RECORDED' };
       return { css: data.outcome.toLowerCase(), verdict: data.outcome };
@@ -154,7 +155,7 @@
     setText(p.verdict, seen.verdict);
     setText(p.unit, data.unit ? (data.name || ('unit ' + data.unit)) : '');
     setProp(p.unit, 'title', data.unit ? (data.name ? data.name + ', ' : '') + 'unit ' + data.unit + (data.runId ? ', run ' + data.runId : '') : '');
-    setText(p.step, data.state === 'ERROR' ? data.slotMessage : data.step);
+    setText(p.step, data.state === 'ERROR' || data.state === 'WAITING_FOR_STORE' ? data.slotMessage : data.step);
     const width = (data.total ? Math.min(100, 100 * data.done / data.total) : 0) + '%';
     if (p.bar.style.width !== width) p.bar.style.width = width;
     setText(p.failed, data.outcome && data.outcome !== 'PASS'
