@@ -122,6 +122,10 @@ class BadFilesDoNotStopIngestionTest {
 
       assertThat(ingester.runOnce()).extracting(IngestOutcome::fileName).containsExactly(GOOD);
       assertThat(attempts(db)).isEqualTo(1);
+      assertThat(ingester.receipts().list("acme", "2026-03-02").get(0).reason())
+          .isEqualTo(
+              "waiting: attempt 1 of 5 failed for a fault of the receiving side; next attempt at"
+                  + " 2026-03-02T08:02:00Z");
       // Tried again 1, 2, 4 and 8 minutes later, never before.
       for (int minutes : new int[] {1, 2, 4}) {
         clock.advance(Duration.ofMinutes(minutes).minusSeconds(1));
@@ -136,8 +140,9 @@ class BadFilesDoNotStopIngestionTest {
       assertThat(last).extracting(IngestOutcome::state).containsExactly("rejected");
       assertThat(last.get(0).reason())
           .startsWith("could not be taken in after 5 attempts")
-          .contains("Is a directory")
-          .contains("not of the file");
+          .contains("not of the file")
+          .doesNotContain(folder.toString());
+      assertThat(lastError(db)).contains("Is a directory");
       clock.advance(Duration.ofHours(2));
       assertThat(ingester.runOnce()).isEmpty();
     }
@@ -151,6 +156,16 @@ class BadFilesDoNotStopIngestionTest {
     return db.jdbi()
         .withHandle(
             h -> h.createQuery("SELECT COUNT(*) FROM registered_units").mapTo(Long.class).one());
+  }
+
+  private static String lastError(ServiceDatabase db) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT last_error FROM ingest_files WHERE file_name = ?")
+                    .bind(0, BAD)
+                    .mapTo(String.class)
+                    .one());
   }
 
   private static int attempts(ServiceDatabase db) {

@@ -274,7 +274,7 @@ public final class Ingester {
       return;
     }
     String original = known.get("factory") + "/" + known.get("file_name");
-    Path moved = moveTo(file, data.factory(factory).resolve(DataFolder.DUPLICATES));
+    Path moved = moveTo(file, data.factory(factory).resolve(DataFolder.DUPLICATES), null);
     LOG.info(
         "{} of factory {} has the content of {}, already received; set aside as {}",
         name,
@@ -317,10 +317,18 @@ public final class Ingester {
           release(sha256);
           throw e;
         }
+        recordFailure(sha256, attempts, e);
         if (attempts < retries.attempts()) {
           retryLater(sha256, factory, name, attempts, e);
           continue;
         }
+        LOG.error(
+            "Giving up on {} of factory {} after {} attempts: {}",
+            name,
+            factory,
+            attempts,
+            e.toString());
+        // The factory reads this reason; the error itself (paths of this server) stays in the log.
         outcome =
             reject(
                 sha256,
@@ -328,10 +336,9 @@ public final class Ingester {
                 name,
                 "could not be taken in after "
                     + attempts
-                    + " attempts, the last failing with: "
-                    + e
-                    + "; this is a fault of the receiving side, not of the file: tell the back"
-                    + " office's operators, who can drop the file in again once it is fixed");
+                    + " attempts, for a fault of the receiving side, not of the file; the back"
+                    + " office's operators have the details and can drop the file in again once"
+                    + " it is fixed");
       }
       if (outcome == null) {
         return Optional.empty();
@@ -433,7 +440,26 @@ public final class Ingester {
     }
   }
 
-  /** Gives a file that failed for no fault of its own back, to be taken after a pause. */
+  /** Counts a failed attempt and keeps its error for the operators. */
+  private void recordFailure(String sha256, int attempts, RuntimeException failure) {
+    db.writeJdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE ingest_files SET attempts = ?, last_error = ?"
+                            + " WHERE sha256 = ? AND claimed_by = ? AND state = ?")
+                    .bind(0, attempts)
+                    .bind(1, failure.toString())
+                    .bind(2, sha256)
+                    .bind(3, worker)
+                    .bind(4, FileStates.INGESTING)
+                    .execute());
+  }
+
+  /**
+   * Gives a file that failed for no fault of its own back, to be taken after a wait; its receipt
+   * says when.
+   */
   private void retryLater(
       String sha256, String factory, String name, int attempts, RuntimeException failure) {
     Duration wait = retries.waitBefore(attempts + 1);
@@ -451,15 +477,21 @@ public final class Ingester {
             h ->
                 h.createUpdate(
                         "UPDATE ingest_files SET state = ?, claimed_by = NULL, claimed_at = NULL,"
-                            + " attempts = ?, retry_at = ?, last_error = ?"
-                            + " WHERE sha256 = ? AND claimed_by = ? AND state = ?")
+                            + " retry_at = ?, reason = ? WHERE sha256 = ? AND claimed_by = ?"
+                            + " AND state = ?")
                     .bind(0, FileStates.NEW)
-                    .bind(1, attempts)
-                    .bind(2, at)
-                    .bind(3, failure.toString())
-                    .bind(4, sha256)
-                    .bind(5, worker)
-                    .bind(6, FileStates.INGESTING)
+                    .bind(1, at)
+                    .bind(
+                        2,
+                        "waiting: attempt "
+                            + attempts
+                            + " of "
+                            + retries.attempts()
+                            + " failed for a fault of the receiving side; next attempt at "
+                            + java.time.Instant.ofEpochMilli(at))
+                    .bind(3, sha256)
+                    .bind(4, worker)
+                    .bind(5, FileStates.INGESTING)
                     .execute());
   }
 
@@ -761,12 +793,13 @@ public final class Ingester {
             .resolveSibling(
                 state.equals(FileStates.COMPLETED) ? DataFolder.COMPLETED : DataFolder.REJECTED);
     try {
-      Path moved = moveTo(file, folder);
-      if (state.equals(FileStates.REJECTED)) {
-        Files.writeString(
-            moved.resolveSibling(moved.getFileName() + ".reason.txt"),
-            file.getFileName() + ": " + reason + System.lineSeparator());
-      }
+      Path moved =
+          moveTo(
+              file,
+              folder,
+              state.equals(FileStates.REJECTED)
+                  ? file.getFileName() + ": " + reason + System.lineSeparator()
+                  : null);
       db.writeJdbi()
           .useHandle(
               h ->
@@ -779,14 +812,26 @@ public final class Ingester {
     }
   }
 
-  /** Moves a file into a folder, under its name or, when that is taken, a numbered one. */
-  private static Path moveTo(Path file, Path folder) throws IOException {
+  /**
+   * Moves a file into a folder, under its name or, when that is taken, a numbered one; with a
+   * reason, {@code <name>.reason.txt} is complete beside it before the file itself appears.
+   */
+  private static Path moveTo(Path file, Path folder, String reason) throws IOException {
     Files.createDirectories(folder);
     String name = file.getFileName().toString();
     for (int n = 1; ; n++) {
       Path target = folder.resolve(n == 1 ? name : name + "." + n);
       if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
         continue;
+      }
+      if (reason != null) {
+        Path written =
+            Files.writeString(folder.resolve("." + target.getFileName() + ".reason"), reason);
+        Files.move(
+            written,
+            folder.resolve(target.getFileName() + ".reason.txt"),
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
       }
       try {
         return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
