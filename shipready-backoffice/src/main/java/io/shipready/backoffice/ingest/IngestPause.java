@@ -43,7 +43,8 @@ final class IngestPause {
 
   void databaseBack(long now) {
     if (paused()) {
-      LOG.info(
+      // At the pause's level, so whoever sees the pause sees its end.
+      LOG.warn(
           "Ingestion resumed: the database is back after {} s", Math.max(0, (now - since) / 1000));
       since = -1;
       wait = FIRST;

@@ -34,7 +34,7 @@ public final class IngestPoller implements AutoCloseable {
           try {
             ingester.runOnce();
             if (failing[0] != null) {
-              LOG.info("Ingestion passes work again");
+              LOG.warn("Ingestion passes work again");
               failing[0] = null;
             }
           } catch (RuntimeException e) {

@@ -431,7 +431,7 @@ public final class Ingester {
                           .bind(4, pid)
                           .execute());
       if (freed == 1) {
-        LOG.info(
+        LOG.warn(
             "Took back {} of factory {}: process {} of this host claimed it and no longer runs",
             claim.get("file_name"),
             claim.get("factory"),
