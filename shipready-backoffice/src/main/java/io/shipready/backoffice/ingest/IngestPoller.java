@@ -28,13 +28,22 @@ public final class IngestPoller implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+    String[] failing = {null};
     executor.scheduleWithFixedDelay(
         () -> {
           try {
             ingester.runOnce();
+            if (failing[0] != null) {
+              LOG.warn("Ingestion passes work again");
+              failing[0] = null;
+            }
           } catch (RuntimeException e) {
-            // The next pass tries again; nothing recorded is lost.
-            LOG.error("Ingestion pass failed: {}", e.toString(), e);
+            // The next pass tries again; nothing recorded is lost. The same failure pass after
+            // pass is logged once, not every interval.
+            if (!e.toString().equals(failing[0])) {
+              LOG.error("Ingestion pass failed: {}", e.toString(), e);
+              failing[0] = e.toString();
+            }
           }
         },
         0,

@@ -73,6 +73,9 @@ public final class Ingester {
   private final Receipts receipts;
   private final Consumer<IngestOutcome> outcomes;
   private final CfxOutbox cfx;
+  private final Retries retries;
+  private final ClaimOwner owner = ClaimOwner.current();
+  private final IngestPause pause = new IngestPause();
 
   private Ingester(Builder b) {
     this.db = b.db;
@@ -86,6 +89,7 @@ public final class Ingester {
     this.receipts = new Receipts(db, data);
     this.outcomes = b.outcomes;
     this.cfx = b.cfx;
+    this.retries = b.retries;
   }
 
   public static Builder builder(ServiceDatabase db, DataFolder data) {
@@ -96,13 +100,35 @@ public final class Ingester {
     return receipts;
   }
 
-  /** Finds new files, then ingests claimable files until none is left. */
+  /**
+   * Finds new files, then ingests claimable files until none is left. While the database cannot be
+   * reached, ingestion pauses: passes do nothing until the next try, and the files wait.
+   */
   public List<IngestOutcome> runOnce() {
-    List<IngestOutcome> outcomes = new ArrayList<>(discover());
-    for (Optional<IngestOutcome> next = ingestNext(); next.isPresent(); next = ingestNext()) {
-      outcomes.add(next.get());
+    long now = clock.millis();
+    if (pause.waiting(now)) {
+      return List.of();
     }
+    List<IngestOutcome> outcomes = new ArrayList<>();
+    try {
+      outcomes.addAll(discover());
+      for (Optional<IngestOutcome> next = ingestNext(); next.isPresent(); next = ingestNext()) {
+        outcomes.add(next.get());
+      }
+    } catch (RuntimeException e) {
+      if (FailureKind.of(e) != FailureKind.DATABASE_AWAY) {
+        throw e;
+      }
+      pause.databaseAway(clock.millis(), e);
+      return outcomes;
+    }
+    pause.databaseBack(clock.millis());
     return outcomes;
+  }
+
+  /** Whether ingestion is paused because the database cannot be reached. */
+  public boolean paused() {
+    return pause.paused();
   }
 
   /**
@@ -148,27 +174,35 @@ public final class Ingester {
       try {
         BasicFileAttributes attributes =
             Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        // A time in the future (which no write on this server gives) counts as settled, so a
+        // file's time never keeps it from being taken.
         if (name.startsWith(".")
             || !attributes.isRegularFile()
             || busy.test(file)
-            || now - attributes.lastModifiedTime().toMillis() < settle.toMillis()) {
+            || Math.abs(now - attributes.lastModifiedTime().toMillis()) < settle.toMillis()) {
           continue;
         }
-        discoverFile(factory, file, attributes, duplicates);
+        discoverFile(factory, file, now, duplicates);
       } catch (java.nio.file.NoSuchFileException e) {
         // Moved away meanwhile by another ingester sharing the folder.
       } catch (IOException | RuntimeException e) {
+        if (e instanceof RuntimeException r && FailureKind.of(r) == FailureKind.DATABASE_AWAY) {
+          throw r;
+        }
         LOG.warn("Could not record {} of factory {}: {}", name, factory, e.toString());
       }
     }
   }
 
+  /**
+   * @param receivedAt when this server first saw the file settled, by its own clock: a file's
+   *     modification time is the sender's to set and says nothing the receipt can rely on
+   */
   private void discoverFile(
-      String factory, Path file, BasicFileAttributes attributes, List<IngestOutcome> duplicates)
+      String factory, Path file, long receivedAt, List<IngestOutcome> duplicates)
       throws IOException {
     String name = file.getFileName().toString();
     String sha256 = ContentHash.of(file);
-    long receivedAt = attributes.lastModifiedTime().toMillis();
     String day = Receipts.day(receivedAt);
     String receiptId = receiptId(sha256, factory, name, receivedAt);
     Map<String, Object> known =
@@ -240,7 +274,7 @@ public final class Ingester {
       return;
     }
     String original = known.get("factory") + "/" + known.get("file_name");
-    Path moved = moveTo(file, data.factory(factory).resolve(DataFolder.DUPLICATES));
+    Path moved = moveTo(file, data.factory(factory).resolve(DataFolder.DUPLICATES), null);
     LOG.info(
         "{} of factory {} has the content of {}, already received; set aside as {}",
         name,
@@ -256,68 +290,209 @@ public final class Ingester {
   }
 
   /**
-   * Claims the oldest waiting file and ingests it.
+   * Claims the oldest waiting file and ingests it. A file that fails for its own content is
+   * rejected; one that fails otherwise waits for a later attempt while the next file is taken.
    *
    * @return what became of it, or empty when no file is waiting
+   * @throws RuntimeException when the database cannot be reached; the claim is given back
    */
   public Optional<IngestOutcome> ingestNext() {
-    Optional<Map<String, Object>> claimed = claim();
-    if (claimed.isEmpty()) {
-      return Optional.empty();
+    while (true) {
+      Optional<Map<String, Object>> claimed = claim();
+      if (claimed.isEmpty()) {
+        return Optional.empty();
+      }
+      String sha256 = (String) claimed.get().get("sha256");
+      String factory = (String) claimed.get().get("factory");
+      String name = (String) claimed.get().get("file_name");
+      int attempts = ((Number) claimed.get().get("attempts")).intValue() + 1;
+      Path file = data.incoming(factory).resolve(name);
+      IngestOutcome outcome;
+      try {
+        outcome = ingest(sha256, factory, name, file);
+      } catch (Rejection rejection) {
+        outcome = reject(sha256, factory, name, rejection.getMessage());
+      } catch (RuntimeException e) {
+        if (FailureKind.of(e) == FailureKind.DATABASE_AWAY) {
+          release(sha256);
+          throw e;
+        }
+        recordFailure(sha256, attempts, e);
+        if (attempts < retries.attempts()) {
+          retryLater(sha256, factory, name, attempts, e);
+          continue;
+        }
+        LOG.error(
+            "Giving up on {} of factory {} after {} attempts: {}",
+            name,
+            factory,
+            attempts,
+            e.toString());
+        // The factory reads this reason; the error itself (paths of this server) stays in the log.
+        outcome =
+            reject(
+                sha256,
+                factory,
+                name,
+                "could not be taken in after "
+                    + attempts
+                    + " attempts, for a fault of the receiving side, not of the file; the back"
+                    + " office's operators have the details and can drop the file in again once"
+                    + " it is fixed");
+      }
+      if (outcome == null) {
+        return Optional.empty();
+      }
+      moveAway(sha256, file, outcome.state(), outcome.reason());
+      receipts.writeDaysOf(sha256);
+      outcomes.accept(outcome);
+      return Optional.of(outcome);
     }
-    String sha256 = (String) claimed.get().get("sha256");
-    String factory = (String) claimed.get().get("factory");
-    String name = (String) claimed.get().get("file_name");
-    Path file = data.incoming(factory).resolve(name);
-    IngestOutcome outcome;
-    try {
-      outcome = ingest(sha256, factory, name, file);
-    } catch (Rejection rejection) {
-      outcome = reject(sha256, factory, name, rejection.getMessage());
-    } catch (RuntimeException e) {
-      // Not the file's fault (the database or the disk): give the claim back for a later pass.
-      LOG.error(
-          "Could not ingest {} of factory {}; will try again: {}", name, factory, e.toString());
-      release(sha256);
-      throw e;
-    }
-    if (outcome == null) {
-      return Optional.empty();
-    }
-    moveAway(sha256, file, outcome.state(), outcome.reason());
-    receipts.writeDaysOf(sha256);
-    outcomes.accept(outcome);
-    return Optional.of(outcome);
   }
 
   private Optional<Map<String, Object>> claim() {
+    freeClaimsOfDeadProcesses();
     long now = clock.millis();
     return db.writeJdbi()
         .inTransaction(
             h -> {
+              // A claim of this ingester outside ingestNext is one it could not give back (the
+              // database went away meanwhile): it is taken again at once.
               Optional<Map<String, Object>> row =
                   h.createQuery(
-                          "SELECT sha256, factory, file_name FROM ingest_files"
-                              + " WHERE state = ? OR (state = ? AND claimed_at < ?)"
+                          "SELECT sha256, factory, file_name, attempts FROM ingest_files"
+                              + " WHERE (state = ? AND (retry_at IS NULL OR retry_at <= ?))"
+                              + " OR (state = ? AND (claimed_at < ? OR claimed_by = ?))"
                               + " ORDER BY received_at, sha256 LIMIT 1"
                               + (db.postgres() ? " FOR UPDATE SKIP LOCKED" : ""))
                       .bind(0, FileStates.NEW)
-                      .bind(1, FileStates.INGESTING)
-                      .bind(2, now - lease.toMillis())
+                      .bind(1, now)
+                      .bind(2, FileStates.INGESTING)
+                      .bind(3, now - lease.toMillis())
+                      .bind(4, worker)
                       .mapToMap()
                       .findOne();
               row.ifPresent(
                   r ->
                       h.createUpdate(
-                              "UPDATE ingest_files SET state = ?, claimed_by = ?, claimed_at = ?"
+                              "UPDATE ingest_files SET state = ?, claimed_by = ?, claimed_at = ?,"
+                                  + " claimed_host = ?, claimed_pid = ?, claimed_started = ?"
                                   + " WHERE sha256 = ?")
                           .bind(0, FileStates.INGESTING)
                           .bind(1, worker)
                           .bind(2, now)
-                          .bind(3, r.get("sha256"))
+                          .bind(3, owner.host())
+                          .bind(4, owner.pid())
+                          .bind(5, owner.started())
+                          .bind(6, r.get("sha256"))
                           .execute());
               return row;
             });
+  }
+
+  /**
+   * Gives back at once the claims of processes of this host that no longer run (a back office
+   * killed while it was taking a file in); claims of other hosts wait for their lease.
+   */
+  private void freeClaimsOfDeadProcesses() {
+    List<Map<String, Object>> claims =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT sha256, factory, file_name, claimed_pid, claimed_started"
+                                + " FROM ingest_files WHERE state = ? AND claimed_host = ?")
+                        .bind(0, FileStates.INGESTING)
+                        .bind(1, owner.host())
+                        .mapToMap()
+                        .list());
+    for (Map<String, Object> claim : claims) {
+      long pid = ((Number) claim.get("claimed_pid")).longValue();
+      Number started = (Number) claim.get("claimed_started");
+      ClaimOwner holder =
+          new ClaimOwner(owner.host(), pid, started == null ? null : started.longValue());
+      if (!holder.goneFromThisHost()) {
+        continue;
+      }
+      int freed =
+          db.writeJdbi()
+              .withHandle(
+                  h ->
+                      h.createUpdate(
+                              "UPDATE ingest_files SET state = ?, claimed_by = NULL,"
+                                  + " claimed_at = NULL, claimed_host = NULL, claimed_pid = NULL,"
+                                  + " claimed_started = NULL"
+                                  + " WHERE sha256 = ? AND state = ? AND claimed_host = ?"
+                                  + " AND claimed_pid = ?")
+                          .bind(0, FileStates.NEW)
+                          .bind(1, claim.get("sha256"))
+                          .bind(2, FileStates.INGESTING)
+                          .bind(3, owner.host())
+                          .bind(4, pid)
+                          .execute());
+      if (freed == 1) {
+        LOG.warn(
+            "Took back {} of factory {}: process {} of this host claimed it and no longer runs",
+            claim.get("file_name"),
+            claim.get("factory"),
+            pid);
+      }
+    }
+  }
+
+  /** Counts a failed attempt and keeps its error for the operators. */
+  private void recordFailure(String sha256, int attempts, RuntimeException failure) {
+    db.writeJdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE ingest_files SET attempts = ?, last_error = ?"
+                            + " WHERE sha256 = ? AND claimed_by = ? AND state = ?")
+                    .bind(0, attempts)
+                    .bind(1, failure.toString())
+                    .bind(2, sha256)
+                    .bind(3, worker)
+                    .bind(4, FileStates.INGESTING)
+                    .execute());
+  }
+
+  /**
+   * Gives a file that failed for no fault of its own back, to be taken after a wait; its receipt
+   * says when.
+   */
+  private void retryLater(
+      String sha256, String factory, String name, int attempts, RuntimeException failure) {
+    Duration wait = retries.waitBefore(attempts + 1);
+    long at = clock.millis() + wait.toMillis();
+    LOG.warn(
+        "Could not take in {} of factory {} (attempt {} of {}), trying again in {} min: {}",
+        name,
+        factory,
+        attempts,
+        retries.attempts(),
+        wait.toMinutes(),
+        failure.toString());
+    db.writeJdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE ingest_files SET state = ?, claimed_by = NULL, claimed_at = NULL,"
+                            + " retry_at = ?, reason = ? WHERE sha256 = ? AND claimed_by = ?"
+                            + " AND state = ?")
+                    .bind(0, FileStates.NEW)
+                    .bind(1, at)
+                    .bind(
+                        2,
+                        "waiting: attempt "
+                            + attempts
+                            + " of "
+                            + retries.attempts()
+                            + " failed for a fault of the receiving side; next attempt at "
+                            + java.time.Instant.ofEpochMilli(at))
+                    .bind(3, sha256)
+                    .bind(4, worker)
+                    .bind(5, FileStates.INGESTING)
+                    .execute());
   }
 
   /** Ingests a claimed file in one transaction; null when the claim was lost meanwhile. */
@@ -400,6 +575,12 @@ public final class Ingester {
       if (sql != null && isUniqueViolation(sql)) {
         throw new Rejection(ConflictFinder.describe(db, file, reader, e));
       }
+      if (FailureKind.of(e) == FailureKind.CONTENT) {
+        throw new Rejection(
+            "the database refused a value of the file ("
+                + sql.getMessage()
+                + "); correct the file and send it again under a new name");
+      }
       throw e;
     }
   }
@@ -416,7 +597,8 @@ public final class Ingester {
     Connection connection = h.getConnection();
     long rows;
     try (InputStream in =
-        new DigestInputStream(new BufferedInputStream(Files.newInputStream(file)), digest)) {
+        new CheckedText(
+            new DigestInputStream(new BufferedInputStream(Files.newInputStream(file)), digest))) {
       if (reader.rows() == FactoryFileReader.Rows.UNITS) {
         try (UnitSinkCloser sink = new UnitSinkCloser(newSink(connection, account, sha256))) {
           rows =
@@ -611,12 +793,13 @@ public final class Ingester {
             .resolveSibling(
                 state.equals(FileStates.COMPLETED) ? DataFolder.COMPLETED : DataFolder.REJECTED);
     try {
-      Path moved = moveTo(file, folder);
-      if (state.equals(FileStates.REJECTED)) {
-        Files.writeString(
-            moved.resolveSibling(moved.getFileName() + ".reason.txt"),
-            file.getFileName() + ": " + reason + System.lineSeparator());
-      }
+      Path moved =
+          moveTo(
+              file,
+              folder,
+              state.equals(FileStates.REJECTED)
+                  ? file.getFileName() + ": " + reason + System.lineSeparator()
+                  : null);
       db.writeJdbi()
           .useHandle(
               h ->
@@ -629,14 +812,26 @@ public final class Ingester {
     }
   }
 
-  /** Moves a file into a folder, under its name or, when that is taken, a numbered one. */
-  private static Path moveTo(Path file, Path folder) throws IOException {
+  /**
+   * Moves a file into a folder, under its name or, when that is taken, a numbered one; with a
+   * reason, {@code <name>.reason.txt} is complete beside it before the file itself appears.
+   */
+  private static Path moveTo(Path file, Path folder, String reason) throws IOException {
     Files.createDirectories(folder);
     String name = file.getFileName().toString();
     for (int n = 1; ; n++) {
       Path target = folder.resolve(n == 1 ? name : name + "." + n);
       if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
         continue;
+      }
+      if (reason != null) {
+        Path written =
+            Files.writeString(folder.resolve("." + target.getFileName() + ".reason"), reason);
+        Files.move(
+            written,
+            folder.resolve(target.getFileName() + ".reason.txt"),
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
       }
       try {
         return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
@@ -737,6 +932,7 @@ public final class Ingester {
     private boolean copy = true;
     private Consumer<IngestOutcome> outcomes = outcome -> {};
     private CfxOutbox cfx;
+    private Retries retries = Retries.DEFAULT;
 
     private Builder(ServiceDatabase db, DataFolder data) {
       this.db = requireNonNull(db, "db");
@@ -796,6 +992,15 @@ public final class Ingester {
      */
     public Builder outcomes(Consumer<IngestOutcome> outcomes) {
       this.outcomes = requireNonNull(outcomes, "outcomes");
+      return this;
+    }
+
+    /**
+     * How a file that failed for no fault of its own is tried again (default {@link
+     * Retries#DEFAULT}).
+     */
+    public Builder retries(Retries retries) {
+      this.retries = requireNonNull(retries, "retries");
       return this;
     }
 
