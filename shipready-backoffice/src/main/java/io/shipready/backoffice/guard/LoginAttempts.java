@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ public final class LoginAttempts {
   private final int allowed;
   private final Duration lockout;
   private final LongSupplier nanoTime;
+  private final Consumer<String> lockouts;
   private final Map<String, Count> counts = new HashMap<>();
 
   /**
@@ -39,7 +41,18 @@ public final class LoginAttempts {
    * @param nanoTime the clock, {@code System::nanoTime} outside tests
    */
   public LoginAttempts(String what, int allowed, Duration lockout, LongSupplier nanoTime) {
+    this(what, allowed, lockout, nanoTime, LOG::warn);
+  }
+
+  /** As above, telling {@code lockouts} (instead of the log) of each lockout, in one line. */
+  LoginAttempts(
+      String what,
+      int allowed,
+      Duration lockout,
+      LongSupplier nanoTime,
+      Consumer<String> lockouts) {
     this.what = requireNonNull(what, "what");
+    this.lockouts = requireNonNull(lockouts, "lockouts");
     if (allowed < 1) {
       throw new IllegalArgumentException("allowed must be at least 1, not " + allowed);
     }
@@ -124,12 +137,15 @@ public final class LoginAttempts {
   /** One line per lockout, naming the user and the source it locks when both lock at once. */
   private void logLockout(List<String> lockedOut) {
     if (!lockedOut.isEmpty()) {
-      LOG.warn(
-          "{}: {} locked out for {} s after {} failures",
-          what,
-          String.join(" and ", lockedOut),
-          lockout.toSeconds(),
-          allowed);
+      lockouts.accept(
+          what
+              + ": "
+              + String.join(" and ", lockedOut)
+              + " locked out for "
+              + lockout.toSeconds()
+              + " s after "
+              + allowed
+              + " failures");
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.Test;
 class LoginAttemptsTest {
   private static final long SECOND = 1_000_000_000L;
   private final AtomicLong now = new AtomicLong();
+  private final List<String> logged = new CopyOnWriteArrayList<>();
   private final LoginAttempts attempts =
-      new LoginAttempts("engineer PIN", 5, Duration.ofMinutes(1), now::get);
+      new LoginAttempts("engineer PIN", 5, Duration.ofMinutes(1), now::get, logged::add);
 
   @Test
   void fiveFailuresLockTheUserForAMinuteThenTheCountStartsAgain() {
@@ -43,6 +45,8 @@ class LoginAttemptsTest {
     }
     assertThat(attempts.begin("someone.else", "10.0.0.7").admitted()).isFalse();
     assertThat(attempts.begin("someone.else", "10.0.0.8").admitted()).isTrue();
+    assertThat(logged)
+        .containsExactly("engineer PIN: source 10.0.0.7 locked out for 60 s after 5 failures");
   }
 
   @Test
@@ -95,6 +99,10 @@ class LoginAttemptsTest {
       }
       assertThat(admitted).isEqualTo(5);
       assertThat(attempts.lockedForSeconds("li.wei", "10.0.0.7")).isEqualTo(60);
+      assertThat(logged)
+          .containsExactly(
+              "engineer PIN: user li.wei and source 10.0.0.7 locked out for 60 s after 5"
+                  + " failures");
     } finally {
       threads.shutdownNow();
     }
