@@ -64,7 +64,7 @@ class StationGuardTest {
 
   @Test
   void aBurstOfWrongPinsGetsNoMoreThanFiveChecked() throws Exception {
-    System.setProperty(PIN_LOCKOUT, "2");
+    System.setProperty(PIN_LOCKOUT, "5");
     ExecutorService clients = Executors.newFixedThreadPool(39);
     try (RunningStation station = start()) {
       List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
@@ -90,7 +90,7 @@ class StationGuardTest {
       }
       assertThat(checked).as("wrong PINs checked").isEqualTo(5);
       assertThat(locked).isEqualTo(34);
-      Thread.sleep(2_100); // the lockout ends; closing the station needs the PIN
+      Thread.sleep(5_100); // the lockout ends; closing the station needs the PIN
     } finally {
       clients.shutdownNow();
     }
