@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.Javalin;
 import io.shipready.backoffice.accounts.AccountBook;
+import io.shipready.backoffice.guard.HttpGuard;
 import io.shipready.backoffice.ingest.IngestPoller;
 import io.shipready.backoffice.ingest.Ingester;
 import io.shipready.backoffice.sftp.SftpDrop;
@@ -88,7 +89,8 @@ public final class BackofficeServer implements AutoCloseable {
                 + " account add`.",
             data.accounts());
       }
-      SftpDrop sftp = SftpDrop.start(data, accounts, settings.host(), settings.sftpPort());
+      SftpDrop sftp =
+          SftpDrop.start(data, accounts, settings.host(), settings.sftpPort(), settings.limits());
       opened.add(sftp);
       BackofficeMetrics metrics = new BackofficeMetrics();
       Ingester ingester =
@@ -101,9 +103,12 @@ public final class BackofficeServer implements AutoCloseable {
               .build();
       Parts parts = new Parts(settings, data, db, accounts, ingester);
       List<HttpFeature> built = List.copyOf(features.apply(parts));
+      HttpGuard guard = HttpGuard.of(settings.limits());
+      opened.add(guard);
       Javalin http =
           Javalin.create(
               config -> {
+                guard.configure(config);
                 config.showJavalinBanner = false;
                 config.useVirtualThreads = false;
                 config.requestLogger.http((ctx, millis) -> metrics.request(ctx));
@@ -115,6 +120,7 @@ public final class BackofficeServer implements AutoCloseable {
       }
       http.start(settings.host(), settings.httpPort());
       opened.add(http::stop);
+      guard.started(http);
       opened.add(IngestPoller.start(ingester, settings.pollInterval()));
       LOG.info(
           "Back office: HTTP on {}:{}, SFTP on {}:{}, database {}, data {}",

@@ -2,6 +2,7 @@ package io.shipready.backoffice;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.backoffice.guard.ServerLimits;
 import io.shipready.output.cfx.CfxSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.time.Duration;
  * @param worker this process's name in work claims; unique among processes sharing a database
  * @param cfx where the back office publishes its IPC-CFX messages (the units of each factory file
  *     it took in); null for nowhere
+ * @param limits the HTTP API's body limits and timeouts and the logins' lockouts
  */
 public record BackofficeSettings(
     String host,
@@ -31,7 +33,8 @@ public record BackofficeSettings(
     Duration settle,
     String receiptsToken,
     String worker,
-    CfxSettings cfx) {
+    CfxSettings cfx,
+    ServerLimits limits) {
   public static final int DEFAULT_HTTP_PORT = 8440;
   public static final int DEFAULT_SFTP_PORT = 2222;
 
@@ -42,8 +45,35 @@ public record BackofficeSettings(
     requireNonNull(pollInterval, "pollInterval");
     requireNonNull(settle, "settle");
     requireNonNull(worker, "worker");
+    requireNonNull(limits, "limits");
     checkPort(httpPort, "HTTP");
     checkPort(sftpPort, "SFTP");
+  }
+
+  /** A back office with the limits the system properties set (or their defaults). */
+  public BackofficeSettings(
+      String host,
+      int httpPort,
+      int sftpPort,
+      String databaseUrl,
+      Path dataFolder,
+      Duration pollInterval,
+      Duration settle,
+      String receiptsToken,
+      String worker,
+      CfxSettings cfx) {
+    this(
+        host,
+        httpPort,
+        sftpPort,
+        databaseUrl,
+        dataFolder,
+        pollInterval,
+        settle,
+        receiptsToken,
+        worker,
+        cfx,
+        ServerLimits.fromSystemProperties());
   }
 
   /** A back office that publishes no CFX messages. */

@@ -8,6 +8,7 @@ import io.shipready.app.console.RunSummary;
 import io.shipready.app.console.SlotsOutOfService;
 import io.shipready.app.station.EngineerPinCheck;
 import io.shipready.app.station.StationPage;
+import io.shipready.backoffice.guard.ServerLimits;
 import io.shipready.core.engine.StationReport;
 import io.shipready.output.config.EngineerPin;
 import io.shipready.output.config.StationConfigReader;
@@ -18,6 +19,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -71,6 +73,14 @@ public final class StationCommand implements Callable<Integer> {
           "Address the page listens on (default ${DEFAULT-VALUE}: this computer only; 0.0.0.0 for"
               + " every network).")
   String bind;
+
+  @Option(
+      names = "--allow-host",
+      paramLabel = "NAME",
+      description =
+          "A host name (or address) the page may be opened by, besides localhost and --bind;"
+              + " repeat for more. Requests naming any other host are refused (DNS rebinding).")
+  List<String> allowedHosts = new ArrayList<>();
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   UnitSourceOptions unitSource;
@@ -144,7 +154,9 @@ public final class StationCommand implements Callable<Integer> {
                   if (console != null) {
                     console.on(event);
                   }
-                }))) {
+                },
+                allowedHosts,
+                ServerLimits.fromSystemProperties()))) {
       AssembledStation assembled = page.station();
       reportAborted(out, assembled.abortedAtStart());
       recipeName = assembled.recipe().name();

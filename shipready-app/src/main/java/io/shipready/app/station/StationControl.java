@@ -2,6 +2,7 @@ package io.shipready.app.station;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.backoffice.guard.LoginAttempts;
 import io.shipready.core.engine.Station;
 import io.shipready.core.spi.Prompter;
 import java.util.function.Consumer;
@@ -26,9 +27,10 @@ public final class StationControl {
   private final ActionLog actions;
   private final EngineerPinCheck pins;
   private final Consumer<String> stopStation;
-  private final PinAttempts attempts = new PinAttempts(System::nanoTime);
+  private final LoginAttempts attempts;
 
   /**
+   * @param attempts the wrong engineer PINs counted per user and per address, and their lockout
    * @param stopStation ends the shift: stops the station with the reason given
    */
   public StationControl(
@@ -37,12 +39,14 @@ public final class StationControl {
       PromptQueue prompts,
       ActionLog actions,
       EngineerPinCheck pins,
+      LoginAttempts attempts,
       Consumer<String> stopStation) {
     this.station = requireNonNull(station, "station");
     this.units = requireNonNull(units, "units");
     this.prompts = requireNonNull(prompts, "prompts");
     this.actions = requireNonNull(actions, "actions");
     this.pins = requireNonNull(pins, "pins");
+    this.attempts = requireNonNull(attempts, "attempts");
     this.stopStation = requireNonNull(stopStation, "stopStation");
   }
 
@@ -78,10 +82,10 @@ public final class StationControl {
    * Aborts the slot's run: an engineer's action where an engineer PIN is set, an operator's where
    * none is (a station without a PIN is still stopped from its page, and who did is recorded).
    */
-  public String stop(String slot, String user, String pin) {
+  public String stop(String slot, String user, String pin, String source) {
     String who = user(user);
     slot(slot);
-    Role role = mayStop(slot, who, "stop", pin);
+    Role role = mayStop(slot, who, "stop", pin, source);
     String reason = "stopped by " + who + " (" + role.label() + ") on the station page";
     boolean running = station.abortSlot(slot, reason);
     actions.record(slot, who, role, "stop", running ? reason : "no run in progress", running);
@@ -92,9 +96,9 @@ public final class StationControl {
   }
 
   /** Ends the shift: aborts every run and takes no more units (as {@link #stop}, by role). */
-  public String stopStation(String user, String pin) {
+  public String stopStation(String user, String pin, String source) {
     String who = user(user);
-    Role role = mayStop("", who, "stop station", pin);
+    Role role = mayStop("", who, "stop station", pin, source);
     actions.record("", who, role, "stop station", "", true);
     stopStation.accept("station stopped by " + who + " (" + role.label() + ") on the station page");
     return "the station is stopping";
@@ -188,26 +192,28 @@ public final class StationControl {
    * Who may stop: anyone, as an operator, where no engineer PIN is set; else an engineer with the
    * PIN. Refusals are recorded.
    */
-  private Role mayStop(String slot, String user, String action, String pin) {
+  private Role mayStop(String slot, String user, String action, String pin, String source) {
     if (!pins.configured()) {
       return Role.OPERATOR;
     }
-    long locked = attempts.lockedForSeconds();
-    if (locked > 0) {
+    // The attempt is reserved before the PIN is checked: concurrent guesses cannot all slip in
+    // before the first wrong one is counted.
+    LoginAttempts.Attempt attempt = attempts.begin(user, source);
+    if (!attempt.admitted()) {
       actions.record(slot, user, Role.ENGINEER, action, "engineer PIN locked", false);
       throw new ActionRefusedException(
           TOO_MANY,
           "too many wrong engineer PINs: engineer actions are locked for "
-              + locked
+              + attempt.lockedForSeconds()
               + " s more; nothing was done");
     }
     if (!pins.matches(pin)) {
-      attempts.wrong();
+      attempt.failed();
       actions.record(slot, user, Role.ENGINEER, action, "wrong engineer PIN", false);
       throw new ActionRefusedException(
           FORBIDDEN, "wrong engineer PIN: " + action + " needs an engineer; nothing was done");
     }
-    attempts.right();
+    attempt.succeeded();
     return Role.ENGINEER;
   }
 

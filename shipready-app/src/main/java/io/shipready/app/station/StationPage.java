@@ -6,6 +6,9 @@ import io.shipready.app.assembly.AssembledStation;
 import io.shipready.app.assembly.StationAssembly;
 import io.shipready.app.assembly.StationSetup;
 import io.shipready.app.metrics.StationMetrics;
+import io.shipready.backoffice.guard.AllowedHosts;
+import io.shipready.backoffice.guard.HttpGuard;
+import io.shipready.backoffice.guard.ServerLimits;
 import io.shipready.core.engine.Station;
 import io.shipready.core.engine.StationReport;
 import io.shipready.core.recipe.Recipe;
@@ -25,17 +28,26 @@ import java.util.concurrent.CompletableFuture;
  * called.
  */
 public final class StationPage implements AutoCloseable {
-  /** How the page is served and who uses it. */
+  /**
+   * How the page is served and who uses it.
+   *
+   * @param allowedHosts host names the page answers to besides loopback and {@code bind}
+   * @param limits body limits and timeouts of the page's server, and the engineer PIN's lockout
+   */
   public record Settings(
       String defaultUser,
       EngineerPinCheck pins,
       String bind,
       int port,
       Duration pushPeriod,
-      EventListener console) {
+      EventListener console,
+      List<String> allowedHosts,
+      ServerLimits limits) {
     public Settings {
       requireNonNull(pins, "pins");
       requireNonNull(bind, "bind");
+      allowedHosts = List.copyOf(allowedHosts);
+      requireNonNull(limits, "limits");
       requireNonNull(pushPeriod, "pushPeriod");
       console = console == null ? event -> {} : console;
       defaultUser = defaultUser == null ? "" : defaultUser;
@@ -104,11 +116,20 @@ public final class StationPage implements AutoCloseable {
             prompts,
             new ActionLog(store, assembled.stationId(), Clock.systemUTC()),
             settings.pins(),
+            settings.limits().pinAttempts(),
             this::stop);
     try {
       server =
           StationServer.start(
-              control, hub, metrics::scrape, recipe.baseDir(), settings.bind(), settings.port());
+              control,
+              hub,
+              metrics::scrape,
+              recipe.baseDir(),
+              settings.bind(),
+              settings.port(),
+              HttpGuard.of(
+                  settings.limits(),
+                  AllowedHosts.loopbackAnd(settings.bind(), settings.allowedHosts())));
     } catch (RuntimeException cannotServe) {
       hub.close();
       throw cannotServe;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.shipready.backoffice.guard.HttpGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,9 +27,11 @@ public final class StationServer implements AutoCloseable {
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final Javalin app;
+  private final HttpGuard guard;
 
-  private StationServer(Javalin app) {
+  private StationServer(Javalin app, HttpGuard guard) {
     this.app = app;
+    this.guard = guard;
   }
 
   /**
@@ -37,6 +40,7 @@ public final class StationServer implements AutoCloseable {
    * @param imagesFolder the folder the recipe's prompt pictures are named from
    * @param host the address to bind, e.g. 127.0.0.1
    * @param port the port, 0 for any free one
+   * @param guard the body limits and timeouts, and the host names the page answers to
    */
   public static StationServer start(
       StationControl control,
@@ -44,14 +48,17 @@ public final class StationServer implements AutoCloseable {
       Supplier<String> metrics,
       Path imagesFolder,
       String host,
-      int port) {
+      int port,
+      HttpGuard guard) {
     requireNonNull(control, "control");
+    requireNonNull(guard, "guard");
     requireNonNull(metrics, "metrics");
     requireNonNull(hub, "hub");
     Path images = imagesFolder.toAbsolutePath().normalize();
     Javalin app =
         Javalin.create(
             config -> {
+              guard.configure(config);
               config.showJavalinBanner = false;
               config.startupWatcherEnabled = false;
             });
@@ -84,13 +91,15 @@ public final class StationServer implements AutoCloseable {
         "/api/slots/{slot}/stop",
         ctx -> {
           Map<String, String> body = body(ctx);
-          done(ctx, control.stop(ctx.pathParam("slot"), body.get("user"), body.get("pin")));
+          done(
+              ctx,
+              control.stop(ctx.pathParam("slot"), body.get("user"), body.get("pin"), ctx.ip()));
         });
     app.post(
         "/api/station/stop",
         ctx -> {
           Map<String, String> body = body(ctx);
-          done(ctx, control.stopStation(body.get("user"), body.get("pin")));
+          done(ctx, control.stopStation(body.get("user"), body.get("pin"), ctx.ip()));
         });
     app.post(
         "/api/prompts/{id}/answer",
@@ -124,7 +133,8 @@ public final class StationServer implements AutoCloseable {
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .json(Map.of("error", failed.getMessage())));
     app.start(host, port);
-    return new StationServer(app);
+    guard.started(app);
+    return new StationServer(app, guard);
   }
 
   public int port() {
@@ -134,6 +144,7 @@ public final class StationServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    guard.close();
   }
 
   private static void resource(Context ctx, String name) throws IOException {

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.shipready.backoffice.HttpFeature;
 import io.shipready.backoffice.accounts.FactoryName;
+import io.shipready.backoffice.guard.HttpGuard;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
@@ -51,6 +52,7 @@ public final class IngestHttpFeature implements HttpFeature {
 
   private void receipt(Context ctx) {
     if (token != null && !authorized(ctx.header("Authorization"))) {
+      HttpGuard.refusedToken(ctx);
       ctx.status(HttpStatus.UNAUTHORIZED)
           .header("WWW-Authenticate", "Bearer")
           .json(Map.of("error", "send Authorization: Bearer <token> with the receipts token"));

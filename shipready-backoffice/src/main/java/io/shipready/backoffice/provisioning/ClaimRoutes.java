@@ -53,20 +53,9 @@ final class ClaimRoutes {
                       .bind("product", principal.product())
                       .execute();
               if (claimed == 0) {
-                Optional<String> product =
-                    handle
-                        .createQuery("SELECT product FROM devices WHERE device_id = :id")
-                        .bind("id", id)
-                        .mapTo(String.class)
-                        .findOne();
-                return product.isEmpty()
-                    ? ApiReply.notFound("Device " + id + " not found; import it first")
-                    : ApiReply.error(
-                        403,
-                        "Permission denied: device "
-                            + id
-                            + " is not in product "
-                            + principal.product());
+                // A device of another product gets the answer an unknown one gets: a token
+                // must not learn which ids exist outside its product.
+                return ApiReply.notFound("Device " + id + " not found; import it first");
               }
               Operations.record(
                   handle, principal.product(), Operations.CLAIM, id, "", principal.tokenId());

@@ -5,8 +5,9 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.UploadedFile;
 import io.shipready.backoffice.provisioning.auth.Principal;
 import io.shipready.backoffice.provisioning.auth.Scope;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,9 @@ import java.util.regex.Pattern;
 final class DeviceRoutes {
   static final Pattern DEVICE_ID = Pattern.compile("[0-9a-fA-F]{24}");
   private static final int MAX_IMPORT = 10_000;
+  // Invalid ids are named back so they can be fixed, but never the whole upload.
+  private static final int MAX_ECHOED = 100;
+  private static final int ECHOED_LENGTH = 40;
 
   private final OperationWriter writer;
 
@@ -49,14 +53,7 @@ final class DeviceRoutes {
     Set<String> ids = new LinkedHashSet<>(params.all("id"));
     UploadedFile file = isMultipart(ctx) ? ctx.uploadedFile("file") : null;
     if (file != null) {
-      try (InputStream in = file.content()) {
-        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
-          String id = line.split(",", 2)[0].trim();
-          if (!id.isEmpty()) {
-            ids.add(id);
-          }
-        }
-      }
+      readIds(file, ids);
     }
     if (ids.isEmpty()) {
       throw new ApiException(
@@ -64,12 +61,7 @@ final class DeviceRoutes {
     }
     if (ids.size() > MAX_IMPORT) {
       throw new ApiException(
-          ApiReply.badRequest(
-              "At most "
-                  + MAX_IMPORT
-                  + " devices per import; split the file ("
-                  + ids.size()
-                  + ")"));
+          ApiReply.badRequest("At most " + MAX_IMPORT + " devices per import; split the file"));
     }
     String serial = params.one("serial_number");
     if (serial != null && ids.size() != 1) {
@@ -77,9 +69,15 @@ final class DeviceRoutes {
     }
     List<String> invalid = new ArrayList<>();
     List<String> valid = new ArrayList<>();
+    int invalidCount = 0;
     for (String id : ids) {
-      (DEVICE_ID.matcher(id.trim()).matches() ? valid : invalid).add(id);
+      if (DEVICE_ID.matcher(id.trim()).matches()) {
+        valid.add(id);
+      } else if (invalidCount++ < MAX_ECHOED) {
+        invalid.add(shortened(id));
+      }
     }
+    int invalidTotal = invalidCount;
     ApiReply reply =
         writer.apply(
             handle -> {
@@ -125,6 +123,7 @@ final class DeviceRoutes {
               body.put("existingDeviceIds", existing);
               body.put("nonmemberDeviceIds", nonmember);
               body.put("invalidDeviceIds", invalid);
+              body.put("invalidCount", invalidTotal);
               return ApiReply.ok(body);
             });
     Replies.send(ctx, reply);
@@ -174,6 +173,27 @@ final class DeviceRoutes {
               return ApiReply.ok(body);
             });
     Replies.send(ctx, reply);
+  }
+
+  /**
+   * The file's ids (first column), read a line at a time from where the server put the upload:
+   * reading stops at the first id past the import's limit.
+   */
+  private static void readIds(UploadedFile file, Set<String> ids) throws IOException {
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(file.content(), StandardCharsets.UTF_8))) {
+      for (String line; (line = lines.readLine()) != null && ids.size() <= MAX_IMPORT; ) {
+        String id = line.split(",", 2)[0].trim();
+        if (!id.isEmpty()) {
+          ids.add(id);
+        }
+      }
+    }
+  }
+
+  /** What is sent back of an id that is not one: enough to find it in the file, not all of it. */
+  private static String shortened(String id) {
+    return id.length() <= ECHOED_LENGTH ? id : id.substring(0, ECHOED_LENGTH) + "...";
   }
 
   private static boolean isMultipart(Context ctx) {

@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shipready.backoffice.HttpFeature;
+import io.shipready.backoffice.guard.HttpGuard;
 import io.shipready.backoffice.provisioning.auth.Principal;
 import io.shipready.backoffice.provisioning.auth.TokenStore;
 import io.shipready.backoffice.provisioning.ratelimit.FixedWindowLimiter;
@@ -144,6 +145,7 @@ public final class ProvisioningFeature implements HttpFeature, AutoCloseable {
             : null;
     Optional<Principal> principal = tokens.verify(secret);
     if (principal.isEmpty()) {
+      HttpGuard.refusedToken(ctx);
       ctx.header("WWW-Authenticate", "Bearer");
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("error", "invalid_token");

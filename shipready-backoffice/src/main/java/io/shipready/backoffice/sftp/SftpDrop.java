@@ -6,6 +6,7 @@ import io.shipready.backoffice.BackofficeException;
 import io.shipready.backoffice.DataFolder;
 import io.shipready.backoffice.accounts.AccountBook;
 import io.shipready.backoffice.accounts.FactoryName;
+import io.shipready.backoffice.guard.ServerLimits;
 import io.shipready.output.ssh.OpenSshAlgorithms;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -47,9 +48,12 @@ public final class SftpDrop implements AutoCloseable {
    *
    * @param host the address to listen on
    * @param port 0 for any free port
+   * @param limits the failed logins allowed and the lockout after them
    */
-  public static SftpDrop start(DataFolder data, AccountBook accounts, String host, int port) {
+  public static SftpDrop start(
+      DataFolder data, AccountBook accounts, String host, int port, ServerLimits limits) {
     requireNonNull(data, "data");
+    requireNonNull(limits, "limits");
     requireNonNull(accounts, "accounts");
     DropFileSystemAccessor accessor = new DropFileSystemAccessor();
     SshServer server = SshServer.setUpDefaultServer();
@@ -59,15 +63,7 @@ public final class SftpDrop implements AutoCloseable {
     List<KeyPair> hostKeys = DropHostKeys.load(data);
     server.setKeyPairProvider(DropHostKeys.provider(hostKeys));
     server.setPasswordAuthenticator(
-        (user, password, session) -> {
-          boolean ok =
-              FactoryName.isValid(user) && accounts.passwordMatches(user, password.toCharArray());
-          if (!ok) {
-            LOG.warn(
-                "SFTP password refused for user '{}' from {}", user, session.getClientAddress());
-          }
-          return ok;
-        });
+        new PasswordLogins(accounts, limits.sftpAttempts(), limits.sftpFailureDelay()));
     server.setPublickeyAuthenticator(
         (user, key, session) -> FactoryName.isValid(user) && accounts.keyMatches(user, key));
     server.setKeyboardInteractiveAuthenticator(null);

@@ -1,6 +1,8 @@
 package io.shipready.backoffice.provisioning;
 
 import io.javalin.Javalin;
+import io.shipready.backoffice.guard.HttpGuard;
+import io.shipready.backoffice.guard.ServerLimits;
 import io.shipready.backoffice.provisioning.auth.IssuedToken;
 import io.shipready.backoffice.provisioning.auth.Scope;
 import io.shipready.backoffice.provisioning.ratelimit.RateLimit;
@@ -19,9 +21,12 @@ public final class ApiServer implements AutoCloseable {
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  private ApiServer(ProvisioningFeature feature, Javalin app) {
+  private final HttpGuard guard;
+
+  private ApiServer(ProvisioningFeature feature, Javalin app, HttpGuard guard) {
     this.feature = feature;
     this.app = app;
+    this.guard = guard;
   }
 
   public static ApiServer start(Path dir, RateLimit limit) {
@@ -29,13 +34,25 @@ public final class ApiServer implements AutoCloseable {
   }
 
   public static ApiServer start(String databaseUrl, RateLimit limit) {
+    return start(databaseUrl, limit, ServerLimits.fromSystemProperties());
+  }
+
+  /** As {@link #start(String, RateLimit)}, with the server's own body and login limits. */
+  public static ApiServer start(String databaseUrl, RateLimit limit, ServerLimits limits) {
     ProvisioningFeature feature =
         ProvisioningFeature.open(
             ProvisioningSettings.builder(databaseUrl).rateLimit(limit).build());
-    Javalin app = Javalin.create(config -> config.showJavalinBanner = false);
+    HttpGuard guard = HttpGuard.of(limits);
+    Javalin app =
+        Javalin.create(
+            config -> {
+              guard.configure(config);
+              config.showJavalinBanner = false;
+            });
     feature.addTo(app);
     app.start("127.0.0.1", 0);
-    return new ApiServer(feature, app);
+    guard.started(app);
+    return new ApiServer(feature, app, guard);
   }
 
   public ProvisioningFeature feature() {
@@ -81,6 +98,7 @@ public final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    guard.close();
     feature.close();
   }
 }
