@@ -110,6 +110,10 @@ public final class StationAssembly {
         // The station's files hear each event right after the record, before any display.
         listeners.subscribe(configured);
         outputs = configured;
+        if (store != null) {
+          // After the open runs were closed: rows they queued have no stored PASS and are dropped.
+          configured.settleWith(store.factoryRows());
+        }
       }
       Station station =
           Station.builder(recipe, StandardSteps.library())
@@ -130,6 +134,7 @@ public final class StationAssembly {
           listeners,
           store,
           writer,
+          configured,
           config,
           stationPackage,
           aborted,
