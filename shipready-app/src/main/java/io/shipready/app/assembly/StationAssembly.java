@@ -60,6 +60,9 @@ public final class StationAssembly {
     // A station config still holding CHANGE_ME stops here, before the records are even opened.
     StationConfig config =
         setup.configFile == null ? null : StationConfigReader.read(setup.configFile);
+    if (config != null && setup.zone != null) {
+      config = config.withZone(setup.zone);
+    }
     StationOutputsFromConfig.requireConfigFor(recipe, config);
 
     Deque<AutoCloseable> opened = new ArrayDeque<>();
