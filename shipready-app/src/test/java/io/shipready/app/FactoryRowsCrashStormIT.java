@@ -46,10 +46,13 @@ class FactoryRowsCrashStormIT {
       Path log = dir.resolve("round-" + round + ".log");
       // Five batches over and over: most modules of a round were in an earlier one.
       Process station = startStation(config, db, round % 5, log);
-      if (random.nextInt(4) != 0) {
+      // Mostly while units run, timed from the first step shown; now and then while starting.
+      boolean duringStartUp = random.nextInt(4) == 0;
+      if (!duringStartUp) {
         awaitFirstStep(station, log);
       }
-      if (!station.waitFor(random.nextInt(900), TimeUnit.MILLISECONDS)) {
+      long killAfter = duringStartUp ? random.nextInt(900) : 200 + random.nextInt(2000);
+      if (!station.waitFor(killAfter, TimeUnit.MILLISECONDS)) {
         station.destroyForcibly();
         station.waitFor(10, TimeUnit.SECONDS);
         killed++;

@@ -170,6 +170,11 @@ public final class ConfiguredOutputs implements StationOutputs, EventListener, A
   }
 
   private void settleRun(Event.RunRecorded recorded) {
+    if (!recorded.durable() && ledger != null) {
+      // The store did not confirm the record in time; it may still commit it. The rows wait for
+      // the next start, which asks the store again.
+      return;
+    }
     for (Path entry : queue.of(recorded.runId())) {
       try {
         settle(entry, recorded);
