@@ -111,10 +111,11 @@ public final class ConfiguredOutputs implements StationOutputs, EventListener, A
 
   @Override
   public void on(Event event) {
-    fields.on(event);
     if (event instanceof Event.RunRecorded recorded) {
-      settleRun(recorded);
+      // Before the run's fields are dropped: its end time dates its rows.
+      settleRun(recorded, fields.of(recorded.runId()).get("run.finished"));
     }
+    fields.on(event);
   }
 
   /**
@@ -127,7 +128,7 @@ public final class ConfiguredOutputs implements StationOutputs, EventListener, A
     RowsSettled result = RowsSettled.NONE;
     queue.discardPartials();
     for (Path entry : queue.all()) {
-      result = result.plus(settle(entry, null));
+      result = result.plus(settle(entry, null, null));
     }
     if (!result.isEmpty()) {
       LOG.info(
@@ -169,7 +170,10 @@ public final class ConfiguredOutputs implements StationOutputs, EventListener, A
     return new QueuedRow(file, RowQueue.FOLDER + "/" + name);
   }
 
-  private void settleRun(Event.RunRecorded recorded) {
+  /**
+   * @param finished when the run ended, as its fields say; null when this station did not see it
+   */
+  private void settleRun(Event.RunRecorded recorded, String finished) {
     if (!recorded.durable() && ledger != null) {
       // The store did not confirm the record in time; it may still commit it. The rows wait for
       // the next start, which asks the store again.
@@ -177,7 +181,7 @@ public final class ConfiguredOutputs implements StationOutputs, EventListener, A
     }
     for (Path entry : queue.of(recorded.runId())) {
       try {
-        settle(entry, recorded);
+        settle(entry, recorded, finished);
       } catch (RuntimeException failed) {
         // The row stays queued; the next start settles it.
         LOG.warn("Could not settle queued row {}: {}", entry.getFileName(), failed.getMessage());
@@ -189,8 +193,9 @@ public final class ConfiguredOutputs implements StationOutputs, EventListener, A
    * Writes, holds or drops one queued row.
    *
    * @param recorded the run's RunRecorded event; null when settling at start
+   * @param finished when the run ended, for a station without records; null when not known
    */
-  private RowsSettled settle(Path entryFile, Event.RunRecorded recorded) {
+  private RowsSettled settle(Path entryFile, Event.RunRecorded recorded, String finished) {
     QueuedRowEntry entry = queue.read(entryFile);
     FactoryRowLedger records = ledger;
     Optional<Instant> passEnded;
@@ -199,7 +204,7 @@ public final class ConfiguredOutputs implements StationOutputs, EventListener, A
     } else {
       passEnded =
           recorded != null && recorded.durable() && recorded.outcome() == Outcome.PASS
-              ? Optional.of(recorded.at())
+              ? Optional.of(finished != null ? Instant.parse(finished) : recorded.at())
               : Optional.empty();
     }
     RowsSettled result;

@@ -9,7 +9,9 @@ import io.shipready.output.factoryfile.TestStations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,30 @@ class QueuedRowsTest {
       assertThat(outputs.rowsSettled().written()).isEqualTo(2);
       assertThat(outputs.rowsSettled().dropped()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void aRunThatEndedBeforeTheStationsMidnightHasItsRowInThatDaysFile() throws Exception {
+    StationConfig station = TestStations.station(dir); // Asia/Shanghai
+    // Recorded one second after midnight in Shanghai, the run having ended two seconds before.
+    Clock afterMidnight = Clock.fixed(Instant.parse("2025-01-15T16:00:01Z"), ZoneOffset.UTC);
+    try (ConfiguredOutputs outputs = ConfiguredOutputs.open(station, dir, afterMidnight)) {
+      outputs.queueRow("run-late", "provision", "provisioning_queue", unit("P003"));
+      outputs.on(
+          new Event.RunFinished(
+              "run-late",
+              "1",
+              1,
+              Outcome.PASS,
+              "",
+              "",
+              Duration.ofMinutes(3),
+              Instant.parse("2025-01-15T15:59:59Z")));
+      outputs.on(recorded("run-late", Outcome.PASS));
+    }
+    assertThat(queueFiles(station))
+        .singleElement()
+        .satisfies(file -> assertThat(file.getFileName().toString()).endsWith("_20250115.csv"));
   }
 
   private static Map<String, String> unit(String serial) {
