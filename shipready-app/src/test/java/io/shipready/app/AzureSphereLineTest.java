@@ -11,9 +11,9 @@ import io.shipready.core.model.AttachedUnit;
 import io.shipready.core.model.Identifier;
 import io.shipready.core.model.Outcome;
 import io.shipready.core.model.PrintedLabel;
+import io.shipready.core.model.QueuedRow;
 import io.shipready.core.model.RunResult;
 import io.shipready.core.model.StepOutcome;
-import io.shipready.core.model.WrittenRow;
 import io.shipready.core.recipe.Recipe;
 import io.shipready.core.recipe.RecipeParser;
 import io.shipready.core.spi.Fuses;
@@ -96,8 +96,9 @@ class AzureSphereLineTest {
         }
 
         @Override
-        public WrittenRow appendRow(String runId, String file, Map<String, String> with) {
-          return StationOutputs.NONE.appendRow(runId, file, with);
+        public QueuedRow queueRow(
+            String runId, String stepId, String file, Map<String, String> with) {
+          return StationOutputs.NONE.queueRow(runId, stepId, file, with);
         }
 
         @Override

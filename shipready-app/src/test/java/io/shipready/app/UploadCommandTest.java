@@ -160,6 +160,35 @@ class UploadCommandTest {
   }
 
   @Test
+  void todaysFileWaitsForTheStationsMidnightUnlessTodayIsAsked() throws Exception {
+    Path files = Files.createDirectories(dir.resolve("out"));
+    String today =
+        java.time.LocalDate.now(java.time.ZoneOffset.ofHours(8))
+            .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+    String open = "01_PC_prog_" + today + "+0800.afero";
+    String closed = "01_PC_prog_20261201+0800.afero";
+    Files.writeString(files.resolve(open), "header\nrow-1\n");
+    Files.writeString(files.resolve(closed), "header\nrow-2\n");
+    Path archive = dir.resolve("archive");
+    Path db = dir.resolve("station.db");
+    String url = "sftp://factory@127.0.0.1:" + server.getPort() + "/incoming";
+
+    ShipreadyProcess.Result closedOnly = upload(url, files, archive, db, "--trust-new-host-key");
+    assertThat(closedOnly.exit()).as(closedOnly.output()).isZero();
+    assertThat(closedOnly.output())
+        .contains("1 file sent")
+        .contains("left today's files")
+        .contains(open);
+    assertThat(served.resolve(closed)).exists();
+    assertThat(served.resolve(open)).doesNotExist();
+
+    ShipreadyProcess.Result withToday = upload(url, files, archive, db, "--today");
+    assertThat(withToday.exit()).as(withToday.output()).isZero();
+    assertThat(withToday.output()).contains("sending today's files too (--today)");
+    assertThat(served.resolve(open)).exists();
+  }
+
+  @Test
   void noPasswordInTheEnvironmentIsRefusedWithTheVariableToSet() throws Exception {
     Path files = Files.createDirectories(dir.resolve("out"));
     Files.writeString(files.resolve("01_PC_prog_20261201+0800.afero"), "header\nrow-1\n");

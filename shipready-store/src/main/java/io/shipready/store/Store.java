@@ -296,6 +296,14 @@ public final class Store implements AutoCloseable {
   }
 
   /**
+   * Which runs may have factory-file rows (their PASS is committed) and which rows were written or
+   * held, for the station's factory files.
+   */
+  public FactoryRowRecords factoryRows() {
+    return new FactoryRowRecords(database.writeJdbi(), clock);
+  }
+
+  /**
    * The units earlier runs recorded, for the steps that must refuse a unit the line never built.
    */
   public KnownUnits knownUnits() {

@@ -116,6 +116,15 @@ public final class TraceText {
           .append('\n');
     }
     none(out, trace.factoryFileRows());
+    for (UnitTrace.HeldRow held : trace.heldRows()) {
+      out.append("  held: ")
+          .append(held.fileName())
+          .append(" keeps the row of run ")
+          .append(held.keptRunId())
+          .append("; run ")
+          .append(held.runId())
+          .append(" passed again and its row is held in the records (one row per unit a day)\n");
+    }
     out.append("\nUploads\n");
     for (UnitTrace.Upload upload : trace.uploads()) {
       out.append("  ")

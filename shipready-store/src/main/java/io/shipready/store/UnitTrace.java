@@ -30,6 +30,7 @@ public record UnitTrace(
     List<Run> runs,
     List<LabelPrinted> labels,
     List<FactoryFileRow> factoryFileRows,
+    List<HeldRow> heldRows,
     List<Upload> uploads,
     List<Provisioning> provisioning) {
 
@@ -42,6 +43,7 @@ public record UnitTrace(
     runs = List.copyOf(runs);
     labels = List.copyOf(labels);
     factoryFileRows = List.copyOf(factoryFileRows);
+    heldRows = List.copyOf(heldRows);
     uploads = List.copyOf(uploads);
     provisioning = List.copyOf(provisioning);
   }
@@ -189,6 +191,12 @@ public record UnitTrace(
 
   public record FactoryFileRow(
       String fileName, long rowNumber, String runId, String row, Instant written) {}
+
+  /**
+   * A row a retest's PASS did not write because the day's file keeps the unit's row of an earlier
+   * run.
+   */
+  public record HeldRow(String fileName, String runId, String keptRunId, Instant held) {}
 
   /** An attempt to upload a factory file holding one of the unit's rows. */
   public record Upload(

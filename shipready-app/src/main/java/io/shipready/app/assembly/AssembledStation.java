@@ -9,6 +9,8 @@ import io.shipready.core.spi.EventListener;
 import io.shipready.core.spi.UnitSource;
 import io.shipready.device.sim.FaultPlanner.PlannedFault;
 import io.shipready.output.config.StationConfig;
+import io.shipready.output.station.ConfiguredOutputs;
+import io.shipready.output.station.RowsSettled;
 import io.shipready.store.AbortedRun;
 import io.shipready.store.RecordWriter;
 import io.shipready.store.StationPackage;
@@ -32,6 +34,7 @@ public final class AssembledStation implements AutoCloseable {
   private final EventBus listeners;
   private final Store store;
   private final RecordWriter records;
+  private final ConfiguredOutputs outputs;
   private final StationConfig config;
   private final StationPackage stationPackage;
   private final List<AbortedRun> aborted;
@@ -46,6 +49,7 @@ public final class AssembledStation implements AutoCloseable {
       EventBus listeners,
       Store store,
       RecordWriter records,
+      ConfiguredOutputs outputs,
       StationConfig config,
       StationPackage stationPackage,
       List<AbortedRun> aborted,
@@ -58,6 +62,7 @@ public final class AssembledStation implements AutoCloseable {
     this.listeners = listeners;
     this.store = store;
     this.records = records;
+    this.outputs = outputs;
     this.config = config;
     this.stationPackage = stationPackage;
     this.aborted = List.copyOf(aborted);
@@ -97,6 +102,14 @@ public final class AssembledStation implements AutoCloseable {
   /** The writer storing this station's records, when it keeps records. */
   public Optional<RecordWriter> recordWriter() {
     return Optional.ofNullable(records);
+  }
+
+  /**
+   * What became of the factory-file rows this station queued, those left from its last start
+   * included: written, held (a retested unit's day file keeps its first row) or dropped.
+   */
+  public RowsSettled rowsSettled() {
+    return outputs == null ? RowsSettled.NONE : outputs.rowsSettled();
   }
 
   public Optional<StationConfig> config() {

@@ -60,6 +60,9 @@ public final class StationAssembly {
     // A station config still holding CHANGE_ME stops here, before the records are even opened.
     StationConfig config =
         setup.configFile == null ? null : StationConfigReader.read(setup.configFile);
+    if (config != null && setup.zone != null) {
+      config = config.withZone(setup.zone);
+    }
     StationOutputsFromConfig.requireConfigFor(recipe, config);
 
     Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -110,6 +113,10 @@ public final class StationAssembly {
         // The station's files hear each event right after the record, before any display.
         listeners.subscribe(configured);
         outputs = configured;
+        if (store != null) {
+          // After the open runs were closed: rows they queued have no stored PASS and are dropped.
+          configured.settleWith(store.factoryRows());
+        }
       }
       Station station =
           Station.builder(recipe, StandardSteps.library())
@@ -130,6 +137,7 @@ public final class StationAssembly {
           listeners,
           store,
           writer,
+          configured,
           config,
           stationPackage,
           aborted,

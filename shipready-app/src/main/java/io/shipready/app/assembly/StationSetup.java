@@ -19,6 +19,7 @@ public final class StationSetup {
   final String variant;
   final UnitSupply units;
   final Path configFile;
+  final java.time.ZoneId zone;
   final String stationId;
   final String operator;
   final String storeUrl;
@@ -36,6 +37,7 @@ public final class StationSetup {
     this.variant = builder.variant;
     this.units = requireNonNull(builder.units, "units");
     this.configFile = builder.configFile;
+    this.zone = builder.zone;
     this.stationId = builder.stationId;
     this.operator = builder.operator;
     this.storeUrl = builder.storeUrl;
@@ -56,6 +58,7 @@ public final class StationSetup {
     private String variant;
     private UnitSupply units;
     private Path configFile;
+    private java.time.ZoneId zone;
     private String stationId;
     private String operator;
     private String storeUrl;
@@ -90,6 +93,12 @@ public final class StationSetup {
     }
 
     /** The station's configuration file (identity, printer, factory files); null for none. */
+    /** The station's time zone instead of its configuration's; null keeps the configuration's. */
+    public Builder zone(java.time.ZoneId zone) {
+      this.zone = zone;
+      return this;
+    }
+
     public Builder config(Path file) {
       this.configFile = file;
       return this;

@@ -15,6 +15,7 @@ import io.shipready.app.simulate.AutoAnswerPrompter;
 import io.shipready.core.engine.StationReport;
 import io.shipready.core.event.SlotState;
 import io.shipready.core.model.Outcome;
+import io.shipready.output.station.RowsSettled;
 import io.shipready.store.AbortedRun;
 import io.shipready.store.Store;
 import java.io.BufferedReader;
@@ -130,6 +131,7 @@ public final class RunCommand implements Callable<Integer> {
                             + used.version()
                             + " manifest sha256 "
                             + used.manifestSha256()));
+        printRows(out, assembled.rowsSettled());
         out.println("  records: " + assembled.store().map(Store::describe).orElse("(none)"));
       }
       out.flush();
@@ -236,6 +238,22 @@ public final class RunCommand implements Callable<Integer> {
             : new ConsoleReporter(out);
     assembled.listen(listener);
     return listener;
+  }
+
+  /** The factory-file rows, and each one held back because its unit's day file has one. */
+  static void printRows(PrintWriter out, RowsSettled rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    out.println(
+        "  factory-file rows: "
+            + rows.written()
+            + " written, "
+            + rows.held()
+            + " held (retested unit already in the day's file), "
+            + rows.dropped()
+            + " dropped (no stored PASS)");
+    rows.heldRows().forEach(note -> out.println("    held: " + note));
   }
 
   static void reportAborted(PrintWriter out, List<AbortedRun> aborted) {

@@ -34,6 +34,14 @@ public final class StationOptions {
   Path configFile;
 
   @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
+      description =
+          "The station's time zone, e.g. Asia/Shanghai (default: the config's timeZone): factory"
+              + " files roll over to the next day's at its midnight.")
+  java.time.ZoneId zone;
+
+  @Option(
       names = "--station",
       paramLabel = "ID",
       description = "This station's id in the records (default: the config's, else name@host).")
@@ -81,6 +89,7 @@ public final class StationOptions {
         .recipe(recipeFile)
         .variant(simulation.variant())
         .config(configFile)
+        .zone(zone)
         .stationId(stationId)
         .operator(operator())
         .store(store.url())

@@ -1,14 +1,18 @@
 package io.shipready.app.cli;
 
+import io.shipready.output.upload.BackofficeReceipt;
+import io.shipready.output.upload.ClosedDays;
 import io.shipready.output.upload.DayUploader;
 import io.shipready.output.upload.HostKeyPolicy;
 import io.shipready.output.upload.UploadEnvironment;
+import io.shipready.output.upload.UploadReceipt;
 import io.shipready.output.upload.UploadReport;
 import io.shipready.output.upload.UploadSettings;
 import io.shipready.output.upload.UploadTarget;
 import io.shipready.store.Store;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -27,8 +31,9 @@ import picocli.CommandLine.Spec;
     name = "upload",
     mixinStandardHelpOptions = true,
     description = {
-      "Send the day's factory files over SFTP: temporary name, verify size and SHA-256, rename"
-          + " (never over an existing file), archive, receipt. Safe to run again.",
+      "Send the closed days' factory files over SFTP: temporary name, verify size and SHA-256,"
+          + " rename (never over an existing file), archive, receipt. Safe to run again. Today's"
+          + " files wait for the station's midnight unless --today is given.",
       "Credentials from the environment, never the command line: "
           + UploadEnvironment.PASSWORD
           + ", "
@@ -77,6 +82,40 @@ public final class UploadCommand implements Callable<Integer> {
       description = "Where sent files are kept, with the receipts.")
   Path archive;
 
+  @Option(
+      names = "--today",
+      description =
+          "Send today's files too. By default only closed days are sent: a file named for today"
+              + " (in the station's time zone) may still take rows.")
+  boolean today;
+
+  @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
+      description =
+          "The station's time zone, for files whose name has no UTC offset (default: this"
+              + " computer's).")
+  java.time.ZoneId zone;
+
+  @Option(
+      names = "--receipt-from",
+      paramLabel = "URL",
+      description =
+          "After sending, read the back office's receipt for the day from URL (its"
+              + " /v1/factories/<factory>/receipts; token in "
+              + BackofficeReceipt.TOKEN
+              + ") and name every file or row sent that it lacks (exit code 1).")
+  java.net.URI receiptFrom;
+
+  @Option(
+      names = "--receipt-wait",
+      defaultValue = "PT1M",
+      paramLabel = "DURATION",
+      description =
+          "How long to wait for the back office to read the files (ISO-8601, default"
+              + " ${DEFAULT-VALUE}).")
+  java.time.Duration receiptWait;
+
   @Option(names = "--dry-run", description = "Say what would be sent; change nothing.")
   boolean dryRun;
 
@@ -99,7 +138,14 @@ public final class UploadCommand implements Callable<Integer> {
       StoreReceiptBook receipts =
           new StoreReceiptBook(records.uploadReceipts(), target.toString(), settings.clock());
       DayUploader uploader = new DayUploader(settings, receipts);
-      return upload(uploader, receipts, DayUploader.dayFiles(files, glob));
+      ClosedDays.Selection days =
+          ClosedDays.select(
+              DayUploader.dayFiles(files, glob),
+              zone != null ? zone : java.time.ZoneId.systemDefault(),
+              settings.clock().instant(),
+              today);
+      days.note().ifPresent(note -> spec.commandLine().getOut().println(note));
+      return upload(uploader, receipts, days.send());
     }
   }
 
@@ -132,6 +178,45 @@ public final class UploadCommand implements Callable<Integer> {
       // After the summary: the operator sees what happened even if the records cannot be reached.
       receipts.recordTrouble(report);
     }
-    return report.clean() ? 0 : 1;
+    boolean received = report.dryRun() || receiptFrom == null || receiptHasAll(report, out);
+    return report.clean() && received ? 0 : 1;
+  }
+
+  /** Reads the back office's receipt and says what it lacks of the files just sent. */
+  private boolean receiptHasAll(UploadReport report, java.io.PrintWriter out) {
+    if (report.sent().isEmpty()) {
+      out.println("receipt: nothing was sent, so there is nothing to look for");
+      return true;
+    }
+    Map<String, Long> rows = new java.util.HashMap<>();
+    for (UploadReceipt file : report.sent()) {
+      rows.put(file.fileName(), rowsUnderHeader(files.resolve(file.fileName())));
+    }
+    BackofficeReceipt.Check check;
+    try {
+      check =
+          new BackofficeReceipt(
+                  receiptFrom,
+                  System.getenv(BackofficeReceipt.TOKEN),
+                  receiptWait,
+                  java.time.Clock.systemUTC())
+              .check(report.sent(), rows);
+    } catch (InterruptedException stopped) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    check.confirmed().forEach(line -> out.println("receipt: " + line));
+    check.lacking().forEach(line -> out.println("receipt LACKS " + line));
+    out.flush();
+    return check.lacking().isEmpty();
+  }
+
+  /** The rows of a factory file sent: its lines after the header. */
+  private static long rowsUnderHeader(Path file) {
+    try (var lines = java.nio.file.Files.lines(file)) {
+      return Math.max(0, lines.count() - 1);
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return 0;
+    }
   }
 }

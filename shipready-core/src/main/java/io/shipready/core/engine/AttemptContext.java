@@ -8,7 +8,6 @@ import io.shipready.core.model.PrintedLabel;
 import io.shipready.core.model.StepSpec;
 import io.shipready.core.model.Validator;
 import io.shipready.core.model.Values;
-import io.shipready.core.model.WrittenRow;
 import io.shipready.core.spi.Device;
 import io.shipready.core.spi.ImageLibrary;
 import io.shipready.core.spi.KnownUnits;
@@ -152,11 +151,6 @@ final class AttemptContext implements StepContext {
   @Override
   public void labelPrinted(PrintedLabel label) {
     run.publish(new Event.LabelPrinted(run.runId(), run.slot(), spec.id(), label, run.now()));
-  }
-
-  @Override
-  public void rowWritten(WrittenRow row) {
-    run.publish(new Event.FactoryRowWritten(run.runId(), run.slot(), spec.id(), row, run.now()));
   }
 
   @Override

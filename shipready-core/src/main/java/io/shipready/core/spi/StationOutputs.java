@@ -2,7 +2,7 @@ package io.shipready.core.spi;
 
 import io.shipready.core.ShipreadyException;
 import io.shipready.core.model.PrintedLabel;
-import io.shipready.core.model.WrittenRow;
+import io.shipready.core.model.QueuedRow;
 import java.nio.file.Path;
 
 /**
@@ -22,7 +22,8 @@ public interface StationOutputs {
         }
 
         @Override
-        public WrittenRow appendRow(String runId, String file, java.util.Map<String, String> with) {
+        public QueuedRow queueRow(
+            String runId, String stepId, String file, java.util.Map<String, String> with) {
           throw missing("write a factory file row");
         }
 
@@ -46,14 +47,18 @@ public interface StationOutputs {
       String runId, Path template, int copies, java.util.Map<String, String> with);
 
   /**
-   * Appends the run's row to today's factory file of the given kind, whole and durable.
+   * Queues the run's row for the factory file of the given kind, durably, after checking it has
+   * every field the file needs. The row reaches the day's file only once the run's PASS is stored
+   * for good (a run that ends otherwise, or whose record is lost, gets no row), and only when the
+   * file has no row of the same unit yet (a retest's later PASS is held in the records instead).
    *
+   * @param stepId the step that queues the row, for the unit's record
    * @param file the kind of file: {@code afero_programming}, {@code afero_wifi_rssi}, {@code
    *     afero_ble_rssi}, {@code provisioning_queue}, or the name of a layout the line profile
    *     defines
    * @param with values the recipe gives for fields the run does not have by these names
    */
-  WrittenRow appendRow(String runId, String file, java.util.Map<String, String> with);
+  QueuedRow queueRow(String runId, String stepId, String file, java.util.Map<String, String> with);
 
   /**
    * A field of the station's configuration, named as factory files name it ({@code

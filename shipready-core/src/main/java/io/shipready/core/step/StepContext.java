@@ -61,9 +61,6 @@ public interface StepContext {
   /** Records a label printed for the unit. */
   void labelPrinted(io.shipready.core.model.PrintedLabel label);
 
-  /** Records a factory-file row written for the unit. */
-  void rowWritten(io.shipready.core.model.WrittenRow row);
-
   /** The recipe's folder: where commands run and relative paths start. */
   java.nio.file.Path recipeDirectory();
 

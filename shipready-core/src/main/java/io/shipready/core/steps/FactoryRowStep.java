@@ -1,7 +1,7 @@
 package io.shipready.core.steps;
 
+import io.shipready.core.model.QueuedRow;
 import io.shipready.core.model.StepSpec;
-import io.shipready.core.model.WrittenRow;
 import io.shipready.core.spi.Capability;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Appends the unit's row to today's factory file: Afero's 01 programming, 02 Wi-Fi RSSI or 03 BLE
- * RSSI file, or a file of the line profile's own layout. The row is on the disk before the step
- * passes, and the record keeps which file and line it is.
+ * Gives the unit's row to the day's factory file: Afero's 01 programming, 02 Wi-Fi RSSI or 03 BLE
+ * RSSI file, or a file of the line profile's own layout. The step checks the row and queues it on
+ * the disk; the row reaches the file once the run's PASS is stored, and the record then keeps which
+ * file and line it is.
  */
 final class FactoryRowStep extends SimpleStepKind {
   FactoryRowStep() {
@@ -60,7 +61,7 @@ final class FactoryRowStep extends SimpleStepKind {
     if (isLayout(file)) {
       file = context.recipeDirectory().resolve(file).toString();
     }
-    WrittenRow row = context.outputs().appendRow(context.runId(), file, values);
-    context.rowWritten(row);
+    QueuedRow row = context.outputs().queueRow(context.runId(), context.spec().id(), file, values);
+    context.log(row.describe());
   }
 }

@@ -1,8 +1,8 @@
 package io.shipready.core.steps;
 
 import io.shipready.core.model.Identifier;
+import io.shipready.core.model.QueuedRow;
 import io.shipready.core.model.StepSpec;
-import io.shipready.core.model.WrittenRow;
 import io.shipready.core.spi.Capability;
 import io.shipready.core.step.ParamSpec;
 import io.shipready.core.step.ParamType;
@@ -20,9 +20,10 @@ import java.util.Optional;
  * Import, SIM activation, group, name and claim happen later in the cloud, often in bulk, so the
  * station never waits for them (a SIM can take up to an hour to activate).
  *
- * <p>It is the recipe's finalization step: once the row is written the back office acts on it, so
- * the recipe check makes it the last step, waiting for every other, and the run skips it when any
- * step before it did not pass. A failed unit is never queued.
+ * <p>It is the recipe's finalization step: once the row is written the back office acts on it (it
+ * is written only once the run's PASS is stored), so the recipe check makes it the last step,
+ * waiting for every other, and the run skips it when any step before it did not pass. A failed unit
+ * is never queued.
  */
 final class ProvisionQueueStep extends SimpleStepKind {
   /** The built-in file the station's outputs write the queue to. */
@@ -92,8 +93,7 @@ final class ProvisionQueueStep extends SimpleStepKind {
     values.put("name", name);
     values.put("claim", Boolean.toString(context.flag("claim", true)));
     values.put("activate_sim", Boolean.toString(context.flag("activate_sim", true)));
-    WrittenRow row = context.outputs().appendRow(context.runId(), FILE, values);
-    context.rowWritten(row);
-    context.log("queued for provisioning in " + row.fileName() + " line " + row.rowNumber());
+    QueuedRow row = context.outputs().queueRow(context.runId(), context.spec().id(), FILE, values);
+    context.log(row.describe());
   }
 }

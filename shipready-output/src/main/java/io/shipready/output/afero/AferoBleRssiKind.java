@@ -13,6 +13,11 @@ public final class AferoBleRssiKind extends AferoKind {
   }
 
   @Override
+  void check(Map<String, String> unit) {
+    AferoRows.rssi(unit, "ble_rssi");
+  }
+
+  @Override
   RowReference append(AferoFactoryFiles files, Map<String, String> unit) {
     return files.appendBleRssi(AferoRows.rssi(unit, "ble_rssi"));
   }

@@ -7,6 +7,7 @@ import io.shipready.output.factoryfile.RowReference;
 import io.shipready.output.spi.FactoryFileKind;
 import io.shipready.output.spi.FactoryFileReader;
 import io.shipready.output.spi.FactoryRows;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,9 @@ abstract class AferoKind implements FactoryFileKind {
   /** Appends the unit's row to today's file of this kind. */
   abstract RowReference append(AferoFactoryFiles files, Map<String, String> unit);
 
+  /** Checks the unit has what its row needs, as {@link #append} would, writing nothing. */
+  abstract void check(Map<String, String> unit);
+
   @Override
   public List<String> names() {
     return List.of(name);
@@ -41,6 +45,16 @@ abstract class AferoKind implements FactoryFileKind {
       @Override
       public RowReference append(String file, Map<String, String> unit) {
         return AferoKind.this.append(files, unit);
+      }
+
+      @Override
+      public void check(String file, Map<String, String> unit) {
+        AferoKind.this.check(unit);
+      }
+
+      @Override
+      public Path fileFor(String file) {
+        return files.currentFile(type);
       }
 
       @Override

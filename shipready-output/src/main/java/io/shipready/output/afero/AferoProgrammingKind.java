@@ -13,6 +13,11 @@ public final class AferoProgrammingKind extends AferoKind {
   }
 
   @Override
+  void check(Map<String, String> unit) {
+    AferoRows.programming(unit);
+  }
+
+  @Override
   RowReference append(AferoFactoryFiles files, Map<String, String> unit) {
     return files.appendProgramming(AferoRows.programming(unit));
   }

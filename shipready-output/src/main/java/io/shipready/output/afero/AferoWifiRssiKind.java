@@ -13,6 +13,11 @@ public final class AferoWifiRssiKind extends AferoKind {
   }
 
   @Override
+  void check(Map<String, String> unit) {
+    AferoRows.rssi(unit, "wifi_rssi");
+  }
+
+  @Override
   RowReference append(AferoFactoryFiles files, Map<String, String> unit) {
     return files.appendWifiRssi(AferoRows.rssi(unit, "wifi_rssi"));
   }

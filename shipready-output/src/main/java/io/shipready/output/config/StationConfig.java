@@ -116,6 +116,21 @@ public record StationConfig(
         + "]";
   }
 
+  /** The same station in another time zone (a {@code --zone} given on the command line). */
+  public StationConfig withZone(ZoneId zone) {
+    return new StationConfig(
+        identity,
+        computerName,
+        programmerName,
+        zone,
+        outputFolder,
+        archiveFolder,
+        extra,
+        printer,
+        engineerPinHash,
+        cfx);
+  }
+
   public String stationId() {
     return identity.stationId();
   }

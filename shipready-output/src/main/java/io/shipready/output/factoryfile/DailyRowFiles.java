@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -14,6 +15,9 @@ import java.util.function.Function;
  * of the day it is appended on. The day only moves forward: should the clock be set back across
  * midnight, rows keep going to the newer day's file rather than reopening one that may already have
  * been uploaded.
+ *
+ * <p>A row already in the day's file word for word is not appended again: a station that stopped
+ * between writing a unit's row and recording it writes the row once when it settles its queue.
  */
 public final class DailyRowFiles implements AutoCloseable {
   private final Clock clock;
@@ -61,7 +65,13 @@ public final class DailyRowFiles implements AutoCloseable {
       file = RowFile.open(fileForDay.apply(today), syntax, header, clock);
       day = today;
     }
-    return new RowReference(file.path(), file.append(row), row.stripTrailing());
+    OptionalLong written = file.rowNumberOf(row);
+    long number = written.isPresent() ? written.getAsLong() : file.append(row);
+    return new RowReference(file.path(), number, row.stripTrailing());
+  }
+
+  public ZoneId zone() {
+    return zone;
   }
 
   /** The file today's rows go to (it may not exist yet). */

@@ -90,6 +90,15 @@ public final class FactoryFileWriter implements AutoCloseable {
     return files.append(time -> render(values(unitFields, time)));
   }
 
+  /**
+   * Checks the unit has every field a row needs, writing nothing.
+   *
+   * @throws InvalidRowException as {@link #append} would
+   */
+  public void check(Map<String, String> unitFields) {
+    values(requireNonNull(unitFields, "unitFields"), ZonedDateTime.now(files.zone()));
+  }
+
   /** Where today's file is (it exists once a row was appended to it). */
   public Path currentFile() {
     return files.currentFile();

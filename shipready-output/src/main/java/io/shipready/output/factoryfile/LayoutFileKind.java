@@ -51,11 +51,23 @@ public final class LayoutFileKind implements FactoryFileKind {
 
     @Override
     public RowReference append(String file, Map<String, String> unit) {
-      FactoryFileWriter writer =
-          writers.computeIfAbsent(
-              Path.of(file).toAbsolutePath(),
-              path -> FactoryFileWriter.open(station, FactoryFileLayouts.read(path), clock));
-      return writer.append(unit);
+      return writer(file).append(unit);
+    }
+
+    @Override
+    public void check(String file, Map<String, String> unit) {
+      writer(file).check(unit);
+    }
+
+    @Override
+    public Path fileFor(String file) {
+      return writer(file).currentFile();
+    }
+
+    private FactoryFileWriter writer(String file) {
+      return writers.computeIfAbsent(
+          Path.of(file).toAbsolutePath(),
+          path -> FactoryFileWriter.open(station, FactoryFileLayouts.read(path), clock));
     }
 
     @Override

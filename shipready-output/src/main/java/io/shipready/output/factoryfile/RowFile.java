@@ -20,6 +20,9 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +52,9 @@ public final class RowFile implements AutoCloseable {
   private final FileLock lock;
   private long rows;
   private boolean open = true;
+
+  /** Each row's text (with its row end) and number, to find a row written before. */
+  private final Map<String, Long> numbers = new HashMap<>();
 
   private RowFile(Path path, RowSyntax syntax, FileChannel channel, FileLock lock) {
     this.path = path;
@@ -134,7 +140,17 @@ public final class RowFile implements AutoCloseable {
               + "; the file is closed, and opening it again checks what reached the disk",
           e);
     }
+    numbers.putIfAbsent(row, rows + 1);
     return ++rows;
+  }
+
+  /**
+   * The number of the row that is, word for word, {@code row} (with its row end), header not
+   * counted; empty when the file has no such row.
+   */
+  public synchronized OptionalLong rowNumberOf(String row) {
+    Long number = numbers.get(requireNonNull(row, "row"));
+    return number == null ? OptionalLong.empty() : OptionalLong.of(number);
   }
 
   /** How many rows the file holds, header not counted. */
@@ -188,6 +204,7 @@ public final class RowFile implements AutoCloseable {
       setAside(scan, clock);
     }
     long records = scan.records;
+    indexRows(scan.endOfLastRow, header == null ? 0 : 1);
     if (header == null) {
       rows = records;
       return;
@@ -212,6 +229,24 @@ public final class RowFile implements AutoCloseable {
               + " (keep it: it holds records) and start again");
     }
     rows = records - 1;
+  }
+
+  /** Notes each whole row's text and number, skipping the header rows. */
+  private void indexRows(long end, int headerRows) throws IOException {
+    byte[] bytes = read(0, end);
+    RowSyntax.Scanner scanner = syntax.scanner();
+    int start = 0;
+    long index = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (scanner.endsRow(bytes[i])) {
+        if (index >= headerRows) {
+          numbers.putIfAbsent(
+              new String(bytes, start, i + 1 - start, UTF_8), index - headerRows + 1);
+        }
+        index++;
+        start = i + 1;
+      }
+    }
   }
 
   private record Scan(long size, long endOfLastRow, long endOfFirstRow, long records) {}

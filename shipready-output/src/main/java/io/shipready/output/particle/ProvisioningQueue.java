@@ -10,6 +10,7 @@ import io.shipready.output.factoryfile.FactoryFileWriter;
 import io.shipready.output.factoryfile.FileFormat;
 import io.shipready.output.factoryfile.RowReference;
 import io.shipready.output.spi.FactoryRows;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -64,9 +65,23 @@ final class ProvisioningQueue implements FactoryRows {
   }
 
   RowReference append(Map<String, String> unit) {
+    return writer.append(withGroup(unit));
+  }
+
+  @Override
+  public void check(String file, Map<String, String> unit) {
+    writer.check(withGroup(unit));
+  }
+
+  @Override
+  public Path fileFor(String file) {
+    return writer.currentFile();
+  }
+
+  private Map<String, String> withGroup(Map<String, String> unit) {
     Map<String, String> fields = new LinkedHashMap<>(unit);
     fields.put("group", group(unit.getOrDefault("group", "{date}_{station}"), unit));
-    return writer.append(fields);
+    return fields;
   }
 
   String group(String pattern, Map<String, String> unit) {

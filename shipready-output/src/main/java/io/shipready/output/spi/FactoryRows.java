@@ -1,6 +1,7 @@
 package io.shipready.output.spi;
 
 import io.shipready.output.factoryfile.RowReference;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -19,6 +20,16 @@ public interface FactoryRows extends AutoCloseable {
    *     malformed, before anything is written
    */
   RowReference append(String file, Map<String, String> unit);
+
+  /**
+   * Checks that {@link #append} would take the unit's row, writing nothing.
+   *
+   * @throws io.shipready.output.factoryfile.InvalidRowException as {@link #append} would
+   */
+  void check(String file, Map<String, String> unit);
+
+  /** The file a row appended now would go to (it may not exist yet). */
+  Path fileFor(String file);
 
   @Override
   void close();

@@ -219,6 +219,7 @@ public final class TraceQueries {
         runs,
         sections.labels() ? labels(handle, unitId) : List.of(),
         sections.factoryFileRows() ? factoryFileRows(handle, unitId) : List.of(),
+        sections.factoryFileRows() ? heldRows(handle, unitId) : List.of(),
         sections.factoryFileRows() ? uploads(handle, unitId) : List.of(),
         sections.provisioning() ? provisioning(handle, unitId) : List.of());
   }
@@ -349,6 +350,24 @@ public final class TraceQueries {
                     rs.getString("run_id"),
                     rs.getString("row_text"),
                     Rows.instant(rs, "written_at")))
+        .list();
+  }
+
+  private static List<UnitTrace.HeldRow> heldRows(Handle handle, long unitId) {
+    return handle
+        .createQuery(
+            "SELECT h.file_name, r.run_id, k.run_id AS kept_run_id, h.held_at"
+                + " FROM factory_rows_held h JOIN runs r ON r.id = h.run_key"
+                + " JOIN runs k ON k.id = h.kept_run_key"
+                + " WHERE h.unit_id = :unit ORDER BY h.held_at, h.file_name")
+        .bind("unit", unitId)
+        .map(
+            (rs, ctx) ->
+                new UnitTrace.HeldRow(
+                    rs.getString("file_name"),
+                    rs.getString("run_id"),
+                    rs.getString("kept_run_id"),
+                    Rows.instant(rs, "held_at")))
         .list();
   }
 
