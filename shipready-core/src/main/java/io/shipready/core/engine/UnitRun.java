@@ -28,6 +28,9 @@ import java.util.concurrent.TimeUnit;
  * event of the run goes out under the run's lock, so nothing follows its RunFinished.
  */
 final class UnitRun {
+  /** The failed step of a run the line's route refused: no step of the recipe ran. */
+  static final String ROUTE = "route";
+
   private final StationServices services;
   private final Recipe recipe;
   private final String runId;
@@ -50,6 +53,11 @@ final class UnitRun {
   private boolean finished; // guarded by publishLock
   private volatile boolean stopAfterFailure;
   private volatile String cancelReason;
+  private boolean routeChecked; // only the slot's own thread starts steps
+  private volatile RouteVerdict routeRefusal;
+
+  /** Why the line's route refused the unit; {@code error} when the route could not be read. */
+  private record RouteVerdict(String message, boolean error) {}
 
   UnitRun(
       StationServices services,
@@ -99,6 +107,10 @@ final class UnitRun {
     int beside = 0;
     while ((!pending.isEmpty() || beside > 0) && !isFinished()) {
       List<StepSpec> ready = takeReady(pending, teardown);
+      if (!teardown && !ready.isEmpty() && !routeAllows(ready)) {
+        ready.forEach(step -> skip(step, "refused by the line's route"));
+        continue;
+      }
       if (!ready.isEmpty()) {
         for (StepSpec step : ready.subList(1, ready.size())) {
           beside++;
@@ -132,6 +144,40 @@ final class UnitRun {
         cancel("station shut down");
       }
     }
+  }
+
+  /**
+   * Asks the line's route once, when the first step that is not identification is about to start:
+   * the unit is known by then, and nothing has been done to it yet.
+   */
+  private boolean routeAllows(List<StepSpec> ready) {
+    if (routeChecked) {
+      return routeRefusal == null;
+    }
+    boolean identificationOnly =
+        ready.stream()
+            .allMatch(
+                step ->
+                    services.library().get(step.kind()).category(step)
+                        == io.shipready.core.step.StepCategory.IDENTIFICATION);
+    if (identificationOnly) {
+      return true;
+    }
+    routeChecked = true;
+    try {
+      services
+          .route()
+          .refusal(List.copyOf(identifiers), runId)
+          .ifPresent(why -> routeRefusal = new RouteVerdict(why, false));
+    } catch (RuntimeException unreadable) {
+      routeRefusal =
+          new RouteVerdict(
+              "the line's route could not be checked: " + unreadable.getMessage(), true);
+    }
+    if (routeRefusal != null) {
+      publish(new Event.Notice(slot, "unit " + unitNumber + ": " + routeRefusal.message(), now()));
+    }
+    return routeRefusal == null;
   }
 
   /** Removes and returns the steps that can start now; skips those that never will. */
@@ -170,6 +216,9 @@ final class UnitRun {
   private String skipReason(StepSpec step, boolean teardown) {
     if (!teardown && cancelReason != null) {
       return "aborted: " + cancelReason;
+    }
+    if (!teardown && routeRefusal != null) {
+      return "refused by the line's route";
     }
     if (!teardown && stopAfterFailure) {
       return "run stopped after " + firstProblem().stepId() + " did not pass";
@@ -269,6 +318,10 @@ final class UnitRun {
           outcome = Outcome.ABORTED;
           message = "aborted: " + cancelReason;
           failedStep = problem == null ? "" : problem.stepId();
+        } else if (routeRefusal != null) {
+          outcome = routeRefusal.error() ? Outcome.ERROR : Outcome.FAIL;
+          failedStep = ROUTE;
+          message = routeRefusal.message();
         } else if (problem == null) {
           outcome = Outcome.PASS;
         } else {
