@@ -81,6 +81,11 @@ class AferoLineTest {
           .forEach(
               astray -> {
                 int unit = Integer.parseInt(astray.asText().replaceAll("^unit (\\d+) .*$", "$1"));
+                // A unit the line never built (planted for known_module) is stopped by the route
+                // first, before any step looks at it.
+                if (astray.asText().matches(".* at known_module but ended FAIL at route.*")) {
+                  return;
+                }
                 assertThat(cameThrough)
                     .as(entry.getKey() + ": " + astray.asText())
                     .doesNotContain(unit);

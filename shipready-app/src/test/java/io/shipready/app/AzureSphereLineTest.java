@@ -470,6 +470,19 @@ class AzureSphereLineTest {
   void theProgrammingStationRunsFromTheCommandLine() throws IOException {
     Path db = dir.resolve("cli.db");
     Path config = io.shipready.app.cli.DemoCommand.filledConfig(LINE, dir, "programming");
+    // The line's route: programming takes the units recovery passed (the same simulated units).
+    CommandLineRun recovered =
+        CommandLineRun.of(
+            "run",
+            "--recipe",
+            LINE.resolve("recovery.yaml").toString(),
+            "--simulate",
+            "8",
+            "--time-scale",
+            "0",
+            "--db",
+            db.toString());
+    assertThat(recovered.exitCode()).as(recovered.err()).isZero();
 
     CommandLineRun run =
         CommandLineRun.of(

@@ -109,6 +109,7 @@ public final class StationServer implements AutoCloseable {
           ctx.contentType(imageType(picture));
           ctx.result(Files.newInputStream(picture));
         });
+    app.post("/api/units/route", ctx -> done(ctx, control.route(body(ctx))));
     app.post(
         "/api/scan",
         ctx -> {
