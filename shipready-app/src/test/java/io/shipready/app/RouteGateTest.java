@@ -132,6 +132,13 @@ class RouteGateTest {
         "--by",
         "eng-anna");
     assertThat(line.station("rssi-ble", 3).get(3).outcome()).isEqualTo(Outcome.PASS);
+    assertThat(unit(line.db, "route", line.deviceId(3)).out())
+        .contains(
+            "on line afero-asr",
+            "programming: 1 run [PASS]; passed",
+            "product-label: 0 runs []; may enter",
+            "rssi-ble: 2 runs [FAIL, PASS], retests allowed 2; passed",
+            "OVERRIDE rssi-ble by eng-anna: label printed by hand, checked");
 
     // Unit 1 is scrapped: the next station refuses it, its labels are VOID.
     unit(line.db, "scrap", line.deviceId(1), "--reason", "dropped", "--by", "eng-anna");

@@ -94,20 +94,22 @@ final class UnitRun {
             recipe.contentSha256(),
             variant,
             now()));
-    runSection(recipe.runSetup(), false);
-    runSection(recipe.steps(), false);
-    runSection(recipe.runTeardown(), true);
+    // The route is asked in the recipe's steps, once the unit is identified; run setup (the
+    // fixture's own preparation) comes before any identification.
+    runSection(recipe.runSetup(), false, false);
+    runSection(recipe.steps(), false, true);
+    runSection(recipe.runTeardown(), true, false);
     return finish(null, null);
   }
 
-  private void runSection(List<StepSpec> section, boolean teardown) {
+  private void runSection(List<StepSpec> section, boolean teardown, boolean gated) {
     Map<String, StepSpec> pending = new LinkedHashMap<>();
     section.forEach(step -> pending.put(step.id(), step));
     BlockingQueue<StepResult> doneBeside = new LinkedBlockingQueue<>();
     int beside = 0;
     while ((!pending.isEmpty() || beside > 0) && !isFinished()) {
       List<StepSpec> ready = takeReady(pending, teardown);
-      if (!teardown && !ready.isEmpty() && !routeAllows(ready)) {
+      if (gated && !ready.isEmpty() && !routeAllows(ready)) {
         ready.forEach(step -> skip(step, "refused by the line's route"));
         continue;
       }
