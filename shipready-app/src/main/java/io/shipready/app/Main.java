@@ -18,6 +18,7 @@ import io.shipready.app.cli.ShipreadyCommand;
 import io.shipready.app.cli.StationCommand;
 import io.shipready.app.cli.ToolsCommand;
 import io.shipready.app.cli.TraceCommand;
+import io.shipready.app.cli.UnitCommand;
 import io.shipready.app.cli.UploadCommand;
 import java.util.List;
 import picocli.CommandLine;
@@ -42,6 +43,7 @@ public final class Main {
           StationCommand.class,
           RecipeCommand.class,
           TraceCommand.class,
+          UnitCommand.class,
           RunsCommand.class,
           ReportCommand.class,
           ExportCommand.class,

@@ -92,7 +92,7 @@ class AzureSphereLineTest {
         @Override
         public PrintedLabel printLabel(
             String runId, Path template, int copies, Map<String, String> with) {
-          return StationOutputs.NONE.printLabel(runId, template, copies, with);
+          return new PrintedLabel(template.getFileName().toString(), "none", 1, "", "");
         }
 
         @Override
@@ -471,6 +471,19 @@ class AzureSphereLineTest {
   void theProgrammingStationRunsFromTheCommandLine() throws IOException {
     Path db = dir.resolve("cli.db");
     Path config = io.shipready.app.cli.DemoCommand.filledConfig(LINE, dir, "programming");
+    // The line's route: programming takes the units recovery passed (the same simulated units).
+    CommandLineRun recovered =
+        CommandLineRun.of(
+            "run",
+            "--recipe",
+            LINE.resolve("recovery.yaml").toString(),
+            "--simulate",
+            "8",
+            "--time-scale",
+            "0",
+            "--db",
+            db.toString());
+    assertThat(recovered.exitCode()).as(recovered.err()).isZero();
 
     CommandLineRun run =
         CommandLineRun.of(

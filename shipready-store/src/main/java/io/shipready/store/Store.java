@@ -10,6 +10,7 @@ import io.shipready.store.internal.Json;
 import io.shipready.store.internal.KnownUnitQueries;
 import io.shipready.store.internal.Micros;
 import io.shipready.store.internal.ReportQueries;
+import io.shipready.store.internal.RouteQueries;
 import io.shipready.store.internal.RunRecovery;
 import io.shipready.store.internal.StoreUrl;
 import io.shipready.store.internal.TraceQueries;
@@ -45,6 +46,7 @@ public final class Store implements AutoCloseable {
   private final Exporter exporter;
   private final RunRecovery recovery;
   private final ReportQueries reports;
+  private final RouteQueries routes;
   private final Clock clock;
   private final Set<RecordWriter> writers = ConcurrentHashMap.newKeySet();
 
@@ -54,6 +56,7 @@ public final class Store implements AutoCloseable {
     this.exporter = new Exporter(database.jdbi());
     this.recovery = new RunRecovery(database.writeJdbi());
     this.reports = new ReportQueries(database.jdbi());
+    this.routes = new RouteQueries(database.jdbi(), database.writeJdbi());
     this.clock = clock;
   }
 
@@ -308,6 +311,51 @@ public final class Store implements AutoCloseable {
    */
   public KnownUnits knownUnits() {
     return new KnownUnitQueries(database.jdbi());
+  }
+
+  /** The unit's way along its line: its runs and route events (see {@link UnitTrace#unitId()}). */
+  public RouteHistory routeHistory(long unitId) {
+    try {
+      return routes.history(unitId);
+    } catch (JdbiException failed) {
+      throw failure("read the route of unit #" + unitId, failed);
+    }
+  }
+
+  /**
+   * The route of the unit that owns one of the identifiers, without the run {@code excludingRun}
+   * (the one asking); empty when no earlier run recorded any of them.
+   */
+  public java.util.Optional<RouteHistory> routeHistory(
+      List<io.shipready.core.model.Identifier> identifiers, String excludingRun) {
+    requireNonNull(identifiers, "identifiers");
+    try {
+      return routes.history(identifiers, excludingRun);
+    } catch (JdbiException failed) {
+      throw failure("read the route of the unit " + identifiers, failed);
+    }
+  }
+
+  /**
+   * Records a route event durably and, in the same transaction, marks the unit's labels VOID: all
+   * of them when {@code voidLabelsOfRecipes} is null, else those printed by its runs of these
+   * recipes (the stations a repaired unit goes through again).
+   *
+   * @return how many labels were voided
+   */
+  public int recordRouteEvent(
+      long unitId, RouteEvent event, java.util.Collection<String> voidLabelsOfRecipes) {
+    requireNonNull(event, "event");
+    try {
+      return routes.record(unitId, event, voidLabelsOfRecipes);
+    } catch (JdbiException failed) {
+      throw failure(
+          "record the "
+              + event.kind().name().toLowerCase(java.util.Locale.ROOT)
+              + " of unit #"
+              + unitId,
+          failed);
+    }
   }
 
   /**

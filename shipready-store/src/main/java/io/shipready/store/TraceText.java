@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A unit's trace as text for people: what it is, what it is made of, and every run. */
@@ -89,6 +90,8 @@ public final class TraceText {
       run(out, ++number, run);
     }
 
+    route(out, trace);
+
     out.append("\nLabels printed\n");
     for (UnitTrace.LabelPrinted label : trace.labels()) {
       out.append("  ")
@@ -102,6 +105,7 @@ public final class TraceText {
           .append("  sha256 ")
           .append(label.contentSha256())
           .append(label.reprint().isEmpty() ? "" : "  REPRINT by " + label.reprint())
+          .append(label.voided().isEmpty() ? "" : "  VOID (" + label.voided() + ")")
           .append('\n');
     }
     none(out, trace.labels());
@@ -152,6 +156,46 @@ public final class TraceText {
     }
     none(out, trace.provisioning());
     return out.toString();
+  }
+
+  /** Runs per recipe (the line's stations), then overrides, rework, repairs and scrap. */
+  private static void route(StringBuilder out, UnitTrace trace) {
+    out.append("\nRoute\n");
+    java.util.Map<String, List<UnitTrace.Run>> byRecipe = new java.util.LinkedHashMap<>();
+    trace.runs().forEach(r -> byRecipe.computeIfAbsent(r.recipe(), k -> new ArrayList<>()).add(r));
+    byRecipe.forEach(
+        (recipe, runs) ->
+            out.append("  ")
+                .append(recipe)
+                .append(": ")
+                .append(runs.size())
+                .append(runs.size() == 1 ? " run " : " runs ")
+                .append(
+                    runs.stream()
+                        .map(r -> r.outcome() == null ? "OPEN" : r.outcome().name())
+                        .toList())
+                .append('\n'));
+    for (RouteEvent event : trace.route()) {
+      out.append("  ")
+          .append(time(event.at()))
+          .append("  ")
+          .append(event.kind())
+          .append(event.station().isEmpty() ? "" : " " + event.station())
+          .append(" by ")
+          .append(event.user())
+          .append(": ")
+          .append(event.reason());
+      if (!event.action().isEmpty()) {
+        out.append("; action: ").append(event.action());
+      }
+      if (!event.parts().isEmpty()) {
+        out.append("; parts replaced: ").append(String.join(", ", event.parts()));
+      }
+      out.append('\n');
+    }
+    if (trace.runs().isEmpty() && trace.route().isEmpty()) {
+      out.append("  (none)\n");
+    }
   }
 
   private static void run(StringBuilder out, int number, UnitTrace.Run run) {

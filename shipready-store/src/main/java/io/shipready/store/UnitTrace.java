@@ -32,7 +32,8 @@ public record UnitTrace(
     List<FactoryFileRow> factoryFileRows,
     List<HeldRow> heldRows,
     List<Upload> uploads,
-    List<Provisioning> provisioning) {
+    List<Provisioning> provisioning,
+    List<RouteEvent> route) {
 
   public UnitTrace {
     requireNonNull(query, "query");
@@ -46,6 +47,7 @@ public record UnitTrace(
     heldRows = List.copyOf(heldRows);
     uploads = List.copyOf(uploads);
     provisioning = List.copyOf(provisioning);
+    route = List.copyOf(route);
   }
 
   /** The identifier the query matched. */
@@ -178,7 +180,8 @@ public record UnitTrace(
 
   /**
    * A label printed for the unit, by a run's step or, with {@code reprint} set ("operator:
-   * reason"), printed again outside any run.
+   * reason"), printed again outside any run. {@code voided} says why the label is VOID (its unit
+   * was scrapped or repaired); empty while it is valid.
    */
   public record LabelPrinted(
       String runId,
@@ -187,7 +190,8 @@ public record UnitTrace(
       int copies,
       String contentSha256,
       Instant printed,
-      String reprint) {}
+      String reprint,
+      String voided) {}
 
   public record FactoryFileRow(
       String fileName, long rowNumber, String runId, String row, Instant written) {}

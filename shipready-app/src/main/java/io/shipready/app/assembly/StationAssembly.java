@@ -1,5 +1,6 @@
 package io.shipready.app.assembly;
 
+import io.shipready.app.route.RouteGate;
 import io.shipready.app.simulate.AutoAnswerPrompter;
 import io.shipready.core.engine.Station;
 import io.shipready.core.event.EventBus;
@@ -7,6 +8,7 @@ import io.shipready.core.recipe.Recipe;
 import io.shipready.core.spi.ImageLibrary;
 import io.shipready.core.spi.KnownUnits;
 import io.shipready.core.spi.RecordSink;
+import io.shipready.core.spi.RouteCheck;
 import io.shipready.core.spi.StationOutputs;
 import io.shipready.core.steps.StandardSteps;
 import io.shipready.output.config.StationConfig;
@@ -82,6 +84,7 @@ public final class StationAssembly {
       RecordSink records = RecordSink.NONE;
       RecordWriter writer = null;
       KnownUnits knownUnits = KnownUnits.NONE;
+      RouteCheck route = RouteCheck.NONE;
       List<AbortedRun> aborted = List.of();
       if (setup.storeUrl != null) {
         store = Store.open(setup.storeUrl);
@@ -104,6 +107,8 @@ public final class StationAssembly {
         opened.push(writer);
         records = writer;
         knownUnits = store.knownUnits();
+        // The line's route (line.yaml beside the recipe) gates every unit this station takes.
+        route = RouteGate.forRecipe(store, setup.recipeFile, stationId);
       }
       EventBus listeners = new EventBus();
       StationOutputs outputs = StationOutputs.NONE;
@@ -127,6 +132,7 @@ public final class StationAssembly {
               .prompter(setup.prompter != null ? setup.prompter : new AutoAnswerPrompter())
               .outputs(outputs)
               .knownUnits(knownUnits)
+              .route(route)
               .build();
       return new AssembledStation(
           recipe,

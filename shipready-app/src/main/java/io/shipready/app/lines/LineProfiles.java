@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -26,6 +27,7 @@ import java.util.stream.Stream;
  *   - name: product-label
  *     recipe: product-label.yaml
  *     after: [programming]               # stations a unit must have passed first
+ *     retests: 2                         # tested again at most twice, then to rework
  *     demo: false                        # keep it out of shipready demo (default true)
  * </pre>
  */
@@ -124,9 +126,27 @@ public final class LineProfiles {
       if (!seen.add(station)) {
         throw new ShipreadyException(at + ": station '" + station + "' is listed twice");
       }
-      stations.add(new LineStation(station, recipe, after, demo == null || (Boolean) demo));
+      Object retests = fields.get("retests");
+      if (retests != null && !(retests instanceof Integer n && n >= 0)) {
+        throw new ShipreadyException(
+            at + ": 'retests' must be a whole number of retests, 0 or more, e.g. retests: 2");
+      }
+      stations.add(
+          new LineStation(
+              station,
+              recipe,
+              recipeName(recipe, at),
+              after,
+              retests == null ? OptionalInt.empty() : OptionalInt.of((Integer) retests),
+              demo == null || (Boolean) demo));
     }
     return new LineProfile(name, text(top, "description", "", file + ""), folder, stations);
+  }
+
+  /** The name the recipe gives itself, which its runs are recorded under. */
+  private static String recipeName(Path recipe, String at) {
+    Map<?, ?> top = map(load(recipe), at + ": recipe " + recipe, "a recipe mapping");
+    return text(top, "recipe", null, at + ": recipe " + recipe);
   }
 
   private static Object load(Path file) {

@@ -2,9 +2,15 @@ package io.shipready.app.station;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.app.route.RouteActions;
 import io.shipready.backoffice.guard.LoginAttempts;
+import io.shipready.core.ShipreadyException;
 import io.shipready.core.engine.Station;
 import io.shipready.core.spi.Prompter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +34,13 @@ public final class StationControl {
   private final EngineerPinCheck pins;
   private final Consumer<String> stopStation;
   private final LoginAttempts attempts;
+  private StationRoutes routes;
+
+  /**
+   * What the page may do to units' routes: the actions on the records, the station's line, and the
+   * folder its provisioning queue is in (null when it writes none).
+   */
+  public record StationRoutes(RouteActions actions, String line, Path queueFolder) {}
 
   /**
    * @param attempts the wrong engineer PINs counted per user and per address, and their lockout
@@ -48,6 +61,72 @@ public final class StationControl {
     this.pins = requireNonNull(pins, "pins");
     this.attempts = requireNonNull(attempts, "attempts");
     this.stopStation = requireNonNull(stopStation, "stopStation");
+  }
+
+  /** Lets the page act on units' routes; without it the route actions are refused. */
+  public void routes(StationRoutes routes) {
+    this.routes = routes;
+  }
+
+  /**
+   * An engineer's route action from the page: {@code do} is override, rework, repair or scrap; the
+   * other fields are those of the {@code shipready unit} command of that name (unit, station,
+   * reason, symptom, action, parts, reEntry). Recorded with who did it, allowed or refused.
+   */
+  public String route(Map<String, String> request, String source) {
+    String who = user(request.get("user"));
+    String what = request.getOrDefault("do", "");
+    String action = "route " + what;
+    Role role = mayStop("", who, action, request.get("pin"), source);
+    if (routes == null) {
+      actions.record("", who, role, action, "this station is on no line", false);
+      throw new ActionRefusedException(
+          CONFLICT,
+          "this station's recipe is on no line (no line.yaml beside it); use shipready unit "
+              + what
+              + " with the line's records");
+    }
+    String unit = request.get("unit");
+    String done;
+    try {
+      done =
+          switch (what) {
+            case "override" ->
+                routes
+                    .actions()
+                    .override(
+                        unit, routes.line(), request.get("station"), who, request.get("reason"));
+            case "rework" ->
+                routes
+                    .actions()
+                    .rework(
+                        unit, routes.line(), request.get("station"), who, request.get("symptom"));
+            case "repair" ->
+                routes
+                    .actions()
+                    .repair(
+                        unit,
+                        routes.line(),
+                        who,
+                        request.get("symptom"),
+                        request.get("action"),
+                        request.get("parts") == null
+                            ? null
+                            : Arrays.asList(request.get("parts").split(",")),
+                        request.get("reEntry"));
+            case "scrap" ->
+                routes.actions().scrap(unit, who, request.get("reason"), routes.queueFolder());
+            default ->
+                throw new ActionRefusedException(
+                    BAD_REQUEST,
+                    "'do' must be override, rework, repair or scrap, not '" + what + "'");
+          };
+    } catch (ShipreadyException | IOException refused) {
+      actions.record("", who, role, action, unit + ": " + refused.getMessage(), false);
+      throw new ActionRefusedException(CONFLICT, refused.getMessage());
+    }
+    actions.record("", who, role, action, done, true);
+    return done;
   }
 
   /** Puts a new unit in the slot. */
@@ -189,8 +268,8 @@ public final class StationControl {
   }
 
   /**
-   * Who may stop: anyone, as an operator, where no engineer PIN is set; else an engineer with the
-   * PIN. Refusals are recorded.
+   * Who may stop (or act on a route): anyone, as an operator, where no engineer PIN is set; else an
+   * engineer with the PIN. Refusals are recorded.
    */
   private Role mayStop(String slot, String user, String action, String pin, String source) {
     if (!pins.configured()) {

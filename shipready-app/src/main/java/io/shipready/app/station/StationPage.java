@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.shipready.app.assembly.AssembledStation;
 import io.shipready.app.assembly.StationAssembly;
 import io.shipready.app.assembly.StationSetup;
+import io.shipready.app.lines.LineProfiles;
 import io.shipready.app.metrics.StationMetrics;
+import io.shipready.app.route.RouteActions;
 import io.shipready.backoffice.guard.AllowedHosts;
 import io.shipready.backoffice.guard.HttpGuard;
 import io.shipready.backoffice.guard.ServerLimits;
@@ -13,7 +15,10 @@ import io.shipready.core.engine.Station;
 import io.shipready.core.engine.StationReport;
 import io.shipready.core.recipe.Recipe;
 import io.shipready.core.spi.EventListener;
+import io.shipready.output.config.StationConfig;
 import io.shipready.store.Store;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -118,6 +123,14 @@ public final class StationPage implements AutoCloseable {
             settings.pins(),
             settings.limits().pinAttempts(),
             this::stop);
+    Path lineFolder = recipe.baseDir();
+    if (Files.isRegularFile(lineFolder.resolve(LineProfiles.FILE_NAME))) {
+      control.routes(
+          new StationControl.StationRoutes(
+              new RouteActions(store, lineFolder.getParent(), Clock.systemUTC()),
+              LineProfiles.read(lineFolder).name(),
+              assembled.config().map(StationConfig::outputFolder).orElse(null)));
+    }
     try {
       server =
           StationServer.start(

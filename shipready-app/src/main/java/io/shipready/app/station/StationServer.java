@@ -118,6 +118,7 @@ public final class StationServer implements AutoCloseable {
           ctx.contentType(imageType(picture));
           ctx.result(Files.newInputStream(picture));
         });
+    app.post("/api/units/route", ctx -> done(ctx, control.route(body(ctx), ctx.ip())));
     app.post(
         "/api/scan",
         ctx -> {

@@ -179,7 +179,7 @@ class AzureSphereLineOnStandInsTest {
   @Test
   void aUnitWithoutEthernetFailsAtTheEthernetCheckBeforeAnythingIrreversible() throws Exception {
     String unit = "21150";
-    // Recovered to 24.10 already: this unit starts at the programming station.
+    // Recovered to 24.10 already; the recovery station records it, as the line's route needs.
     standin(
         "standin-device",
         "create",
@@ -191,6 +191,7 @@ class AzureSphereLineOnStandInsTest {
         "24.10");
     Path slots = slotMap(unit, console(unit));
     standin("standin-device", "fault", unit, "no-ethernet");
+    assertThat(run("recovery", slots).get("pass").asInt()).isEqualTo(1);
 
     JsonNode programming = run("programming", slots);
 

@@ -18,6 +18,7 @@ import io.shipready.core.spi.ImageLibrary;
 import io.shipready.core.spi.KnownUnits;
 import io.shipready.core.spi.Prompter;
 import io.shipready.core.spi.RecordSink;
+import io.shipready.core.spi.RouteCheck;
 import io.shipready.core.spi.StationOutputs;
 import io.shipready.core.spi.UnitSource;
 import io.shipready.core.step.StepLibrary;
@@ -74,6 +75,7 @@ public final class Station {
             builder.prompter,
             builder.outputs,
             builder.knownUnits,
+            builder.route,
             builder.clock,
             new InstrumentLocks(recipe.station().instruments(), builder.clock),
             new Watchdog(builder.abandonGrace),
@@ -399,6 +401,7 @@ public final class Station {
         };
     private StationOutputs outputs = StationOutputs.NONE;
     private KnownUnits knownUnits = KnownUnits.NONE;
+    private RouteCheck route = RouteCheck.NONE;
     private Clock clock = Clock.systemUTC();
     private Duration abandonGrace = Duration.ofSeconds(5);
     private Duration durableTimeout = Duration.ofSeconds(30);
@@ -464,6 +467,12 @@ public final class Station {
     /** The units earlier runs recorded (from the store). */
     public Builder knownUnits(KnownUnits knownUnits) {
       this.knownUnits = requireNonNull(knownUnits, "knownUnits");
+      return this;
+    }
+
+    /** The line's route, which refuses a unit that may not be worked on here. */
+    public Builder route(RouteCheck route) {
+      this.route = requireNonNull(route, "route");
       return this;
     }
 

@@ -5,6 +5,7 @@ import io.shipready.core.spi.ImageLibrary;
 import io.shipready.core.spi.KnownUnits;
 import io.shipready.core.spi.Prompter;
 import io.shipready.core.spi.RecordSink;
+import io.shipready.core.spi.RouteCheck;
 import io.shipready.core.spi.StationOutputs;
 import io.shipready.core.step.StepLibrary;
 import java.time.Clock;
@@ -20,6 +21,7 @@ record StationServices(
     Prompter prompter,
     StationOutputs outputs,
     KnownUnits knownUnits,
+    RouteCheck route,
     Clock clock,
     InstrumentLocks locks,
     Watchdog watchdog,

@@ -29,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  * event of the run goes out under the run's lock, so nothing follows its RunFinished.
  */
 final class UnitRun {
+  /** The failed step of a run the line's route refused: no step of the recipe ran. */
+  static final String ROUTE = "route";
+
   private final StationServices services;
   private final Recipe recipe;
   private final String runId;
@@ -51,6 +54,11 @@ final class UnitRun {
   private boolean finished; // guarded by publishLock
   private volatile boolean stopAfterFailure;
   private volatile String cancelReason;
+  private boolean routeChecked; // only the slot's own thread starts steps
+  private volatile RouteVerdict routeRefusal;
+
+  /** Why the line's route refused the unit; {@code error} when the route could not be read. */
+  private record RouteVerdict(String message, boolean error) {}
 
   UnitRun(
       StationServices services,
@@ -87,19 +95,25 @@ final class UnitRun {
             recipe.contentSha256(),
             variant,
             now()));
-    runSection(recipe.runSetup(), false);
-    runSection(recipe.steps(), false);
-    runSection(recipe.runTeardown(), true);
+    // The route is asked in the recipe's steps, once the unit is identified; run setup (the
+    // fixture's own preparation) comes before any identification.
+    runSection(recipe.runSetup(), false, false);
+    runSection(recipe.steps(), false, true);
+    runSection(recipe.runTeardown(), true, false);
     return finish(null, null);
   }
 
-  private void runSection(List<StepSpec> section, boolean teardown) {
+  private void runSection(List<StepSpec> section, boolean teardown, boolean gated) {
     Map<String, StepSpec> pending = new LinkedHashMap<>();
     section.forEach(step -> pending.put(step.id(), step));
     BlockingQueue<StepResult> doneBeside = new LinkedBlockingQueue<>();
     int beside = 0;
     while ((!pending.isEmpty() || beside > 0) && !isFinished()) {
       List<StepSpec> ready = takeReady(pending, teardown);
+      if (gated && !ready.isEmpty() && !routeAllows(ready)) {
+        ready.forEach(step -> skip(step, "refused by the line's route"));
+        continue;
+      }
       if (!ready.isEmpty()) {
         for (StepSpec step : ready.subList(1, ready.size())) {
           beside++;
@@ -133,6 +147,40 @@ final class UnitRun {
         cancel("station shut down");
       }
     }
+  }
+
+  /**
+   * Asks the line's route once, when the first step that is not identification is about to start:
+   * the unit is known by then, and nothing has been done to it yet.
+   */
+  private boolean routeAllows(List<StepSpec> ready) {
+    if (routeChecked) {
+      return routeRefusal == null;
+    }
+    boolean identificationOnly =
+        ready.stream()
+            .allMatch(
+                step ->
+                    services.library().get(step.kind()).category(step)
+                        == io.shipready.core.step.StepCategory.IDENTIFICATION);
+    if (identificationOnly) {
+      return true;
+    }
+    routeChecked = true;
+    try {
+      services
+          .route()
+          .refusal(List.copyOf(identifiers), runId)
+          .ifPresent(why -> routeRefusal = new RouteVerdict(why, false));
+    } catch (RuntimeException unreadable) {
+      routeRefusal =
+          new RouteVerdict(
+              "the line's route could not be checked: " + unreadable.getMessage(), true);
+    }
+    if (routeRefusal != null) {
+      publish(new Event.Notice(slot, "unit " + unitNumber + ": " + routeRefusal.message(), now()));
+    }
+    return routeRefusal == null;
   }
 
   /** Removes and returns the steps that can start now; skips those that never will. */
@@ -171,6 +219,9 @@ final class UnitRun {
   private String skipReason(StepSpec step, boolean teardown) {
     if (!teardown && cancelReason != null) {
       return "aborted: " + cancelReason;
+    }
+    if (!teardown && routeRefusal != null) {
+      return "refused by the line's route";
     }
     if (!teardown && stopAfterFailure) {
       return "run stopped after " + firstProblem().stepId() + " did not pass";
@@ -270,6 +321,10 @@ final class UnitRun {
           outcome = Outcome.ABORTED;
           message = "aborted: " + cancelReason;
           failedStep = problem == null ? "" : problem.stepId();
+        } else if (routeRefusal != null) {
+          outcome = routeRefusal.error() ? Outcome.ERROR : Outcome.FAIL;
+          failedStep = ROUTE;
+          message = routeRefusal.message();
         } else if (problem == null) {
           outcome = Outcome.PASS;
         } else {

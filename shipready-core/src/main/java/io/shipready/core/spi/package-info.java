@@ -16,7 +16,8 @@
  *       io.shipready.core.spi.ImageLibrary}), its operator ({@link
  *       io.shipready.core.spi.Prompter}), its printer and factory files ({@link
  *       io.shipready.core.spi.StationOutputs}) and the units earlier runs recorded ({@link
- *       io.shipready.core.spi.KnownUnits});
+ *       io.shipready.core.spi.KnownUnits}) and the line's route it gates units by ({@link
+ *       io.shipready.core.spi.RouteCheck});
  *   <li>messages for other systems, kept until a publisher delivered them ({@link
  *       io.shipready.core.spi.MessageOutbox}).
  * </ul>

@@ -225,6 +225,49 @@ class StationTest {
   }
 
   @Test
+  void theRouteIsAskedOnceAfterIdentificationAndARefusalTouchesNothing() {
+    Recipe recipe =
+        recipe(
+            step("id", "identify").build(),
+            step("flash", "work").after("id").build(),
+            step("burn", "burn").after("flash").build());
+    java.util.concurrent.atomic.AtomicInteger asked =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Station refusing =
+        Station.builder(recipe, kinds.library())
+            .events(events::add)
+            .route(
+                (identifiers, runId) -> {
+                  asked.incrementAndGet();
+                  return java.util.Optional.of("unit X has not passed programming");
+                })
+            .build();
+
+    RunResult run = refusing.run(new TestUnits(1)).runs().get(0);
+
+    assertThat(asked).hasValue(1);
+    assertThat(run.outcome()).isEqualTo(Outcome.FAIL);
+    assertThat(run.failedStep()).isEqualTo("route");
+    assertThat(run.message()).isEqualTo("unit X has not passed programming");
+    assertThat(stepOf(run, "id").outcome()).isEqualTo(StepOutcome.PASS);
+    assertThat(stepOf(run, "flash").outcome()).isEqualTo(StepOutcome.SKIPPED);
+    assertThat(stepOf(run, "flash").message()).isEqualTo("refused by the line's route");
+    assertThat(stepOf(run, "burn").outcome()).isEqualTo(StepOutcome.SKIPPED);
+
+    asked.set(0);
+    Station allowing =
+        Station.builder(recipe, kinds.library())
+            .route(
+                (identifiers, runId) -> {
+                  asked.incrementAndGet();
+                  return java.util.Optional.empty();
+                })
+            .build();
+    assertThat(allowing.run(new TestUnits(1)).runs().get(0).outcome()).isEqualTo(Outcome.PASS);
+    assertThat(asked).hasValue(1);
+  }
+
+  @Test
   void aFailureSkipsWhatDependsOnItAndWhatFollowsWhenStopping() {
     Recipe recipe =
         recipe(

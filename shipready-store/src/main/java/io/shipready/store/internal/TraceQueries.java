@@ -221,7 +221,8 @@ public final class TraceQueries {
         sections.factoryFileRows() ? factoryFileRows(handle, unitId) : List.of(),
         sections.factoryFileRows() ? heldRows(handle, unitId) : List.of(),
         sections.factoryFileRows() ? uploads(handle, unitId) : List.of(),
-        sections.provisioning() ? provisioning(handle, unitId) : List.of());
+        sections.provisioning() ? provisioning(handle, unitId) : List.of(),
+        RouteQueries.events(handle, unitId));
   }
 
   /** What {@link #runHeader} reads of the run's station package, with {@link #PACKAGE_JOIN}. */
@@ -316,10 +317,10 @@ public final class TraceQueries {
     return handle
         .createQuery(
             "SELECT r.run_id, l.template, l.printer, l.copies, l.content_sha256, l.printed_at,"
-                + " '' AS reprint FROM labels_printed l LEFT JOIN runs r ON r.id = l.run_key"
-                + " WHERE l.unit_id = :unit"
+                + " '' AS reprint, l.voided FROM labels_printed l"
+                + " LEFT JOIN runs r ON r.id = l.run_key WHERE l.unit_id = :unit"
                 + " UNION ALL SELECT NULL, p.template, p.printer, p.copies, p.content_sha256,"
-                + " p.printed_at, p.operator || ': ' || p.reason FROM label_reprints p"
+                + " p.printed_at, p.operator || ': ' || p.reason, p.voided FROM label_reprints p"
                 + " WHERE p.unit_id = :unit ORDER BY 6")
         .bind("unit", unitId)
         .map(
@@ -331,7 +332,8 @@ public final class TraceQueries {
                     rs.getInt("copies"),
                     rs.getString("content_sha256"),
                     Rows.instant(rs, "printed_at"),
-                    rs.getString("reprint")))
+                    rs.getString("reprint"),
+                    rs.getString("voided")))
         .list();
   }
 

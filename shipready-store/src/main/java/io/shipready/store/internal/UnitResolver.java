@@ -14,10 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds or creates the unit a run is about when the run's identifiers arrive. An identifier some
- * unit already owns means that unit (a retest); otherwise the run makes a new unit. A run that
- * first made a new unit and then reports an identifier another unit owns was that other unit all
- * along: the new unit is merged into it. Identifiers owned by yet another unit are kept as
- * duplicates and reported, never dropped.
+ * unit already owns means that unit (a retest when the unit ran the same recipe, the same line
+ * station, before); otherwise the run makes a new unit. A run that first made a new unit and then
+ * reports an identifier another unit owns was that other unit all along: the new unit is merged
+ * into it. Identifiers owned by yet another unit are kept as duplicates and reported, never
+ * dropped.
  */
 final class UnitResolver {
   private static final Logger log = LoggerFactory.getLogger(UnitResolver.class);
@@ -31,6 +32,7 @@ final class UnitResolver {
           + " VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING";
   private static final String ASSIGN =
       "UPDATE runs SET unit_id = ?, retest = (SELECT COUNT(*) FROM runs o WHERE o.unit_id = ?"
+          + " AND o.recipe = runs.recipe"
           + " AND (o.started_at < ? OR (o.started_at = ? AND o.id < ?))) WHERE id = ?";
 
   private final Engine engine;
@@ -250,7 +252,8 @@ final class UnitResolver {
     run.unitId = into;
     run.unitCreatedHere = false;
     assign(c, run);
-    for (String table : List.of("labels_printed", "factory_file_rows", "provisioning_state")) {
+    for (String table :
+        List.of("labels_printed", "factory_file_rows", "provisioning_state", "route_events")) {
       update(c, "UPDATE " + table + " SET unit_id = ? WHERE unit_id = ?", into, from);
     }
     try {

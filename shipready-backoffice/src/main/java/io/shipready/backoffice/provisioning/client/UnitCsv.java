@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * Reads the units to provision: a CSV with a header naming at least {@code device_id}, and {@code
  * serial} or {@code iccid} when the run needs them. Every row is checked before anything is sent,
  * and a bad one is refused with its line and column, so a run never stops half-way over a typo.
+ * Units withdrawn from the queue ({@code <file>.withdrawn}, written when a unit is scrapped) are
+ * left out.
  */
 public final class UnitCsv {
   private static final Pattern DEVICE_ID = Pattern.compile("[0-9a-fA-F]{24}");
@@ -113,7 +115,30 @@ public final class UnitCsv {
     if (rows.isEmpty()) {
       throw new ProvisionInputException(file + ": no units after the header line");
     }
-    return rows;
+    return withoutWithdrawn(file, rows);
+  }
+
+  /**
+   * Leaves out the units withdrawn from the queue (scrapped after they were queued): their rows are
+   * listed in {@code <file>.withdrawn}, beside the queue.
+   */
+  private static List<UnitRow> withoutWithdrawn(Path file, List<UnitRow> rows) {
+    Path list = file.resolveSibling(file.getFileName() + ".withdrawn");
+    if (!Files.isRegularFile(list)) {
+      return rows;
+    }
+    String withdrawn;
+    try {
+      withdrawn = Files.readString(list, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+    } catch (IOException failed) {
+      throw new ProvisionInputException(list + ": cannot be read: " + failed.getMessage(), failed);
+    }
+    List<UnitRow> kept = rows.stream().filter(r -> !withdrawn.contains(r.deviceId())).toList();
+    if (kept.isEmpty()) {
+      throw new ProvisionInputException(
+          file + ": every unit in it is withdrawn (" + list.getFileName() + "); nothing to do");
+    }
+    return kept;
   }
 
   private static void requireColumn(
