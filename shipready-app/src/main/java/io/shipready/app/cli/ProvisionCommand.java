@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -266,7 +267,7 @@ public final class ProvisionCommand implements Callable<Integer> {
                         + " without --db"));
           }
         }
-        refused.sort(java.util.Comparator.comparingInt(RowRefusal::line));
+        refused.sort(Comparator.comparingInt(RowRefusal::line));
       }
       if (!refused.isEmpty()) {
         var err = spec.commandLine().getErr();

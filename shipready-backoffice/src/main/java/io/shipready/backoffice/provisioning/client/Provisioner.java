@@ -7,9 +7,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,18 +89,19 @@ public final class Provisioner {
     long started = System.nanoTime();
     List<UnitResult> results = new ArrayList<>(units.size());
     // Every group a unit joins, made once each before any unit needs it.
-    java.util.Set<List<String>> groups = new java.util.LinkedHashSet<>();
+    record ProductGroup(String product, String group) {}
+    Set<ProductGroup> groups = new LinkedHashSet<>();
     for (UnitRow unit : units) {
       Intent intent = intent(unit);
       if (intent.group() != null) {
-        groups.add(List.of(intent.product(), intent.group()));
+        groups.add(new ProductGroup(intent.product(), intent.group()));
       }
     }
-    for (List<String> group : groups) {
+    for (ProductGroup group : groups) {
       try {
-        ensureGroup(group.get(0), group.get(1));
+        ensureGroup(group.product(), group.group());
       } catch (ApiCallException failed) {
-        stopped.set("group " + group.get(1) + ": " + failed.getMessage());
+        stopped.set("group " + group.group() + ": " + failed.getMessage());
         break;
       }
     }
@@ -229,7 +233,7 @@ public final class Provisioner {
       String message) {
     CompletedOperation ended =
         new CompletedOperation(
-            unit, operation, product, target, result, status, message, java.time.Instant.now());
+            unit, operation, product, target, result, status, message, Instant.now());
     if (result == CompletedOperation.Result.DONE) {
       listener.ended(ended);
       return;
