@@ -306,6 +306,11 @@ public final class Store implements AutoCloseable {
     return new FactoryRowRecords(database.writeJdbi(), clock);
   }
 
+  /** Which unit a queued device id is, and the cloud provisioning operations done for units. */
+  public ProvisioningRecords provisioningRecords() {
+    return new ProvisioningRecords(database.jdbi(), database.writeJdbi(), describe());
+  }
+
   /**
    * The units earlier runs recorded, for the steps that must refuse a unit the line never built.
    */

@@ -144,14 +144,22 @@ public final class TraceText {
     }
     none(out, trace.uploads());
     out.append("\nProvisioning\n");
-    for (UnitTrace.Provisioning state : trace.provisioning()) {
+    for (ProvisioningOperation op : trace.provisioning()) {
       out.append("  ")
-          .append(state.service())
+          .append(time(op.at()))
           .append("  ")
-          .append(state.state())
-          .append(state.detail().isEmpty() ? "" : " (" + state.detail() + ")")
+          .append(op.operation())
+          .append(op.target().isEmpty() ? "" : " " + op.target())
+          .append("  product ")
+          .append(op.product())
           .append("  ")
-          .append(time(state.updated()))
+          .append(op.result())
+          .append(op.httpStatus() == 0 ? "" : " (HTTP " + op.httpStatus() + ")")
+          .append(op.message().isEmpty() ? "" : ": " + op.message())
+          .append("  from ")
+          .append(op.queueFile())
+          .append(':')
+          .append(op.queueLine())
           .append('\n');
     }
     none(out, trace.provisioning());

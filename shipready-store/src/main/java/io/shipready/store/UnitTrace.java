@@ -19,6 +19,7 @@ import java.util.List;
  *     for a component barcode built into the unit
  * @param unitId the store's number for the unit
  * @param name the unit's best name for people: its serial, device id, or first identifier
+ * @param provisioning the cloud provisioning operations done for the unit, oldest first
  */
 public record UnitTrace(
     String query,
@@ -32,7 +33,7 @@ public record UnitTrace(
     List<FactoryFileRow> factoryFileRows,
     List<HeldRow> heldRows,
     List<Upload> uploads,
-    List<Provisioning> provisioning,
+    List<ProvisioningOperation> provisioning,
     List<RouteEvent> route) {
 
   public UnitTrace {
@@ -211,6 +212,4 @@ public record UnitTrace(
       String outcome,
       String message,
       Instant attempted) {}
-
-  public record Provisioning(String service, String state, String detail, Instant updated) {}
 }

@@ -3,12 +3,18 @@ package io.shipready.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shipready.backoffice.provisioning.client.GroupNames;
 import io.shipready.backoffice.provisioning.client.Journal;
+import io.shipready.backoffice.provisioning.client.OperationListener;
 import io.shipready.backoffice.provisioning.client.ProvisionInputException;
 import io.shipready.backoffice.provisioning.client.ProvisionPlan;
 import io.shipready.backoffice.provisioning.client.ProvisionReport;
 import io.shipready.backoffice.provisioning.client.Provisioner;
+import io.shipready.backoffice.provisioning.client.QueueCheck;
+import io.shipready.backoffice.provisioning.client.QueueDefaults;
+import io.shipready.backoffice.provisioning.client.RowRefusal;
 import io.shipready.backoffice.provisioning.client.UnitCsv;
 import io.shipready.backoffice.provisioning.client.UnitRow;
+import io.shipready.store.Store;
+import io.shipready.store.StoreException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -36,9 +45,15 @@ import picocli.CommandLine.Spec;
     name = "provision",
     mixinStandardHelpOptions = true,
     description = {
-      "Provision the units of FILE.csv (header: device_id, and serial / iccid where used) through"
-          + " the Particle Cloud API or the back office's: import each device, activate its SIM,"
-          + " add it to a group (made once if missing), name it after its serial, claim it.",
+      "Provision the units of FILE.csv (header: device_id, and serial / iccid where used; a"
+          + " station's provisioning queue also has product, group, name, claim, activate_sim)"
+          + " through the Particle Cloud API or the back office's: import each device, activate"
+          + " its SIM, add it to a group (made once if missing), name it, claim it. A row's own"
+          + " values win over the options, which are defaults for the cells a row leaves empty.",
+      "Every row is checked before anything is sent: a row that cannot be honoured is refused"
+          + " with its file, line and column, and nothing is sent (exit code 2) unless"
+          + " --skip-refused provisions the others. With --db, each operation is written to the"
+          + " unit's record as it ends (shipready trace shows it).",
       "Requests run concurrently as fast as the server's quota allows (X-RateLimit-* headers,"
           + " 429 and Retry-After), failed ones are retried with backoff and jitter, and each"
           + " operation done is written to a journal (FILE.csv.journal): running it again"
@@ -61,32 +76,45 @@ public final class ProvisionCommand implements Callable<Integer> {
       description = "API base URL, e.g. https://api.particle.io.")
   URI api;
 
+  @Mixin StoreOption store;
+
   @Option(
       names = "--product",
-      required = true,
       paramLabel = "P",
-      description = "Product id or slug.")
+      description = "Product id or slug for the rows whose product is empty.")
   String product;
+
+  @Option(
+      names = "--skip-refused",
+      description =
+          "Provision the rows that can be honoured and list the refused ones (exit code 1),"
+              + " instead of refusing the whole file.")
+  boolean skipRefused;
 
   @Option(
       names = "--group",
       paramLabel = "G",
       description =
-          "Group every unit joins; 'auto' names it YYYYMMDD_xxxx (day and CSV hash), kept in the journal.")
+          "Group a unit joins when its row names none; 'auto' names it YYYYMMDD_xxxx (day and CSV"
+              + " hash), kept in the journal.")
   String group;
 
-  @Option(names = "--claim", description = "Claim each device to the product's account.")
+  @Option(
+      names = "--claim",
+      description = "Claim each device to the product's account (unless its row says false).")
   boolean claim;
 
   @Option(
       names = "--name-from",
       paramLabel = "serial",
-      description = "Name each device after its serial (the only choice: serial).")
+      description =
+          "Name each device after its serial when its row names none (the only choice: serial).")
   String nameFrom;
 
   @Option(
       names = "--activate-sims",
-      description = "Import and activate each unit's SIM (column iccid).")
+      description =
+          "Import and activate each unit's SIM (column iccid), unless its row says false.")
   boolean activateSims;
 
   @Option(
@@ -134,9 +162,11 @@ public final class ProvisionCommand implements Callable<Integer> {
       return 2;
     }
     ProvisionReport report;
-    try (Journal journal = prepared.journal) {
+    try (Journal journal = prepared.journal;
+        ProvisionRecorder recorder = prepared.recorder) {
       String groupName =
-          GroupNames.resolve(group, product, csv, journal, LocalDate.now(ZoneOffset.UTC));
+          GroupNames.resolve(
+              group, product == null ? "" : product, csv, journal, LocalDate.now(ZoneOffset.UTC));
       ProvisionPlan plan =
           new ProvisionPlan(
               api,
@@ -147,7 +177,8 @@ public final class ProvisionCommand implements Callable<Integer> {
               activateSims,
               concurrency,
               attempts);
-      Provisioner provisioner = new Provisioner(plan, prepared.token, journal);
+      OperationListener listener = recorder == null ? OperationListener.NONE : recorder;
+      Provisioner provisioner = new Provisioner(plan, prepared.token, journal, listener);
       if (noProgress) {
         report = provisioner.run(prepared.units, unit -> {});
       } else {
@@ -164,16 +195,35 @@ public final class ProvisionCommand implements Callable<Integer> {
     }
     var out = spec.commandLine().getOut();
     if (json) {
-      out.println(new ObjectMapper().writeValueAsString(report.asMap()));
+      Map<String, Object> map = report.asMap();
+      map.put("refused", prepared.refused.stream().map(RowRefusal::describe).toList());
+      if (prepared.recorder != null) {
+        map.put("records", prepared.recorder.describe());
+      }
+      out.println(new ObjectMapper().writeValueAsString(map));
     } else {
       out.print(report.table());
       out.println();
+      if (!prepared.refused.isEmpty()) {
+        out.println(
+            prepared.refused.size()
+                + (prepared.refused.size() == 1 ? " row" : " rows")
+                + " refused and skipped (listed above); fix them and run again to provision them");
+      }
+      if (prepared.recorder != null) {
+        out.println("operations recorded in " + prepared.recorder.describe());
+      }
     }
     out.flush();
-    return report.clean() ? 0 : 1;
+    return report.clean() && prepared.refused.isEmpty() ? 0 : 1;
   }
 
-  private record Prepared(String token, List<UnitRow> units, Journal journal) {}
+  private record Prepared(
+      String token,
+      List<UnitRow> units,
+      List<RowRefusal> refused,
+      Journal journal,
+      ProvisionRecorder recorder) {}
 
   private Prepared prepare() {
     if (nameFrom != null && !nameFrom.equals("serial")) {
@@ -189,10 +239,77 @@ public final class ProvisionCommand implements Callable<Integer> {
               + api
               + " would send the token unencrypted; use https (plain http only to localhost)");
     }
+    if (product != null && product.isBlank()) {
+      throw new ProvisionInputException("--product is empty; give a product id or slug");
+    }
     String token = token();
-    List<UnitRow> units = UnitCsv.read(csv, nameFrom != null, activateSims);
-    Path journalPath = journalFile != null ? journalFile : Path.of(csv.toString() + ".journal");
-    return new Prepared(token, units, Journal.open(journalPath));
+    QueueCheck check =
+        UnitCsv.check(csv, new QueueDefaults(product, nameFrom != null, claim, activateSims));
+    List<RowRefusal> refused = new ArrayList<>(check.refused());
+    List<UnitRow> units = new ArrayList<>(check.units());
+    ProvisionRecorder recorder = recordsWanted() ? openRecorder() : null;
+    try {
+      if (recorder != null) {
+        // A unit the records do not know would be provisioned with nothing to show for it.
+        for (UnitRow unit : List.copyOf(units)) {
+          if (!recorder.knows(unit)) {
+            units.remove(unit);
+            refused.add(
+                new RowRefusal(
+                    csv,
+                    unit.line(),
+                    "device_id",
+                    unit.deviceId(),
+                    unit.deviceId()
+                        + " is in no unit's record in "
+                        + recorder.describe()
+                        + "; give the --db of the station that built it, or provision it"
+                        + " without --db"));
+          }
+        }
+        refused.sort(Comparator.comparingInt(RowRefusal::line));
+      }
+      if (!refused.isEmpty()) {
+        var err = spec.commandLine().getErr();
+        refused.forEach(refusal -> err.println("shipready: " + refusal.describe()));
+        err.flush();
+        if (!skipRefused) {
+          throw new ProvisionInputException(
+              refused.size()
+                  + (refused.size() == 1 ? " row" : " rows")
+                  + " of "
+                  + csv
+                  + " cannot be honoured (listed above); nothing was sent. Fix them, or give"
+                  + " --skip-refused to provision the other rows");
+        }
+        if (units.isEmpty()) {
+          throw new ProvisionInputException(
+              "every row of " + csv + " is refused (listed above); nothing to provision");
+        }
+      }
+      Path journalPath = journalFile != null ? journalFile : Path.of(csv.toString() + ".journal");
+      return new Prepared(token, units, refused, Journal.open(journalPath), recorder);
+    } catch (RuntimeException failed) {
+      if (recorder != null) {
+        recorder.close();
+      }
+      throw failed;
+    }
+  }
+
+  /** Only when asked: without --db (or $SHIPREADY_DB), provisioning touches no records. */
+  private boolean recordsWanted() {
+    String fromEnvironment = System.getenv("SHIPREADY_DB");
+    return (store.url != null && !store.url.isBlank())
+        || (fromEnvironment != null && !fromEnvironment.isBlank());
+  }
+
+  private ProvisionRecorder openRecorder() {
+    try {
+      return new ProvisionRecorder(Store.open(store.url()), api, csv);
+    } catch (StoreException unusable) {
+      throw new ProvisionInputException("--db: " + unusable.getMessage(), unusable);
+    }
   }
 
   private String token() {

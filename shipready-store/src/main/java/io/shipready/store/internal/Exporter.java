@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shipready.core.model.Identifier;
 import io.shipready.store.ExportFormat;
+import io.shipready.store.ProvisioningOperation;
 import io.shipready.store.StoreException;
 import io.shipready.store.UnitTrace;
 import java.io.IOException;
@@ -138,6 +139,11 @@ public final class Exporter {
               row ->
                   identifiers.computeIfAbsent(row.unitId(), u -> new ArrayList<>()).add(row.id()));
     }
+    Map<Long, List<ProvisioningOperation>> provisioning = new HashMap<>();
+    for (TraceQueries.KeyedOperation op :
+        TraceQueries.provisioningOf(handle, "p.run_key", List.copyOf(runIds.keySet()))) {
+      provisioning.computeIfAbsent(op.runKey(), k -> new ArrayList<>()).add(op.operation());
+    }
     List<ExportRun> runs = new ArrayList<>();
     for (Header h : headers) {
       runs.add(
@@ -146,7 +152,8 @@ public final class Exporter {
               h.unitId(),
               h.unitId() == null ? List.of() : identifiers.getOrDefault(h.unitId(), List.of()),
               h.ended(),
-              TraceQueries.withDetails(h.run(), details, h.key())));
+              TraceQueries.withDetails(h.run(), details, h.key()),
+              provisioning.getOrDefault(h.key(), List.of())));
     }
     return runs;
   }
@@ -420,7 +427,32 @@ public final class Exporter {
       json.writeEndObject();
     }
     json.writeEndArray();
+    writeProvisioning(json, export.provisioning());
     json.writeEndObject();
+  }
+
+  /**
+   * The cloud provisioning operations done for the unit the run queued, as {@code provisioning}: a
+   * list of objects with snake_case keys (both the JSON export and OpenHTF's metadata carry it).
+   */
+  static void writeProvisioning(JsonGenerator json, List<ProvisioningOperation> operations)
+      throws IOException {
+    json.writeArrayFieldStart("provisioning");
+    for (ProvisioningOperation op : operations) {
+      json.writeStartObject();
+      json.writeStringField("at", text(op.at()));
+      json.writeStringField("operation", op.operation());
+      json.writeStringField("product", op.product());
+      json.writeStringField("target", op.target());
+      json.writeStringField("result", op.result());
+      json.writeNumberField("http_status", op.httpStatus());
+      json.writeStringField("message", op.message());
+      json.writeStringField("api", op.api());
+      json.writeStringField("queue_file", op.queueFile());
+      json.writeNumberField("queue_line", op.queueLine());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   static void writeValue(JsonGenerator json, String field, UnitTrace.MeasurementValue m)

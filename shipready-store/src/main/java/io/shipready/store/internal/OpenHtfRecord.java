@@ -17,7 +17,8 @@ import java.util.Map;
  * writes, so tools built on OpenHTF records read shipready's without change. Each step attempt is a
  * phase; a failed attempt that was retried is a repeated phase (result REPEAT, outcome SKIP), as
  * OpenHTF records a phase it runs again. Step messages become log records. What OpenHTF has no key
- * for (identifiers, recipe hash, operator, attributes) is kept under {@code metadata}.
+ * for (identifiers, recipe hash, operator, attributes, the unit's cloud provisioning operations) is
+ * kept under {@code metadata}.
  */
 final class OpenHtfRecord {
   /** Python's logging levels, which OpenHTF log records carry. */
@@ -109,6 +110,8 @@ final class OpenHtfRecord {
       json.writeStringField(attribute.stepId() + "." + attribute.name(), attribute.value());
     }
     json.writeEndObject();
+    // Provisioning happens in the cloud after the run, not as one of its phases: it is metadata.
+    Exporter.writeProvisioning(json, export.provisioning());
     json.writeEndObject();
   }
 

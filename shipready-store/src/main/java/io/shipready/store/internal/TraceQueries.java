@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.model.Identifier;
 import io.shipready.store.AmbiguousIdentifierException;
+import io.shipready.store.ProvisioningOperation;
 import io.shipready.store.StationPackage;
 import io.shipready.store.UnitTrace;
 import io.shipready.store.UnknownIdentifierException;
@@ -126,7 +127,7 @@ public final class TraceQueries {
                     + " (SELECT COUNT(*) FROM labels_printed WHERE unit_id = :unit) + (SELECT COUNT(*)"
                     + " FROM label_reprints WHERE unit_id = :unit) AS labels,"
                     + " (SELECT COUNT(*) FROM factory_file_rows WHERE unit_id = :unit) AS file_rows,"
-                    + " (SELECT COUNT(*) FROM provisioning_state WHERE unit_id = :unit)"
+                    + " (SELECT COUNT(*) FROM provisioning_operations WHERE unit_id = :unit)"
                     + " AS provisioning"
                     + " FROM unit_identifiers i LEFT JOIN runs r ON r.id = i.run_key"
                     + " WHERE i.unit_id = :unit ORDER BY i.first_seen, i.kind, i.value")
@@ -302,7 +303,8 @@ public final class TraceQueries {
             "SELECT (SELECT COUNT(*) FROM labels_printed WHERE unit_id = :unit) + (SELECT COUNT(*)"
                 + " FROM label_reprints WHERE unit_id = :unit) AS labels,"
                 + " (SELECT COUNT(*) FROM factory_file_rows WHERE unit_id = :unit) AS file_rows,"
-                + " (SELECT COUNT(*) FROM provisioning_state WHERE unit_id = :unit) AS provisioning")
+                + " (SELECT COUNT(*) FROM provisioning_operations WHERE unit_id = :unit)"
+                + " AS provisioning")
         .bind("unit", unitId)
         .map(
             (rs, ctx) ->
@@ -394,19 +396,43 @@ public final class TraceQueries {
         .list();
   }
 
-  private static List<UnitTrace.Provisioning> provisioning(Handle handle, long unitId) {
+  private static List<ProvisioningOperation> provisioning(Handle handle, long unitId) {
+    return provisioningOf(handle, "p.unit_id", List.of(unitId)).stream()
+        .map(KeyedOperation::operation)
+        .toList();
+  }
+
+  /** A provisioning operation with the key of the run it belongs to (null when none). */
+  record KeyedOperation(Long runKey, ProvisioningOperation operation) {}
+
+  /**
+   * The provisioning operations whose {@code column} ({@code p.unit_id} or {@code p.run_key}) is
+   * one of the keys, oldest first.
+   */
+  static List<KeyedOperation> provisioningOf(Handle handle, String column, List<Long> keys) {
     return handle
         .createQuery(
-            "SELECT service, state, detail, updated_at FROM provisioning_state"
-                + " WHERE unit_id = :unit ORDER BY service")
-        .bind("unit", unitId)
+            "SELECT p.*, r.run_id FROM provisioning_operations p"
+                + " LEFT JOIN runs r ON r.id = p.run_key WHERE "
+                + column
+                + " IN (<keys>) ORDER BY p.at, p.operation")
+        .bindList("keys", keys)
         .map(
             (rs, ctx) ->
-                new UnitTrace.Provisioning(
-                    rs.getString("service"),
-                    rs.getString("state"),
-                    rs.getString("detail"),
-                    Rows.instant(rs, "updated_at")))
+                new KeyedOperation(
+                    Rows.nullableLong(rs, "run_key"),
+                    new ProvisioningOperation(
+                        Rows.instant(rs, "at"),
+                        rs.getString("operation"),
+                        rs.getString("run_id"),
+                        rs.getString("product"),
+                        rs.getString("target"),
+                        rs.getString("result"),
+                        rs.getInt("status"),
+                        rs.getString("message"),
+                        rs.getString("api"),
+                        rs.getString("queue_file"),
+                        rs.getInt("queue_line"))))
         .list();
   }
 }

@@ -5,11 +5,12 @@ import static java.util.Objects.requireNonNull;
 import java.net.URI;
 
 /**
- * What to do to each unit.
+ * What to do to each unit whose row does not say otherwise: a row's product, group, name, claim and
+ * activate_sim win over these.
  *
  * @param api the API's base URL ({@code https://api.particle.io} or our back office)
- * @param product the product id or slug
- * @param group the group every unit joins (created once if missing), or null for none
+ * @param product the product id or slug, or null when every row names its own
+ * @param group the group a unit joins (created once if missing), or null for none
  * @param claim claim each device to the product's account
  * @param nameFromSerial rename each device to its serial number
  * @param activateSims import and activate each unit's SIM (its ICCID)
@@ -27,7 +28,6 @@ public record ProvisionPlan(
     int maxAttempts) {
   public ProvisionPlan {
     requireNonNull(api, "api");
-    requireNonNull(product, "product");
     if (concurrency < 1) {
       throw new ProvisionInputException("--concurrency must be at least 1, not " + concurrency);
     }
@@ -36,7 +36,7 @@ public record ProvisionPlan(
     }
   }
 
-  /** Requests per unit, not counting retries. */
+  /** Requests per unit whose row leaves everything to the plan, not counting retries. */
   public int callsPerUnit() {
     return 1
         + (activateSims ? 1 : 0)

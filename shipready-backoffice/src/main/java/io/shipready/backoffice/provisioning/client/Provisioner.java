@@ -7,9 +7,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,8 +22,9 @@ import java.util.function.Consumer;
 
 /**
  * Provisions units through the Particle-shaped API: for each unit, import, activate its SIM, add to
- * the group (made once if missing), rename after its serial and claim, as the plan says. Units run
- * concurrently, requests are paced by the server's quota ({@link Pacer}), each operation done is
+ * the group (made once if missing), rename and claim, as its row says or, where the row is silent,
+ * as the plan says. Units run concurrently, requests are paced by the server's quota ({@link
+ * Pacer}), each operation that ends is told to the {@link OperationListener}, each one done is
  * written to the {@link Journal} before it counts, and operations the journal holds are skipped.
  */
 public final class Provisioner {
@@ -36,19 +40,47 @@ public final class Provisioner {
   private final ProvisionPlan plan;
   private final Journal journal;
   private final ApiCaller api;
-  private final String productPath;
+  private final OperationListener listener;
   private final AtomicReference<String> stopped = new AtomicReference<>();
 
   public Provisioner(ProvisionPlan plan, String token, Journal journal) {
+    this(plan, token, journal, OperationListener.NONE);
+  }
+
+  public Provisioner(
+      ProvisionPlan plan, String token, Journal journal, OperationListener listener) {
     this.plan = requireNonNull(plan, "plan");
     this.journal = requireNonNull(journal, "journal");
+    this.listener = requireNonNull(listener, "listener");
     this.api =
         new ApiCaller(
             plan.api(),
             requireNonNull(token, "token"),
             new Pacer(plan.concurrency(), Clock.systemUTC()),
             plan.maxAttempts());
-    this.productPath = "/v1/products/" + encode(plan.product());
+  }
+
+  /** What the unit's row asks for, its empty cells filled from the plan. */
+  private record Intent(
+      String product, String group, String name, boolean claim, boolean activateSim) {
+    String productPath() {
+      return "/v1/products/" + encode(product);
+    }
+  }
+
+  private Intent intent(UnitRow unit) {
+    String product = unit.product() != null ? unit.product() : plan.product();
+    if (product == null) {
+      // UnitCsv.check refuses such a row; a caller that did not check it gets told here.
+      throw new ProvisionInputException(
+          "line " + unit.line() + ": no product for " + unit.deviceId() + "; give --product P");
+    }
+    return new Intent(
+        product,
+        unit.group() != null ? unit.group() : plan.group(),
+        unit.name() != null ? unit.name() : plan.nameFromSerial() ? unit.serial() : null,
+        unit.claim() != null ? unit.claim() : plan.claim(),
+        unit.activateSim() != null ? unit.activateSim() : plan.activateSims());
   }
 
   /** Runs every unit; calls {@code progress} as each one ends. */
@@ -56,12 +88,22 @@ public final class Provisioner {
       throws InterruptedException {
     long started = System.nanoTime();
     List<UnitResult> results = new ArrayList<>(units.size());
-    try {
-      if (plan.group() != null) {
-        ensureGroup();
+    // Every group a unit joins, made once each before any unit needs it.
+    record ProductGroup(String product, String group) {}
+    Set<ProductGroup> groups = new LinkedHashSet<>();
+    for (UnitRow unit : units) {
+      Intent intent = intent(unit);
+      if (intent.group() != null) {
+        groups.add(new ProductGroup(intent.product(), intent.group()));
       }
-    } catch (ApiCallException failed) {
-      stopped.set("group " + plan.group() + ": " + failed.getMessage());
+    }
+    for (ProductGroup group : groups) {
+      try {
+        ensureGroup(group.product(), group.group());
+      } catch (ApiCallException failed) {
+        stopped.set("group " + group.group() + ": " + failed.getMessage());
+        break;
+      }
     }
     ExecutorService workers = Executors.newFixedThreadPool(plan.concurrency(), daemon());
     try {
@@ -97,30 +139,40 @@ public final class Provisioner {
   private UnitResult provision(UnitRow unit) throws InterruptedException {
     List<String> done = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
-    String product = plan.product();
+    Intent intent = intent(unit);
+    String product = intent.product();
     String id = unit.deviceId();
     List<String[]> steps = new ArrayList<>();
     steps.add(new String[] {IMPORT, id, ""});
-    if (plan.activateSims()) {
+    if (intent.activateSim()) {
       steps.add(new String[] {SIM, unit.iccid(), ""});
     }
-    if (plan.group() != null) {
-      steps.add(new String[] {GROUP_ADD, id, plan.group()});
+    if (intent.group() != null) {
+      steps.add(new String[] {GROUP_ADD, id, intent.group()});
     }
-    if (plan.nameFromSerial()) {
-      steps.add(new String[] {RENAME, id, unit.serial()});
+    if (intent.name() != null) {
+      steps.add(new String[] {RENAME, id, intent.name()});
     }
-    if (plan.claim()) {
+    if (intent.claim()) {
       steps.add(new String[] {CLAIM, id, ""});
     }
     for (String[] step : steps) {
       String operation = step[0];
+      String target = step[2].isEmpty() ? step[1] : step[2];
       if (journal.isDone(product, operation, step[1], step[2])) {
         skipped.add(operation);
         continue;
       }
       String reason = stopped.get();
       if (reason != null) {
+        tell(
+            unit,
+            operation,
+            product,
+            target,
+            CompletedOperation.Result.NOT_ATTEMPTED,
+            0,
+            "run stopped: " + reason);
         return new UnitResult(
             unit,
             done.isEmpty() ? UnitResult.State.NOT_ATTEMPTED : UnitResult.State.FAILED,
@@ -129,15 +181,40 @@ public final class Provisioner {
             operation,
             "run stopped: " + reason);
       }
+      int status;
       try {
-        perform(operation, unit);
+        status = perform(operation, unit, intent);
       } catch (RunStoppedException refused) {
         stopped.compareAndSet(null, refused.getMessage());
+        tell(
+            unit,
+            operation,
+            product,
+            target,
+            CompletedOperation.Result.FAILED,
+            refused.status(),
+            refused.getMessage());
         return new UnitResult(
             unit, UnitResult.State.FAILED, done, skipped, operation, refused.getMessage());
       } catch (ApiCallException failed) {
+        tell(
+            unit,
+            operation,
+            product,
+            target,
+            CompletedOperation.Result.FAILED,
+            failed.status(),
+            failed.getMessage());
         return new UnitResult(
             unit, UnitResult.State.FAILED, done, skipped, operation, failed.getMessage());
+      }
+      try {
+        tell(unit, operation, product, target, CompletedOperation.Result.DONE, status, "");
+      } catch (RuntimeException notRecorded) {
+        // Not journaled either: the next run asks for it again and records it then.
+        String why = "cannot record " + operation + ": " + notRecorded.getMessage();
+        stopped.compareAndSet(null, why);
+        return new UnitResult(unit, UnitResult.State.FAILED, done, skipped, operation, why);
       }
       journal.record(product, operation, step[1], step[2]);
       done.add(operation);
@@ -145,8 +222,33 @@ public final class Provisioner {
     return new UnitResult(unit, UnitResult.State.DONE, done, skipped, null, null);
   }
 
-  private void perform(String operation, UnitRow unit) throws InterruptedException {
+  /** Tells the listener; a failure to record a failure does not hide the failure itself. */
+  private void tell(
+      UnitRow unit,
+      String operation,
+      String product,
+      String target,
+      CompletedOperation.Result result,
+      int status,
+      String message) {
+    CompletedOperation ended =
+        new CompletedOperation(
+            unit, operation, product, target, result, status, message, Instant.now());
+    if (result == CompletedOperation.Result.DONE) {
+      listener.ended(ended);
+      return;
+    }
+    try {
+      listener.ended(ended);
+    } catch (RuntimeException notRecorded) {
+      stopped.compareAndSet(null, "cannot record " + operation + ": " + notRecorded.getMessage());
+    }
+  }
+
+  /** Sends the operation's request; returns the answer's HTTP status. */
+  private int perform(String operation, UnitRow unit, Intent intent) throws InterruptedException {
     String id = unit.deviceId();
+    String productPath = intent.productPath();
     switch (operation) {
       case IMPORT -> {
         String form = "id=" + encode(id);
@@ -157,6 +259,7 @@ public final class Provisioner {
         refuseUnless(answer, "import");
         listedAs(answer, id, "nonmemberDeviceIds", "belongs to another product");
         listedAs(answer, id, "invalidDeviceIds", "was refused as an invalid device id");
+        return answer.status();
       }
       case SIM -> {
         ApiCaller.Answer answer =
@@ -164,6 +267,7 @@ public final class Provisioner {
         refuseUnless(answer, "SIM activation");
         listedAs(
             answer, unit.iccid(), "invalidSims", "was refused (invalid, or in another product)");
+        return answer.status();
       }
       case GROUP_ADD -> {
         ApiCaller.Answer answer =
@@ -173,40 +277,44 @@ public final class Provisioner {
                 Map.of(
                     "action", "groups",
                     "devices", List.of(id),
-                    "metadata", Map.of("add", List.of(plan.group()))));
-        refuseUnless(answer, "adding to group " + plan.group());
+                    "metadata", Map.of("add", List.of(intent.group()))));
+        refuseUnless(answer, "adding to group " + intent.group());
         listedAs(answer, id, "invalidDeviceIds", "is not in the product");
+        return answer.status();
       }
-      case RENAME ->
-          refuseUnless(
-              api.form(
-                  "PUT", productPath + "/devices/" + encode(id), "name=" + encode(unit.serial())),
-              "rename");
-      case CLAIM -> refuseUnless(api.form("POST", "/v1/devices", "id=" + encode(id)), "claim");
+      case RENAME -> {
+        ApiCaller.Answer answer =
+            api.form(
+                "PUT", productPath + "/devices/" + encode(id), "name=" + encode(intent.name()));
+        refuseUnless(answer, "rename");
+        return answer.status();
+      }
+      case CLAIM -> {
+        ApiCaller.Answer answer = api.form("POST", "/v1/devices", "id=" + encode(id));
+        refuseUnless(answer, "claim");
+        return answer.status();
+      }
       default -> throw new IllegalArgumentException(operation);
     }
   }
 
-  private void ensureGroup() throws InterruptedException {
-    String product = plan.product();
-    if (journal.isDone(product, GROUP_CREATE, plan.group(), "")) {
+  private void ensureGroup(String product, String group) throws InterruptedException {
+    if (journal.isDone(product, GROUP_CREATE, group, "")) {
       return;
     }
-    ApiCaller.Answer found = api.get(productPath + "/groups/" + encode(plan.group()));
+    String productPath = "/v1/products/" + encode(product);
+    ApiCaller.Answer found = api.get(productPath + "/groups/" + encode(group));
     if (found.status() == 404) {
       ApiCaller.Answer made =
           api.form(
               "POST",
               productPath + "/groups",
-              "name="
-                  + encode(plan.group())
-                  + "&description="
-                  + encode("provisioned by shipready"));
-      refuseUnless(made, "creating group " + plan.group());
+              "name=" + encode(group) + "&description=" + encode("provisioned by shipready"));
+      refuseUnless(made, "creating group " + group);
     } else {
-      refuseUnless(found, "reading group " + plan.group());
+      refuseUnless(found, "reading group " + group);
     }
-    journal.record(product, GROUP_CREATE, plan.group(), "");
+    journal.record(product, GROUP_CREATE, group, "");
   }
 
   private static void refuseUnless(ApiCaller.Answer answer, String what) {
