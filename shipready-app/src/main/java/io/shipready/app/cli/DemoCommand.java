@@ -1,20 +1,35 @@
 package io.shipready.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.shipready.app.lines.LineProfile;
 import io.shipready.app.lines.LineProfiles;
 import io.shipready.core.ShipreadyException;
+import io.shipready.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -113,30 +128,72 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path lineRoot = LineProfiles.root(lines);
-    Files.createDirectories(out);
-    Path db = out.resolve("demo.db").toAbsolutePath();
+    List<LineProfile> demoLines =
+        LineProfiles.all(lineRoot).stream()
+            .filter(line -> line.stations().stream().anyMatch(LineProfile.LineStation::demo))
+            .toList();
     PrintWriter console = spec.commandLine().getOut();
+    Optional<Path> previous =
+        DemoOutFolder.startClean(
+            out,
+            demoLines.stream().map(line -> line.folder().getFileName().toString()).toList(),
+            LocalDateTime.now());
+    Path db = out.resolve("demo.db").toAbsolutePath();
     console.println(
         "shipready demo: every bundled line on " + units + " simulated units per station");
+    previous.ifPresent(
+        aside ->
+            console.println(
+                "  (the previous demo's records and files were moved to "
+                    + aside
+                    + "; this run starts clean)"));
     console.println();
+    // The back office starts while the stations run: it has keys to make and tables to migrate.
+    CompletableFuture<DemoBackoffice> startingBackoffice =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return DemoBackoffice.start(out.resolve("backoffice"));
+              } catch (IOException failed) {
+                throw new UncheckedIOException(failed);
+              }
+            });
     boolean allRan = true;
+    Map<LineProfile, Map<Integer, String>> passedWholeLine = new LinkedHashMap<>();
     // The lines are whatever line profiles the folder holds, each station in its line's order.
-    for (LineProfile line : LineProfiles.all(lineRoot)) {
+    for (LineProfile line : demoLines) {
       List<LineProfile.LineStation> stations =
           line.stations().stream().filter(LineProfile.LineStation::demo).toList();
-      if (stations.isEmpty()) {
-        continue;
-      }
       Path lineOut = Files.createDirectories(out.resolve(line.folder().getFileName().toString()));
       console.println(line.name());
+      Map<Integer, String> passed = null;
       for (LineProfile.LineStation station : stations) {
         Path config = filledConfig(line.folder(), lineOut, station.name());
         addCfx(config, station.name());
-        allRan &= runStation(console, station.recipe(), config, db, station.name());
+        Optional<JsonNode> summary = runStation(console, line, station.recipe(), config, db);
+        allRan &= summary.isPresent();
+        passed = passedSoFar(passed, summary);
       }
+      passedWholeLine.put(line, passed);
       listOutputs(console, lineOut.resolve("files"));
       console.println();
     }
+    packPassedUnits(console, passedWholeLine);
+    boolean chained;
+    try (DemoBackoffice backoffice = started(startingBackoffice)) {
+      console.println(
+          "back office (in this process): HTTP "
+              + backoffice.api()
+              + ", SFTP drop for factory '"
+              + DemoBackoffice.FACTORY
+              + "', data "
+              + out.resolve("backoffice"));
+      chained = uploadDay(console, backoffice, demoLines, db);
+      chained &= provisionQueued(console, backoffice, demoLines);
+    }
+    console.println();
+    chained &= traceOneUnit(console, passedWholeLine, db);
+    console.println();
     console.println("records: " + db);
     console.println("  trace any unit by whatever is printed on it:");
     console.println(
@@ -155,11 +212,317 @@ public final class DemoCommand implements Callable<Integer> {
             + " --html "
             + db.resolveSibling("shift-report.html"));
     console.flush();
-    return allRan ? 0 : 1;
+    return allRan && chained ? 0 : 1;
   }
 
-  private boolean runStation(PrintWriter console, Path recipe, Path config, Path db, String station)
+  private static DemoBackoffice started(CompletableFuture<DemoBackoffice> starting)
       throws IOException {
+    try {
+      return starting.join();
+    } catch (CompletionException failed) {
+      if (failed.getCause() instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      if (failed.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw failed;
+    }
+  }
+
+  /**
+   * The units (by unit number, the same unit at every station of a line: same seed) that passed
+   * every station so far, with the identifier printed on them.
+   */
+  private static Map<Integer, String> passedSoFar(
+      Map<Integer, String> before, Optional<JsonNode> summary) {
+    Map<Integer, String> passed = new LinkedHashMap<>();
+    for (JsonNode unit : summary.map(s -> s.get("runs")).orElse(MissingNode.getInstance())) {
+      int number = unit.get("unit").asInt();
+      if (unit.get("outcome").asText().equals("PASS")
+          && (before == null || before.containsKey(number))) {
+        JsonNode ids = unit.get("identifiers");
+        passed.put(
+            number,
+            ids.has("serial") ? ids.get("serial").asText() : ids.path("device_id").asText("?"));
+      }
+    }
+    return passed;
+  }
+
+  /**
+   * Where packing will be wired: for now the units that passed every station of their line, listed
+   * per line and written one a line to {@code <out>/<line>/ready-to-pack.txt}.
+   */
+  void packPassedUnits(PrintWriter console, Map<LineProfile, Map<Integer, String>> passed)
+      throws IOException {
+    console.println("ready to pack (passed every station of their line):");
+    for (Map.Entry<LineProfile, Map<Integer, String>> line : passed.entrySet()) {
+      Path list =
+          out.resolve(line.getKey().folder().getFileName().toString()).resolve("ready-to-pack.txt");
+      List<String> ids = List.copyOf(line.getValue().values());
+      Files.write(list, ids);
+      String shown = String.join(" ", ids);
+      console.printf(
+          Locale.ROOT,
+          "  %-18s %d units%s, listed in %s%n",
+          line.getKey().name(),
+          ids.size(),
+          ids.isEmpty() || shown.length() > WIDTH - 40 ? "" : " (" + shown + ")",
+          list);
+    }
+    console.println();
+  }
+
+  /**
+   * Today's factory files of every line, sent to the back office with {@code upload --today}, and
+   * the back office's receipt of them compared with what was sent.
+   */
+  private boolean uploadDay(
+      PrintWriter console, DemoBackoffice backoffice, List<LineProfile> demoLines, Path db)
+      throws IOException {
+    boolean clean = true;
+    for (LineProfile line : demoLines) {
+      Path lineOut = out.resolve(line.folder().getFileName().toString());
+      List<Path> sent = dayFiles(lineOut.resolve("files"));
+      if (sent.isEmpty()) {
+        continue;
+      }
+      console.println(
+          "upload "
+              + line.name()
+              + ": bin/shipready upload --today --receipt-from "
+              + backoffice.receipts()
+              + " ...");
+      StringWriter printed = new StringWriter();
+      int exit =
+          backoffice.upload(
+              lineOut.resolve("files"),
+              lineOut.resolve("archive"),
+              db,
+              new PrintWriter(printed, true));
+      printed.toString().lines().forEach(text -> console.println("  " + text));
+      clean &= exit == 0;
+      clean &= compareReceipt(console, backoffice, sent);
+    }
+    return clean;
+  }
+
+  /** The factory files the back office reads (by their kinds' readers), in a line's folder. */
+  private static List<Path> dayFiles(Path files) throws IOException {
+    if (!Files.isDirectory(files)) {
+      return List.of();
+    }
+    try (Stream<Path> listing = Files.list(files)) {
+      return listing.filter(p -> p.getFileName().toString().endsWith(".afero")).sorted().toList();
+    }
+  }
+
+  /** Files and rows sent against the back office's receipt for today (UTC), and what it lacks. */
+  private static boolean compareReceipt(
+      PrintWriter console, DemoBackoffice backoffice, List<Path> sent) throws IOException {
+    Map<String, JsonNode> received = new HashMap<>();
+    for (JsonNode entry : backoffice.receipt(LocalDate.now(ZoneOffset.UTC))) {
+      received.put(entry.path("fileName").asText(), entry);
+    }
+    long rowsSent = 0;
+    long rowsTaken = 0;
+    int filesTaken = 0;
+    List<String> missing = new ArrayList<>();
+    for (Path file : sent) {
+      long rows;
+      try (Stream<String> lines = Files.lines(file)) {
+        rows = Math.max(0, lines.count() - 1);
+      }
+      rowsSent += rows;
+      JsonNode entry = received.get(file.getFileName().toString());
+      if (entry == null || !entry.path("state").asText().equals("completed")) {
+        missing.add(
+            file.getFileName()
+                + (entry == null
+                    ? ": not on the receipt"
+                    : ": " + entry.path("state").asText() + " " + entry.path("reason").asText()));
+        continue;
+      }
+      filesTaken++;
+      long taken = entry.path("rows").asLong();
+      rowsTaken += taken;
+      if (taken < rows) {
+        missing.add(file.getFileName() + ": " + taken + " of its " + rows + " rows taken in");
+      }
+    }
+    console.printf(
+        Locale.ROOT,
+        "  receipt: sent %d files, %d rows; the back office took in %d files, %d rows; %s%n",
+        sent.size(),
+        rowsSent,
+        filesTaken,
+        rowsTaken,
+        missing.isEmpty() ? "nothing missing" : "MISSING:");
+    missing.forEach(line -> console.println("    " + line));
+    return missing.isEmpty();
+  }
+
+  /**
+   * The Particle units the programming station queued, provisioned through the back office's
+   * provisioning API by the {@code provision} command, with what the API did and how fast.
+   */
+  private boolean provisionQueued(
+      PrintWriter console, DemoBackoffice backoffice, List<LineProfile> demoLines)
+      throws IOException {
+    boolean clean = true;
+    for (LineProfile line : demoLines) {
+      Path files = out.resolve(line.folder().getFileName().toString()).resolve("files");
+      if (!Files.isDirectory(files)) {
+        continue;
+      }
+      List<Path> queues;
+      try (Stream<Path> listing = Files.list(files)) {
+        queues =
+            listing
+                .filter(p -> p.getFileName().toString().startsWith("provisioning-queue_"))
+                .filter(p -> p.getFileName().toString().endsWith(".csv"))
+                .sorted()
+                .toList();
+      }
+      for (Path queue : queues) {
+        List<String> rows = Files.readAllLines(queue);
+        if (rows.size() < 2) {
+          continue;
+        }
+        List<String> header = List.of(rows.get(0).split(",", -1));
+        String product = rows.get(1).split(",", -1)[header.indexOf("product")];
+        String token = backoffice.token(product);
+        console.println(
+            "provision "
+                + line.name()
+                + ": bin/shipready provision --queue "
+                + queue.getFileName()
+                + " --product "
+                + product
+                + " --url "
+                + backoffice.api());
+        StringWriter printed = new StringWriter();
+        long started = System.nanoTime();
+        int exit =
+            provisionQueue(
+                queue,
+                product,
+                backoffice.api(),
+                token,
+                backoffice.data(),
+                new PrintWriter(printed, true));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        printed.toString().lines().forEach(text -> console.println("  " + text));
+        Map<String, long[]> done = backoffice.operations(product);
+        long requests = done.values().stream().mapToLong(n -> n[0] + n[1]).sum();
+        console.printf(
+            Locale.ROOT,
+            "  provisioned: %d queued, %d added to product %s, %d claimed, %d SIMs activated in"
+                + " %.1f s (%d operations, %.0f per second, within the API's limit of %s)%n",
+            rows.size() - 1,
+            count(done, "import"),
+            product,
+            count(done, "claim"),
+            count(done, "sim_activate"),
+            seconds,
+            requests,
+            requests / Math.max(seconds, 0.001),
+            "10000 per 5 minutes");
+        clean &= exit == 0 && count(done, "claim") == rows.size() - 1;
+      }
+    }
+    return clean;
+  }
+
+  private static long count(Map<String, long[]> done, String kind) {
+    return done.getOrDefault(kind, new long[] {0, 0})[0];
+  }
+
+  /**
+   * {@code shipready provision} of one queue file, through its command in this process. The command
+   * takes {@code --queue FILE --product ID --url URL --token TOKEN}; where it still takes the
+   * units' CSV, {@code --api} and a token file, those are given instead, with its journal in {@code
+   * journals} (the demo's back office folder): the queue's folder gets none, so the same queue can
+   * still be provisioned against another back office.
+   */
+  static int provisionQueue(
+      Path queue, String product, URI url, String token, Path journals, PrintWriter printed)
+      throws IOException {
+    CommandLine provision = new CommandLine(new ProvisionCommand());
+    provision.setOut(printed);
+    provision.setErr(printed);
+    if (provision.getCommandSpec().findOption("--queue") != null) {
+      return provision.execute(
+          "--queue",
+          queue.toString(),
+          "--product",
+          product,
+          "--url",
+          url.toString(),
+          "--token",
+          token);
+    }
+    Path tokenFile = Files.createTempFile("shipready-demo-token", "");
+    try {
+      Files.writeString(tokenFile, token);
+      return provision.execute(
+          "--api",
+          url.toString(),
+          "--product",
+          product,
+          "--token-file",
+          tokenFile.toString(),
+          "--group",
+          "auto",
+          "--name-from",
+          "serial",
+          "--claim",
+          "--activate-sims",
+          "--no-progress",
+          "--journal",
+          journals.resolve(queue.getFileName() + ".journal").toString(),
+          queue.toString());
+    } finally {
+      Files.deleteIfExists(tokenFile);
+    }
+  }
+
+  /**
+   * The whole trace of one unit that went through every station of the longest line, printed by
+   * {@code shipready trace} itself.
+   */
+  private static boolean traceOneUnit(
+      PrintWriter console, Map<LineProfile, Map<Integer, String>> passed, Path db) {
+    Optional<Map.Entry<LineProfile, Map<Integer, String>>> longest =
+        passed.entrySet().stream()
+            .filter(e -> !e.getValue().isEmpty())
+            .max(Comparator.comparingInt(e -> e.getKey().stations().size()));
+    if (longest.isEmpty()) {
+      console.println("no unit passed a whole line, so there is no whole trace to show");
+      return false;
+    }
+    String unit = longest.get().getValue().values().iterator().next();
+    console.println(
+        "trace of unit "
+            + unit
+            + ", through every station of "
+            + longest.get().getKey().name()
+            + " (bin/shipready trace "
+            + unit
+            + " --db "
+            + db
+            + "):");
+    CommandLine trace = new CommandLine(new TraceCommand());
+    trace.setOut(console);
+    trace.setErr(console);
+    return trace.execute(unit, "--db", db.toString()) == 0;
+  }
+
+  private Optional<JsonNode> runStation(
+      PrintWriter console, LineProfile line, Path recipe, Path config, Path db) throws IOException {
+    String station =
+        line.stationRunning(recipe).map(LineProfile.LineStation::name).orElse("station");
     JsonNode summary;
     try {
       summary =
@@ -181,16 +544,27 @@ public final class DemoCommand implements Callable<Integer> {
                   db.toString()));
     } catch (ShipreadyException notRun) {
       console.printf(Locale.ROOT, "  %-14s did not run: %s%n", station, notRun.getMessage());
-      return false;
+      return Optional.empty();
     }
+    List<JsonNode> refused = new ArrayList<>();
+    summary
+        .get("runs")
+        .forEach(
+            unit -> {
+              if (DemoRefusals.refused(unit)) {
+                refused.add(unit);
+              }
+            });
     console.printf(
         Locale.ROOT,
-        "  %-14s %2d units: %2d PASS, %d FAIL, %d ERROR   first-pass yield %3.0f %%%n",
+        "  %-14s %2d units: %2d PASS, %d FAIL, %d ERROR, %d refused by the route   first-pass"
+            + " yield %3.0f %%%n",
         station,
         summary.get("units").asInt(),
         summary.get("pass").asInt(),
-        summary.get("fail").asInt(),
+        summary.get("fail").asInt() - refused.size(),
         summary.get("error").asInt(),
+        refused.size(),
         100 * summary.get("first_pass_yield").asDouble());
     for (JsonNode unit : summary.get("runs")) {
       if (example == null && unit.get("outcome").asText().equals("PASS")) {
@@ -198,7 +572,7 @@ public final class DemoCommand implements Callable<Integer> {
         example =
             ids.has("serial") ? ids.get("serial").asText() : ids.path("device_id").asText(null);
       }
-      if (!unit.get("outcome").asText().equals("PASS")) {
+      if (!unit.get("outcome").asText().equals("PASS") && !DemoRefusals.refused(unit)) {
         String head =
             String.format(
                 Locale.ROOT,
@@ -209,7 +583,18 @@ public final class DemoCommand implements Callable<Integer> {
         console.println(wrapped(head, unit.get("message").asText()));
       }
     }
-    return true;
+    if (!refused.isEmpty()) {
+      try (Store records = Store.open(db.toString())) {
+        for (JsonNode unit : refused) {
+          console.printf(
+              Locale.ROOT,
+              "      unit %-3d refused: %s%n",
+              unit.get("unit").asInt(),
+              DemoRefusals.oneLine(records, line, station, unit));
+        }
+      }
+    }
+    return Optional.of(summary);
   }
 
   private void listOutputs(PrintWriter console, Path files) throws IOException {
