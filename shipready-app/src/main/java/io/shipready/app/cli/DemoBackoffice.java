@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 
 /**
@@ -41,6 +42,7 @@ final class DemoBackoffice implements AutoCloseable {
   private final String database;
   private final String password;
   private final BackofficeServer server;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private DemoBackoffice(Path data, String database, String password, BackofficeServer server) {
     this.data = data;
@@ -202,9 +204,12 @@ final class DemoBackoffice implements AutoCloseable {
     }
   }
 
+  /** Stops the back office; once, however often it is called. */
   @Override
   public void close() {
-    server.close();
+    if (closed.compareAndSet(false, true)) {
+      server.close();
+    }
   }
 
   private static void run(Object command, String... args) {

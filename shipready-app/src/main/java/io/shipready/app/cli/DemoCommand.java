@@ -37,17 +37,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code shipready demo}: every station of the bundled lines on simulated units, some made to fail,
- * into one store and one output folder, with a summary per line. What a newcomer runs first.
+ * {@code shipready demo}: the whole chain on simulated units, some made to fail: every station of
+ * the bundled lines into one store and one output folder with a summary per line, then the back
+ * office's side (upload, ingestion, receipt, provisioning) and one unit's trace. What a newcomer
+ * runs first.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description =
-        "Run every station of the bundled lines (each lines/<name>/line.yaml: Afero, Azure Sphere,"
-            + " Particle) on simulated units, some made to fail, into one SQLite store and an"
-            + " output folder; print a summary per line and where the records, factory files and"
-            + " labels are.")
+        "Run the whole chain on simulated units, some made to fail: every station of the bundled"
+            + " lines (each lines/<name>/line.yaml: Afero, Azure Sphere, Particle) into one SQLite"
+            + " store and an output folder; then today's factory files uploaded to a back office"
+            + " started on loopback, its receipt compared with what was sent, the queued Particle"
+            + " units provisioned through its API, and one unit's whole trace. A previous run in"
+            + " the same folder is moved aside into previous-<date>-<time>.")
 public final class DemoCommand implements Callable<Integer> {
   /** Where the failure reasons wrap: a terminal's width, less a margin. */
   private static final int WIDTH = 100;
@@ -158,6 +162,20 @@ public final class DemoCommand implements Callable<Integer> {
                 throw new UncheckedIOException(failed);
               }
             });
+    try {
+      return chain(console, demoLines, db, startingBackoffice);
+    } finally {
+      // Closed already when the chain got that far; otherwise it must not outlive the command.
+      startingBackoffice.thenAccept(DemoBackoffice::close);
+    }
+  }
+
+  private int chain(
+      PrintWriter console,
+      List<LineProfile> demoLines,
+      Path db,
+      CompletableFuture<DemoBackoffice> startingBackoffice)
+      throws IOException {
     boolean allRan = true;
     Map<LineProfile, Map<Integer, String>> passedWholeLine = new LinkedHashMap<>();
     // The lines are whatever line profiles the folder holds, each station in its line's order.
