@@ -41,11 +41,14 @@ final class DemoBackoffice implements AutoCloseable {
   private final Path data;
   private final String database;
   private final String password;
+  private final String rateLimit;
   private final BackofficeServer server;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private DemoBackoffice(Path data, String database, String password, BackofficeServer server) {
+  private DemoBackoffice(
+      Path data, String database, String password, String rateLimit, BackofficeServer server) {
     this.data = data;
+    this.rateLimit = rateLimit;
     this.database = database;
     this.password = password;
     this.server = server;
@@ -84,7 +87,12 @@ final class DemoBackoffice implements AutoCloseable {
             // with what it sent right after sending, before the back office moves the files on.
             "--poll-ms",
             "100");
-    return new DemoBackoffice(data, database, password, serve.start());
+    return new DemoBackoffice(data, database, password, serve.provisionRateLimit, serve.start());
+  }
+
+  /** The provisioning API's limit per token, as {@code backoffice serve} takes it (N/WINDOW). */
+  String rateLimit() {
+    return rateLimit;
   }
 
   /** The back office's data folder. */

@@ -446,7 +446,7 @@ public final class DemoCommand implements Callable<Integer> {
             seconds,
             requests,
             requests / Math.max(seconds, 0.001),
-            "10000 per 5 minutes");
+            backoffice.rateLimit() + " per token");
         clean &= exit == 0 && count(done, "claim") == rows.size() - 1;
       }
     }
