@@ -3,12 +3,14 @@ package io.shipready.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shipready.backoffice.BackofficeServer;
+import io.shipready.backoffice.DataFolder;
 import io.shipready.backoffice.provisioning.ProvisioningFeature;
 import io.shipready.core.ShipreadyException;
 import io.shipready.output.upload.BackofficeReceipt;
 import io.shipready.output.upload.UploadEnvironment;
 import io.shipready.store.ServiceDatabase;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -17,6 +19,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,6 +29,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.util.security.SecurityUtils;
 import picocli.CommandLine;
 
 /**
@@ -121,7 +128,7 @@ final class DemoBackoffice implements AutoCloseable {
     env.remove(UploadEnvironment.KEY);
     env.put(UploadEnvironment.PASSWORD, password);
     // A known_hosts of its own: the drop's key is new at each demo, and the user's file is theirs.
-    env.put(UploadEnvironment.KNOWN_HOSTS, data.resolve("known_hosts").toString());
+    env.put(UploadEnvironment.KNOWN_HOSTS, pinnedHostKey().toString());
     UploadCommand upload = new UploadCommand();
     upload.environment = env;
     upload.progressBar = false;
@@ -136,13 +143,41 @@ final class DemoBackoffice implements AutoCloseable {
         "--archive",
         archive.toString(),
         "--today",
-        "--trust-new-host-key",
         "--receipt-from",
         receipts().toString(),
         "--receipt-wait",
         "PT30S",
         "--db",
         stationDb.toString());
+  }
+
+  /**
+   * A known_hosts file pinning the drop's Ed25519 host key, the line {@code ssh-keyscan -p PORT -t
+   * ed25519 127.0.0.1} prints: the key read from the back office's data folder, as its
+   * administrator would give it to a factory.
+   */
+  private Path pinnedHostKey() {
+    Path hostKey = new DataFolder(data).hostKeyEd25519();
+    Path knownHosts = data.resolve("known_hosts");
+    try (InputStream in = Files.newInputStream(hostKey)) {
+      for (KeyPair key :
+          SecurityUtils.loadKeyPairIdentities(
+              null, NamedResource.ofName(hostKey.toString()), in, null)) {
+        Files.writeString(
+            knownHosts,
+            "["
+                + HOST
+                + "]:"
+                + server.sftpPort()
+                + " "
+                + PublicKeyEntry.toString(key.getPublic())
+                + "\n");
+        return knownHosts;
+      }
+    } catch (IOException | GeneralSecurityException e) {
+      throw new ShipreadyException("the demo cannot read its back office's host key " + hostKey, e);
+    }
+    throw new ShipreadyException("the demo's back office has no host key in " + hostKey);
   }
 
   /** A provisioning API token for the product, made as {@code backoffice token create} does. */

@@ -60,7 +60,11 @@ final class DemoBackofficeSide {
               lineOut.resolve("archive"),
               db,
               new PrintWriter(printed, true));
-      printed.toString().lines().forEach(text -> console.println("  " + text));
+      printed
+          .toString()
+          .lines()
+          .filter(text -> !text.isBlank())
+          .forEach(text -> console.println("  " + text));
       clean &= exit == 0;
       clean &= compareReceipt(sent);
     }
@@ -169,7 +173,11 @@ final class DemoBackofficeSide {
                 backoffice.data(),
                 new PrintWriter(printed, true));
         double seconds = (System.nanoTime() - started) / 1e9;
-        printed.toString().lines().forEach(text -> console.println("  " + text));
+        printed
+            .toString()
+            .lines()
+            .filter(text -> !text.isBlank())
+            .forEach(text -> console.println("  " + text));
         Map<String, long[]> done = backoffice.operations(product);
         long requests = done.values().stream().mapToLong(n -> n[0] + n[1]).sum();
         console.printf(
