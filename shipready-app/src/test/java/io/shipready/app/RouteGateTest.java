@@ -178,6 +178,17 @@ class RouteGateTest {
     Map<Integer, RunResult> audit = line.station("ship-audit", 1, 3);
     assertThat(audit.get(1).outcome()).as(audit.get(1).message()).isEqualTo(Outcome.PASS);
     assertRefused(audit.get(3), "has not passed programming (never run there)");
+    // Unit 2 was refused at programming for want of recovery: the audit names that root cause
+    // once, with recovery's own failure, and one override hint, not programming's refusal text.
+    RunResult rootCause = line.station("ship-audit", 2).get(2);
+    assertRefused(
+        rootCause,
+        "has not passed programming (refused there by the route: it had not passed recovery,"
+            + " last run there ERROR at recover_os: ",
+        "--station ship-audit");
+    assertThat(rootCause.message())
+        .containsOnlyOnce("has not passed")
+        .containsOnlyOnce("shipready unit override");
 
     unit(
         line.db,

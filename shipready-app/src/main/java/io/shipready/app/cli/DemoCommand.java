@@ -1,20 +1,30 @@
 package io.shipready.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.shipready.app.lines.LineProfile;
 import io.shipready.app.lines.LineProfiles;
 import io.shipready.core.ShipreadyException;
+import io.shipready.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,17 +32,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code shipready demo}: every station of the bundled lines on simulated units, some made to fail,
- * into one store and one output folder, with a summary per line. What a newcomer runs first.
+ * {@code shipready demo}: the whole chain on simulated units, some made to fail: every station of
+ * the bundled lines into one store and one output folder with a summary per line, then the back
+ * office's side (upload, ingestion, receipt, provisioning) and one unit's trace. What a newcomer
+ * runs first.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description =
-        "Run every station of the bundled lines (each lines/<name>/line.yaml: Afero, Azure Sphere,"
-            + " Particle) on simulated units, some made to fail, into one SQLite store and an"
-            + " output folder; print a summary per line and where the records, factory files and"
-            + " labels are.")
+        "Run the whole chain on simulated units, some made to fail: every station of the bundled"
+            + " lines (each lines/<name>/line.yaml: Afero, Azure Sphere, Particle) into one SQLite"
+            + " store and an output folder; then today's factory files uploaded to a back office"
+            + " started on loopback, its receipt compared with what was sent, the queued Particle"
+            + " units provisioned through its API, and one unit's whole trace. A previous run in"
+            + " the same folder is moved aside into previous-<date>-<time>.")
 public final class DemoCommand implements Callable<Integer> {
   /** Where the failure reasons wrap: a terminal's width, less a margin. */
   private static final int WIDTH = 100;
@@ -113,30 +127,87 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path lineRoot = LineProfiles.root(lines);
-    Files.createDirectories(out);
-    Path db = out.resolve("demo.db").toAbsolutePath();
+    List<LineProfile> demoLines =
+        LineProfiles.all(lineRoot).stream()
+            .filter(line -> line.stations().stream().anyMatch(LineProfile.LineStation::demo))
+            .toList();
     PrintWriter console = spec.commandLine().getOut();
+    Optional<Path> previous =
+        DemoOutFolder.startClean(
+            out,
+            demoLines.stream().map(line -> line.folder().getFileName().toString()).toList(),
+            LocalDateTime.now());
+    Path db = out.resolve("demo.db").toAbsolutePath();
     console.println(
         "shipready demo: every bundled line on " + units + " simulated units per station");
+    previous.ifPresent(
+        aside ->
+            console.println(
+                "  (the previous demo's records and files were moved to "
+                    + aside
+                    + "; this run starts clean)"));
     console.println();
+    // The back office starts while the stations run: it has keys to make and tables to migrate.
+    CompletableFuture<DemoBackoffice> startingBackoffice =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return DemoBackoffice.start(out.resolve("backoffice"));
+              } catch (IOException failed) {
+                throw new UncheckedIOException(failed);
+              }
+            });
+    try {
+      return chain(console, demoLines, db, startingBackoffice);
+    } finally {
+      // Closed already when the chain got that far; otherwise it must not outlive the command.
+      startingBackoffice.thenAccept(DemoBackoffice::close);
+    }
+  }
+
+  private int chain(
+      PrintWriter console,
+      List<LineProfile> demoLines,
+      Path db,
+      CompletableFuture<DemoBackoffice> startingBackoffice)
+      throws IOException {
     boolean allRan = true;
+    Map<LineProfile, Map<Integer, String>> passedWholeLine = new LinkedHashMap<>();
     // The lines are whatever line profiles the folder holds, each station in its line's order.
-    for (LineProfile line : LineProfiles.all(lineRoot)) {
+    for (LineProfile line : demoLines) {
       List<LineProfile.LineStation> stations =
           line.stations().stream().filter(LineProfile.LineStation::demo).toList();
-      if (stations.isEmpty()) {
-        continue;
-      }
       Path lineOut = Files.createDirectories(out.resolve(line.folder().getFileName().toString()));
       console.println(line.name());
+      Map<Integer, String> passed = null;
       for (LineProfile.LineStation station : stations) {
         Path config = filledConfig(line.folder(), lineOut, station.name());
         addCfx(config, station.name());
-        allRan &= runStation(console, station.recipe(), config, db, station.name());
+        Optional<JsonNode> summary = runStation(console, line, station.recipe(), config, db);
+        allRan &= summary.isPresent();
+        passed = passedSoFar(passed, summary);
       }
+      passedWholeLine.put(line, passed);
       listOutputs(console, lineOut.resolve("files"));
       console.println();
     }
+    packPassedUnits(console, passedWholeLine);
+    boolean chained;
+    try (DemoBackoffice backoffice = started(startingBackoffice)) {
+      console.println(
+          "back office (in this process): HTTP "
+              + backoffice.api()
+              + ", SFTP drop for factory '"
+              + DemoBackoffice.FACTORY
+              + "', data "
+              + out.resolve("backoffice"));
+      DemoBackofficeSide side = new DemoBackofficeSide(out, console, backoffice);
+      chained = side.uploadDay(demoLines, db);
+      chained &= side.provisionQueued(demoLines, db);
+    }
+    console.println();
+    chained &= traceOneUnit(console, passedWholeLine, db);
+    console.println();
     console.println("records: " + db);
     console.println("  trace any unit by whatever is printed on it:");
     console.println(
@@ -155,11 +226,103 @@ public final class DemoCommand implements Callable<Integer> {
             + " --html "
             + db.resolveSibling("shift-report.html"));
     console.flush();
-    return allRan ? 0 : 1;
+    return allRan && chained ? 0 : 1;
   }
 
-  private boolean runStation(PrintWriter console, Path recipe, Path config, Path db, String station)
+  private static DemoBackoffice started(CompletableFuture<DemoBackoffice> starting)
       throws IOException {
+    try {
+      return starting.join();
+    } catch (CompletionException failed) {
+      if (failed.getCause() instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      if (failed.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw failed;
+    }
+  }
+
+  /**
+   * The units (by unit number, the same unit at every station of a line: same seed) that passed
+   * every station so far, with the identifier printed on them.
+   */
+  private static Map<Integer, String> passedSoFar(
+      Map<Integer, String> before, Optional<JsonNode> summary) {
+    Map<Integer, String> passed = new LinkedHashMap<>();
+    for (JsonNode unit : summary.map(s -> s.get("runs")).orElse(MissingNode.getInstance())) {
+      int number = unit.get("unit").asInt();
+      if (unit.get("outcome").asText().equals("PASS")
+          && (before == null || before.containsKey(number))) {
+        JsonNode ids = unit.get("identifiers");
+        passed.put(
+            number,
+            ids.has("serial") ? ids.get("serial").asText() : ids.path("device_id").asText("?"));
+      }
+    }
+    return passed;
+  }
+
+  /**
+   * Where packing will be wired: for now the units that passed every station of their line, listed
+   * per line and written one a line to {@code <out>/<line>/ready-to-pack.txt}.
+   */
+  void packPassedUnits(PrintWriter console, Map<LineProfile, Map<Integer, String>> passed)
+      throws IOException {
+    console.println("ready to pack (passed every station of their line):");
+    for (Map.Entry<LineProfile, Map<Integer, String>> line : passed.entrySet()) {
+      Path list =
+          out.resolve(line.getKey().folder().getFileName().toString()).resolve("ready-to-pack.txt");
+      List<String> ids = List.copyOf(line.getValue().values());
+      Files.write(list, ids);
+      String shown = String.join(" ", ids);
+      console.printf(
+          Locale.ROOT,
+          "  %-18s %d units%s, listed in %s%n",
+          line.getKey().name(),
+          ids.size(),
+          ids.isEmpty() || shown.length() > WIDTH - 40 ? "" : " (" + shown + ")",
+          list);
+    }
+    console.println();
+  }
+
+  /**
+   * The whole trace of one unit that went through every station of the longest line, printed by
+   * {@code shipready trace} itself.
+   */
+  private static boolean traceOneUnit(
+      PrintWriter console, Map<LineProfile, Map<Integer, String>> passed, Path db) {
+    Optional<Map.Entry<LineProfile, Map<Integer, String>>> longest =
+        passed.entrySet().stream()
+            .filter(e -> !e.getValue().isEmpty())
+            .max(Comparator.comparingInt(e -> e.getKey().stations().size()));
+    if (longest.isEmpty()) {
+      console.println("no unit passed a whole line, so there is no whole trace to show");
+      return false;
+    }
+    String unit = longest.get().getValue().values().iterator().next();
+    console.println(
+        "trace of unit "
+            + unit
+            + ", through every station of "
+            + longest.get().getKey().name()
+            + " (bin/shipready trace "
+            + unit
+            + " --db "
+            + db
+            + "):");
+    CommandLine trace = new CommandLine(new TraceCommand());
+    trace.setOut(console);
+    trace.setErr(console);
+    return trace.execute(unit, "--db", db.toString()) == 0;
+  }
+
+  private Optional<JsonNode> runStation(
+      PrintWriter console, LineProfile line, Path recipe, Path config, Path db) throws IOException {
+    String station =
+        line.stationRunning(recipe).map(LineProfile.LineStation::name).orElse("station");
     JsonNode summary;
     try {
       summary =
@@ -181,16 +344,27 @@ public final class DemoCommand implements Callable<Integer> {
                   db.toString()));
     } catch (ShipreadyException notRun) {
       console.printf(Locale.ROOT, "  %-14s did not run: %s%n", station, notRun.getMessage());
-      return false;
+      return Optional.empty();
     }
+    List<JsonNode> refused = new ArrayList<>();
+    summary
+        .get("runs")
+        .forEach(
+            unit -> {
+              if (DemoRefusals.refused(unit)) {
+                refused.add(unit);
+              }
+            });
     console.printf(
         Locale.ROOT,
-        "  %-14s %2d units: %2d PASS, %d FAIL, %d ERROR   first-pass yield %3.0f %%%n",
+        "  %-14s %2d units: %2d PASS, %d FAIL, %d ERROR, %d refused by the route   first-pass"
+            + " yield %3.0f %%%n",
         station,
         summary.get("units").asInt(),
         summary.get("pass").asInt(),
-        summary.get("fail").asInt(),
+        summary.get("fail").asInt() - refused.size(),
         summary.get("error").asInt(),
+        refused.size(),
         100 * summary.get("first_pass_yield").asDouble());
     for (JsonNode unit : summary.get("runs")) {
       if (example == null && unit.get("outcome").asText().equals("PASS")) {
@@ -198,7 +372,7 @@ public final class DemoCommand implements Callable<Integer> {
         example =
             ids.has("serial") ? ids.get("serial").asText() : ids.path("device_id").asText(null);
       }
-      if (!unit.get("outcome").asText().equals("PASS")) {
+      if (!unit.get("outcome").asText().equals("PASS") && !DemoRefusals.refused(unit)) {
         String head =
             String.format(
                 Locale.ROOT,
@@ -209,7 +383,18 @@ public final class DemoCommand implements Callable<Integer> {
         console.println(wrapped(head, unit.get("message").asText()));
       }
     }
-    return true;
+    if (!refused.isEmpty()) {
+      try (Store records = Store.open(db.toString())) {
+        for (JsonNode unit : refused) {
+          console.printf(
+              Locale.ROOT,
+              "      unit %-3d refused: %s%n",
+              unit.get("unit").asInt(),
+              DemoRefusals.oneLine(records, line, station, unit));
+        }
+      }
+    }
+    return Optional.of(summary);
   }
 
   private void listOutputs(PrintWriter console, Path files) throws IOException {

@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
  * of a station. Nothing here writes; {@link RouteGate} and the {@code unit} commands do.
  */
 public final class LineRoute {
+  /** The step a run refused by the route ends at, in its record (the engine's name for it). */
+  public static final String REFUSED_STEP = "route";
+
   private final LineProfile line;
 
   public LineRoute(LineProfile line) {
@@ -163,21 +166,67 @@ public final class LineRoute {
     return Optional.empty();
   }
 
-  private String describe(RouteHistory history, LineStation station) {
-    List<RouteHistory.Visit> runs = countingRuns(history, station);
-    if (runs.isEmpty()) {
-      return station.name()
-          + " (never run there"
-          + (history.runsOf(station.recipeName()).isEmpty() ? "" : " since its repair")
-          + ")";
+  /**
+   * The station where the unit's trouble on the way to {@code missed} started: {@code missed}
+   * itself, unless its last run there was refused by the route, in which case the station that one
+   * missed in turn, and so on back along the line.
+   */
+  public LineStation rootOf(RouteHistory history, LineStation missed) {
+    LineStation at = missed;
+    Set<String> seen = new java.util.HashSet<>();
+    while (seen.add(at.name())) {
+      Optional<RouteHistory.Visit> last = lastRun(history, at);
+      if (last.isEmpty() || !last.get().failedStep().equals(REFUSED_STEP)) {
+        return at;
+      }
+      List<LineStation> before = missing(history, at);
+      if (before.isEmpty()) {
+        return at;
+      }
+      at = before.get(0);
     }
-    RouteHistory.Visit last = runs.get(runs.size() - 1);
+    return at;
+  }
+
+  /** The unit's last run at the station that still counts, if any. */
+  public Optional<RouteHistory.Visit> lastRun(RouteHistory history, LineStation station) {
+    List<RouteHistory.Visit> runs = countingRuns(history, station);
+    return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(runs.size() - 1));
+  }
+
+  /**
+   * The missing station and the root of it only: a refusal there by the route is followed back to
+   * the station it missed, so the message never nests the earlier refusals' own text.
+   */
+  private String describe(RouteHistory history, LineStation station) {
+    LineStation root = rootOf(history, station);
+    if (root.equals(station)) {
+      return station.name() + " (" + lastRunText(history, station) + ")";
+    }
     return station.name()
-        + " (last run there "
+        + " (refused there by the route: it had not passed "
+        + root.name()
+        + ", "
+        + lastRunText(history, root)
+        + ")";
+  }
+
+  /** The last counting run at a station: its outcome, failing step and reason. */
+  private String lastRunText(RouteHistory history, LineStation station) {
+    Optional<RouteHistory.Visit> found = lastRun(history, station);
+    if (found.isEmpty()) {
+      return "never run there"
+          + (history.runsOf(station.recipeName()).isEmpty() ? "" : " since its repair");
+    }
+    RouteHistory.Visit last = found.get();
+    if (last.failedStep().equals(REFUSED_STEP)) {
+      // A refusal for another reason than a missing station (its retests, rework): not nested.
+      return "last run there refused by the route";
+    }
+    return "last run there "
         + (last.outcome().isEmpty() ? "still open" : last.outcome())
         + (last.failedStep().isEmpty() ? "" : " at " + last.failedStep())
-        + (last.message().isEmpty() ? "" : ": " + last.message())
-        + ")";
+        + (last.message().isEmpty() ? "" : ": " + last.message());
   }
 
   private static Optional<RouteEvent> lastRepair(RouteHistory history) {
