@@ -253,7 +253,12 @@ final class UnitResolver {
     run.unitCreatedHere = false;
     assign(c, run);
     for (String table :
-        List.of("labels_printed", "factory_file_rows", "provisioning_state", "route_events")) {
+        List.of(
+            "labels_printed",
+            "factory_file_rows",
+            "provisioning_state",
+            "route_events",
+            "packed_units")) {
       update(c, "UPDATE " + table + " SET unit_id = ? WHERE unit_id = ?", into, from);
     }
     try {
