@@ -30,7 +30,8 @@ public final class Shipments {
    * A unit of a shipment, for its manifest.
    *
    * @param name the unit's best name for people: its serial, device id, or first identifier
-   * @param identifiers every identifier the unit is known by (none another unit also carries)
+   * @param identifiers every identifier the unit is known by, but its secrets (a mobile secret) and
+   *     those another unit also carries
    */
   public record ShippedUnit(
       String carton,

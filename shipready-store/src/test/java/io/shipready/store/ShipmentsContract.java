@@ -42,7 +42,8 @@ abstract class ShipmentsContract {
             new RunScript(writer, "1", i + 1)
                 .identified(
                     new Identifier(Identifier.SERIAL, serial(i)),
-                    new Identifier(Identifier.DEVICE_ID, "d" + tag.toLowerCase() + i))
+                    new Identifier(Identifier.DEVICE_ID, "d" + tag.toLowerCase() + i),
+                    new Identifier(Identifier.MOBILE_SECRET, "M" + tag + i))
                 .step("identify", "identify")
                 .pass();
         assertThat(writer.awaitDurable(run.runId(), WAIT)).isTrue();
@@ -106,6 +107,7 @@ abstract class ShipmentsContract {
             org.assertj.core.api.Assertions.tuple(shipment + "-C001", serial(1)),
             org.assertj.core.api.Assertions.tuple(shipment + "-C001", serial(0)),
             org.assertj.core.api.Assertions.tuple(shipment + "-C002", serial(2)));
+    // The mobile secret stays out of the manifest.
     assertThat(shipped.get(0).identifiers())
         .extracting(Identifier::kind)
         .containsExactlyInAnyOrder(Identifier.SERIAL, Identifier.DEVICE_ID);

@@ -188,6 +188,9 @@ public final class PackingQueries {
                         Map.entry(
                             rs.getLong("unit_id"),
                             new Identifier(rs.getString("kind"), rs.getString("value"))))
+                // A manifest travels with the goods and to logistics: a unit's secrets (the
+                // mobile secret printed for its owner) stay out of it, as they stay out of CFX.
+                .filter(e -> !CfxSecrets.isSecret(e.getValue().kind()))
                 .forEach(
                     e ->
                         identifiers
