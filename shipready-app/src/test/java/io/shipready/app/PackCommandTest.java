@@ -39,6 +39,64 @@ class PackCommandTest {
     packAzureSphere(new FloorLine("azure-sphere", dir, RouteGateTest.postgres()));
   }
 
+  /**
+   * The last run at a station is what counts: a unit that passed and then failed there again is
+   * refused. Scans come from a file; a named shipment gets the day and quantity as its group.
+   */
+  @Test
+  void particleLastRunCountsAndScansComeFromAFile() throws Exception {
+    FloorLine line =
+        new FloorLine("particle-cellular", dir, "jdbc:sqlite:" + dir.resolve("particle.db"));
+    Map<Integer, RunResult> first = line.station("programming", 1, 2);
+    assertThat(first.get(2).outcome()).as(first.get(2).message()).isEqualTo(Outcome.PASS);
+    line.handle(2, unit -> unit.inject(new Fault.FlashFailure("*")));
+    assertThat(line.station("programming", 2).get(2).outcome()).isEqualTo(Outcome.FAIL);
+    String serial1;
+    try (Store store = Store.open(line.db)) {
+      serial1 = store.trace(line.deviceId(1)).name(); // what its sticker says
+    }
+    assertThat(serial1).startsWith("P0");
+    Path scans = dir.resolve("scans.txt");
+    Files.writeString(
+        scans,
+        "# carton for the north warehouse\n"
+            + serial1
+            + "\n\n"
+            + line.deviceId(2)
+            + "   # the second board\n");
+    Path out = dir.resolve("particle-shipments");
+    CommandLineRun packed =
+        CommandLineRun.of(
+            "pack",
+            "--line",
+            "particle-cellular",
+            "--lines",
+            Path.of("..", "lines").toString(),
+            "--db",
+            line.db,
+            "--units",
+            scans.toString(),
+            "--shipment",
+            "north-1",
+            "--by",
+            "packer",
+            "--out",
+            out.toString());
+    assertThat(packed.exitCode()).as(packed.out() + packed.err()).isEqualTo(1);
+    String group = LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE) + "_0001";
+    assertThat(packed.out())
+        .contains(
+            "Shipment north-1 (line particle-cellular): packed 1 unit in 1 carton on 1 pallet",
+            "REFUSED " + line.deviceId(2) + ": unit P0",
+            " has not passed programming (last run there FAIL at flash_",
+            "Device group: " + group);
+    assertThat(Files.readString(out.resolve("north-1.csv")))
+        .contains("north-1,north-1-P01,north-1-C001," + serial1 + ",")
+        .doesNotContain("mobile_secret");
+    assertThat(Files.readString(out.resolve("labels").resolve("north-1-C001.zpl")))
+        .contains("north-1-C001;" + serial1);
+  }
+
   private void packAzureSphere(FloorLine line) throws Exception {
     line.handle(2, unit -> unit.inject(new Fault.Unplugged("recover")));
     Map<Integer, RunResult> recovery = line.station("recovery", 1, 2, 3, 4, 5);
