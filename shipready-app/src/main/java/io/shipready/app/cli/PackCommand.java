@@ -206,7 +206,7 @@ public final class PackCommand implements Callable<Integer> {
                 + ": "
                 + carton.units().size()
                 + (carton.units().size() == 1 ? " unit" : " units")
-                + ", label on "
+                + ", label sent to "
                 + carton.printer());
       }
     }
