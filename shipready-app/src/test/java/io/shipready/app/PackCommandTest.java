@@ -65,6 +65,19 @@ class PackCommandTest {
             + line.deviceId(2)
             + "   # the second board\n");
     Path out = dir.resolve("particle-shipments");
+    CommandLineRun badSize =
+        CommandLineRun.of(
+            "pack",
+            "--line",
+            "particle-cellular",
+            "--db",
+            line.db,
+            "--unit",
+            serial1,
+            "--carton-size",
+            "0");
+    assertThat(badSize.exitCode()).isEqualTo(2);
+    assertThat(badSize.err()).contains("carton size 0 holds no unit");
     CommandLineRun packed =
         CommandLineRun.of(
             "pack",

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -124,20 +125,27 @@ public final class PackCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     List<String> scans = scans();
     if (scans.isEmpty()) {
-      throw new ShipreadyException(
+      throw new ParameterException(
+          spec.commandLine(),
           "no unit to pack; give the scans with --unit ID or --units FILE (one per line)");
     }
-    PackingOrder order =
-        new PackingOrder(
-            line,
-            scans,
-            cartonSize,
-            cartonsPerPallet,
-            shipment,
-            printer,
-            label,
-            by == null || by.isBlank() ? System.getProperty("user.name", "") : by.strip(),
-            out);
+    PackingOrder order;
+    try {
+      order =
+          new PackingOrder(
+              line,
+              scans,
+              cartonSize,
+              cartonsPerPallet,
+              shipment,
+              printer,
+              label,
+              by == null || by.isBlank() ? System.getProperty("user.name", "") : by.strip(),
+              out);
+    } catch (ShipreadyException badUsage) {
+      // A carton size, pallet size or shipment name that cannot be: bad usage, exit code 2.
+      throw new ParameterException(spec.commandLine(), badUsage.getMessage());
+    }
     PackingResult result;
     try (Store records = Store.open(store.url())) {
       result =
