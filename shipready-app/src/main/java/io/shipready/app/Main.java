@@ -8,6 +8,7 @@ import io.shipready.app.cli.EmulateCommand;
 import io.shipready.app.cli.ExportCommand;
 import io.shipready.app.cli.KeysCommand;
 import io.shipready.app.cli.LabelCommand;
+import io.shipready.app.cli.PackCommand;
 import io.shipready.app.cli.PackageCommand;
 import io.shipready.app.cli.ProvisionCommand;
 import io.shipready.app.cli.RecipeCommand;
@@ -44,6 +45,7 @@ public final class Main {
           RecipeCommand.class,
           TraceCommand.class,
           UnitCommand.class,
+          PackCommand.class,
           RunsCommand.class,
           ReportCommand.class,
           ExportCommand.class,

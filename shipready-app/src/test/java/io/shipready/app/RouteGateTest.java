@@ -36,7 +36,7 @@ class RouteGateTest {
   }
 
   /** A fresh schema in the test PostgreSQL database, or null (and the test skipped) without one. */
-  private static String postgres() throws Exception {
+  static String postgres() throws Exception {
     String base =
         System.getProperty(
             "shipready.test.postgres.url", System.getenv("SHIPREADY_TEST_POSTGRES_URL"));

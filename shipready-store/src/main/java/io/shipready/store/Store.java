@@ -9,6 +9,7 @@ import io.shipready.store.internal.Exporter;
 import io.shipready.store.internal.Json;
 import io.shipready.store.internal.KnownUnitQueries;
 import io.shipready.store.internal.Micros;
+import io.shipready.store.internal.PackingQueries;
 import io.shipready.store.internal.ReportQueries;
 import io.shipready.store.internal.RouteQueries;
 import io.shipready.store.internal.RunRecovery;
@@ -47,6 +48,7 @@ public final class Store implements AutoCloseable {
   private final RunRecovery recovery;
   private final ReportQueries reports;
   private final RouteQueries routes;
+  private final PackingQueries packing;
   private final Clock clock;
   private final Set<RecordWriter> writers = ConcurrentHashMap.newKeySet();
 
@@ -57,6 +59,7 @@ public final class Store implements AutoCloseable {
     this.recovery = new RunRecovery(database.writeJdbi());
     this.reports = new ReportQueries(database.jdbi());
     this.routes = new RouteQueries(database.jdbi(), database.writeJdbi());
+    this.packing = new PackingQueries(database.jdbi(), database.writeJdbi());
     this.clock = clock;
   }
 
@@ -361,6 +364,11 @@ public final class Store implements AutoCloseable {
               + unitId,
           failed);
     }
+  }
+
+  /** The packing records: shipments, cartons, pallets and the units packed into them. */
+  public Shipments shipments() {
+    return new Shipments(packing, describe());
   }
 
   /**

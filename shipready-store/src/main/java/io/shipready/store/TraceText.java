@@ -163,6 +163,27 @@ public final class TraceText {
           .append('\n');
     }
     none(out, trace.provisioning());
+    out.append("\nPacking\n");
+    for (UnitTrace.Packed packed : trace.packing()) {
+      out.append("  shipment ")
+          .append(packed.shipment())
+          .append(" (line ")
+          .append(packed.line())
+          .append("), carton ")
+          .append(packed.carton())
+          .append(" on pallet ")
+          .append(packed.pallet())
+          .append("  ")
+          .append(time(packed.packedAt()))
+          .append(" by ")
+          .append(packed.packedBy())
+          .append(" (scanned ")
+          .append(packed.scan())
+          .append(")\n");
+    }
+    if (trace.packing().isEmpty()) {
+      out.append("  (not packed)\n");
+    }
     return out.toString();
   }
 

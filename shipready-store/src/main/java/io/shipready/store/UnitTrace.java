@@ -34,7 +34,8 @@ public record UnitTrace(
     List<HeldRow> heldRows,
     List<Upload> uploads,
     List<ProvisioningOperation> provisioning,
-    List<RouteEvent> route) {
+    List<RouteEvent> route,
+    List<Packed> packing) {
 
   public UnitTrace {
     requireNonNull(query, "query");
@@ -49,6 +50,7 @@ public record UnitTrace(
     uploads = List.copyOf(uploads);
     provisioning = List.copyOf(provisioning);
     route = List.copyOf(route);
+    packing = List.copyOf(packing);
   }
 
   /** The identifier the query matched. */
@@ -212,4 +214,17 @@ public record UnitTrace(
       String outcome,
       String message,
       Instant attempted) {}
+
+  /**
+   * Where the unit was packed for shipping: its shipment (of its line), carton and pallet, what was
+   * scanned off it, when and by whom.
+   */
+  public record Packed(
+      String shipment,
+      String line,
+      String carton,
+      String pallet,
+      String scan,
+      Instant packedAt,
+      String packedBy) {}
 }

@@ -134,6 +134,41 @@ public final class LineRoute {
             + " --reason TEXT");
   }
 
+  /**
+   * The ship gate: why the unit may not be packed for shipping, or empty when it may. It must be on
+   * the line (not scrapped, not in rework) and its last counting run at every station of the line
+   * must be a PASS; a station it skipped or last failed is named with that run, as the stations'
+   * own gates name it.
+   */
+  public Optional<String> shipRefusal(RouteHistory history) {
+    Optional<String> off = offTheLine(history);
+    if (off.isPresent()) {
+      return off;
+    }
+    List<LineStation> notPassed =
+        line.stations().stream()
+            .filter(
+                station -> {
+                  List<RouteHistory.Visit> runs = countingRuns(history, station);
+                  return runs.isEmpty() || !runs.get(runs.size() - 1).passed();
+                })
+            .toList();
+    if (notPassed.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "unit "
+            + history.name()
+            + " has not passed "
+            + notPassed.stream().map(s -> describe(history, s)).collect(Collectors.joining(", "))
+            + " on line "
+            + line.name()
+            + ", and a unit ships only when its last run at every station passed; run it at "
+            + notPassed.get(0).name()
+            + " until it passes, or send it to rework: shipready unit rework "
+            + history.name());
+  }
+
   /** Why no station takes the unit (scrapped, or waiting for repair); empty when on the line. */
   public static Optional<String> offTheLine(RouteHistory history) {
     Optional<RouteEvent> scrap = history.scrapped();

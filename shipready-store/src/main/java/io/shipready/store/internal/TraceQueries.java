@@ -223,7 +223,8 @@ public final class TraceQueries {
         sections.factoryFileRows() ? heldRows(handle, unitId) : List.of(),
         sections.factoryFileRows() ? uploads(handle, unitId) : List.of(),
         sections.provisioning() ? provisioning(handle, unitId) : List.of(),
-        RouteQueries.events(handle, unitId));
+        RouteQueries.events(handle, unitId),
+        PackingQueries.packed(handle, unitId));
   }
 
   /** What {@link #runHeader} reads of the run's station package, with {@link #PACKAGE_JOIN}. */

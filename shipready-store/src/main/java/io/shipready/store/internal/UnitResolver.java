@@ -258,7 +258,8 @@ final class UnitResolver {
             "factory_file_rows",
             "provisioning_state",
             "provisioning_operations",
-            "route_events")) {
+            "route_events",
+            "packed_units")) {
       update(c, "UPDATE " + table + " SET unit_id = ? WHERE unit_id = ?", into, from);
     }
     try {
