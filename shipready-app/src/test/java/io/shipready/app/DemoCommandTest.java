@@ -65,13 +65,22 @@ class DemoCommandTest {
     assertThat(provisioned.group(2)).isEqualTo(provisioned.group(1));
     assertThat(provisioned.group(3)).isEqualTo(provisioned.group(1));
 
-    // One unit's whole trace, as shipready trace prints it: all four Afero stations.
-    assertThat(shown).contains("trace of unit ", "Runs (4)", "Route", "Uploads");
+    // One unit's whole trace, as shipready trace prints it: a Particle unit from its first flash
+    // to claimed, and the carton it was packed into.
+    String trace = shown.substring(shown.indexOf("trace of unit "));
+    assertThat(trace).contains("particle-cellular", "Runs (1)", "Route", "Packing", "shipment ");
+    assertThat(trace).containsPattern("claim [0-9a-f]{24}  product \\d+  DONE");
 
-    // Where packing will come: the units that passed every station of their line.
+    // Every unit that passed every station of its line is packed behind the ship gate.
     List<String> ready = Files.readAllLines(out.resolve("afero-asr").resolve("ready-to-pack.txt"));
     assertThat(ready).isNotEmpty();
-    assertThat(shown).contains("ready to pack", "afero-asr          " + ready.size() + " units");
+    assertThat(shown)
+        .containsPattern(
+            "Shipment \\S+ \\(line afero-asr\\): packed "
+                + ready.size()
+                + " units? in \\d+ cartons?")
+        .doesNotContain("REFUSED");
+    assertThat(out.resolve("afero-asr").resolve("shipments")).isDirectoryContaining("glob:**.csv");
 
     long firstRows = rowsOf01File(out);
     CommandLineRun second = demo(out);

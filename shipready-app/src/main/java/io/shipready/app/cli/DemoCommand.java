@@ -4,13 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.shipready.app.lines.LineProfile;
 import io.shipready.app.lines.LineProfiles;
+import io.shipready.app.packing.Packing;
+import io.shipready.app.packing.PackingOrder;
+import io.shipready.app.packing.PackingResult;
 import io.shipready.core.ShipreadyException;
 import io.shipready.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -48,6 +53,9 @@ import picocli.CommandLine.Spec;
             + " units provisioned through its API, and one unit's whole trace. A previous run in"
             + " the same folder is moved aside into previous-<date>-<time>.")
 public final class DemoCommand implements Callable<Integer> {
+  /** Units per carton when the demo packs: small, so a shipment shows several cartons. */
+  private static final int CARTON_SIZE = 4;
+
   /** Where the failure reasons wrap: a terminal's width, less a margin. */
   private static final int WIDTH = 100;
 
@@ -191,8 +199,7 @@ public final class DemoCommand implements Callable<Integer> {
       listOutputs(console, lineOut.resolve("files"));
       console.println();
     }
-    packPassedUnits(console, passedWholeLine);
-    boolean chained;
+    boolean chained = packPassedUnits(console, passedWholeLine, db);
     try (DemoBackoffice backoffice = started(startingBackoffice)) {
       console.println(
           "back office (in this process): HTTP "
@@ -202,7 +209,7 @@ public final class DemoCommand implements Callable<Integer> {
               + "', data "
               + out.resolve("backoffice"));
       DemoBackofficeSide side = new DemoBackofficeSide(out, console, backoffice);
-      chained = side.uploadDay(demoLines, db);
+      chained &= side.uploadDay(demoLines, db);
       chained &= side.provisionQueued(demoLines, db);
     }
     console.println();
@@ -265,39 +272,76 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /**
-   * Where packing will be wired: for now the units that passed every station of their line, listed
-   * per line and written one a line to {@code <out>/<line>/ready-to-pack.txt}.
+   * The units that passed every station of their line, packed behind the ship gate as {@code
+   * shipready pack} packs them: the scans written to {@code <out>/<line>/ready-to-pack.txt},
+   * cartons of {@link #CARTON_SIZE}, labels and the shipment's manifest in {@code
+   * <out>/<line>/shipments}. Whether every unit was packed.
    */
-  void packPassedUnits(PrintWriter console, Map<LineProfile, Map<Integer, String>> passed)
+  boolean packPassedUnits(
+      PrintWriter console, Map<LineProfile, Map<Integer, String>> passed, Path db)
       throws IOException {
-    console.println("ready to pack (passed every station of their line):");
-    for (Map.Entry<LineProfile, Map<Integer, String>> line : passed.entrySet()) {
-      Path list =
-          out.resolve(line.getKey().folder().getFileName().toString()).resolve("ready-to-pack.txt");
-      List<String> ids = List.copyOf(line.getValue().values());
-      Files.write(list, ids);
-      String shown = String.join(" ", ids);
-      console.printf(
-          Locale.ROOT,
-          "  %-18s %d units%s, listed in %s%n",
-          line.getKey().name(),
-          ids.size(),
-          ids.isEmpty() || shown.length() > WIDTH - 40 ? "" : " (" + shown + ")",
-          list);
+    boolean allPacked = true;
+    try (Store records = Store.open(db.toString())) {
+      Packing packing = new Packing(records, LineProfiles.root(lines), Clock.systemDefaultZone());
+      for (Map.Entry<LineProfile, Map<Integer, String>> line : passed.entrySet()) {
+        Path lineOut = out.resolve(line.getKey().folder().getFileName().toString());
+        Path scans = lineOut.resolve("ready-to-pack.txt");
+        List<String> ids = List.copyOf(line.getValue().values());
+        Files.write(scans, ids);
+        if (ids.isEmpty()) {
+          console.println("pack " + line.getKey().name() + ": no unit passed every station");
+          continue;
+        }
+        Path shipments = lineOut.resolve("shipments");
+        console.println(
+            "pack "
+                + line.getKey().name()
+                + ": bin/shipready pack --line "
+                + line.getKey().name()
+                + " --db "
+                + db
+                + " --units "
+                + scans
+                + " --carton-size "
+                + CARTON_SIZE
+                + " --out "
+                + shipments);
+        PackingResult result =
+            packing.pack(
+                new PackingOrder(
+                    line.getKey().name(),
+                    ids,
+                    CARTON_SIZE,
+                    PackingOrder.DEFAULT_CARTONS_PER_PALLET,
+                    null,
+                    "",
+                    null,
+                    "demo",
+                    shipments));
+        StringWriter printed = new StringWriter();
+        PackCommand.print(new PrintWriter(printed, true), result);
+        printed.toString().lines().forEach(text -> console.println("  " + text));
+        allPacked &= result.allPacked();
+      }
     }
     console.println();
+    return allPacked;
   }
 
   /**
-   * The whole trace of one unit that went through every station of the longest line, printed by
-   * {@code shipready trace} itself.
+   * The whole trace of one unit that went through every station of its line, printed by {@code
+   * shipready trace} itself: a unit of a line that queues its units for the cloud when there is one
+   * (its life runs from the first flash to claimed), else of the longest line.
    */
-  private static boolean traceOneUnit(
+  private boolean traceOneUnit(
       PrintWriter console, Map<LineProfile, Map<Integer, String>> passed, Path db) {
     Optional<Map.Entry<LineProfile, Map<Integer, String>>> longest =
         passed.entrySet().stream()
             .filter(e -> !e.getValue().isEmpty())
-            .max(Comparator.comparingInt(e -> e.getKey().stations().size()));
+            .max(
+                Comparator.comparing(
+                        (Map.Entry<LineProfile, Map<Integer, String>> e) -> queues(e.getKey()))
+                    .thenComparingInt(e -> e.getKey().stations().size()));
     if (longest.isEmpty()) {
       console.println("no unit passed a whole line, so there is no whole trace to show");
       return false;
@@ -317,6 +361,19 @@ public final class DemoCommand implements Callable<Integer> {
     trace.setOut(console);
     trace.setErr(console);
     return trace.execute(unit, "--db", db.toString()) == 0;
+  }
+
+  /** Whether the line's stations wrote a provisioning queue in this demo. */
+  private boolean queues(LineProfile line) {
+    Path files = out.resolve(line.folder().getFileName().toString()).resolve("files");
+    if (!Files.isDirectory(files)) {
+      return false;
+    }
+    try (Stream<Path> listing = Files.list(files)) {
+      return listing.anyMatch(f -> f.getFileName().toString().startsWith("provisioning-queue_"));
+    } catch (IOException unreadable) {
+      return false;
+    }
   }
 
   private Optional<JsonNode> runStation(
