@@ -100,9 +100,13 @@ public final class ReadyToShip {
   }
 
   private static Check osVersion(Device device, Expectations expected) throws InterruptedException {
-    Set<String> installed = new HashSet<>(device.require(Recovery.class).osComponentImageIds());
+    // Ids compare without case: the CLI and the vendor's OS list do not agree on it.
+    Set<String> installed = new HashSet<>();
+    for (String id : device.require(Recovery.class).osComponentImageIds()) {
+      installed.add(id.toLowerCase(java.util.Locale.ROOT));
+    }
     for (String forbidden : expected.forbiddenComponents()) {
-      if (installed.contains(forbidden)) {
+      if (installed.contains(forbidden.toLowerCase(java.util.Locale.ROOT))) {
         return fail("os version", "test component " + forbidden + " is still installed");
       }
     }
