@@ -188,6 +188,38 @@ class ReadyToShipOnStandInsTest {
     assertThat(run.exitCode()).isEqualTo(1);
   }
 
+  @Test
+  void theVendorsRfTestServerFailsTheOsCheckByItsComponentId() throws Exception {
+    Path images = Files.createDirectories(dir.resolve("recovery-with-rf-test-server"));
+    for (int i = 0; i < OS.size(); i++) {
+      Files.copy(
+          LINE.resolve("recovery/os-24.10-" + i + ".bin"),
+          images.resolve("os-24.10-" + i + ".bin"));
+    }
+    Path server = Files.writeString(images.resolve("os-24.10-9.bin"), "RF test server");
+    tool(
+        "standin-device",
+        "package",
+        server.toString(),
+        "--image-id",
+        "0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6",
+        "--component-id",
+        "508eddf2-b8c3-4a99-93d9-a045d9a060eb",
+        "--type",
+        "Services",
+        "--name",
+        "rftest_server");
+    tool("azsphere", "device", "recover", "--images", images.toString(), "--device", UNIT);
+
+    Run run = check("Blank");
+
+    assertThat(run.verdicts())
+        .contains(
+            "FAIL: os version: test component 508eddf2-b8c3-4a99-93d9-a045d9a060eb is still"
+                + " installed");
+    assertThat(run.exitCode()).isEqualTo(1);
+  }
+
   // -- helpers -----------------------------------------------------------------------------
 
   private record Run(int exitCode, String out, String err) {
