@@ -39,11 +39,15 @@ final class AzsphereWifi implements Wifi {
   @Override
   public Status status() throws InterruptedException {
     ToolResult result = query(List.of("wifi", "show-status"));
-    Map<String, String> status = AzsphereOutput.single(result, List.of("ssid", "connectionState"));
+    Map<String, String> status = AzsphereOutput.single(result, List.of("connectionState"));
+    // A chip on no network may leave the SSID out altogether.
+    String ssid = java.util.Objects.requireNonNullElse(AzsphereOutput.field(status, "ssid"), "");
     if (!"connected".equalsIgnoreCase(status.get("connectionState"))) {
-      return new Status(status.get("ssid"), false, 0);
+      return new Status(ssid, false, 0);
     }
-    String ssid = status.get("ssid");
+    if (ssid.isEmpty()) {
+      throw new ToolOutputException(result, "the SSID of the network the chip is connected to");
+    }
     ToolResult scan = query(List.of("wifi", "scan"));
     for (Map<String, String> seen : AzsphereOutput.rows(scan, List.of("ssid", "signalLevel"))) {
       if (ssid.equals(seen.get("ssid"))) {
