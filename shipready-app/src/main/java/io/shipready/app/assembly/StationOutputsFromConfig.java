@@ -3,6 +3,7 @@ package io.shipready.app.assembly;
 import io.shipready.core.ShipreadyException;
 import io.shipready.core.model.StepSpec;
 import io.shipready.core.recipe.Recipe;
+import io.shipready.core.steps.FuseBytes;
 import io.shipready.output.config.StationConfig;
 import io.shipready.output.factoryfile.FactoryFileWriter;
 import io.shipready.output.station.ConfiguredOutputs;
@@ -71,6 +72,22 @@ final class StationOutputsFromConfig {
                 + config.identity().stationId()
                 + " does not set; add it (for station.extra.regionCode: regionCode under"
                 + " extra:)");
+      }
+      Object pattern = step.params().get("text_pattern");
+      if (field != null && pattern != null) {
+        String refused =
+            FuseBytes.refusal(
+                    step.id(), field.toString(), fields.get(field.toString()), pattern.toString())
+                .orElse(null);
+        if (refused != null) {
+          throw new ShipreadyException(
+              "recipe "
+                  + recipe.name()
+                  + ", station configuration "
+                  + config.identity().stationId()
+                  + ": "
+                  + refused);
+        }
       }
     }
   }

@@ -7,6 +7,8 @@ import io.shipready.core.device.ManufacturingState;
 import io.shipready.core.spi.Device;
 import io.shipready.core.steps.ReadyToShip;
 import io.shipready.device.sim.azuresphere.AzureSphereOs;
+import io.shipready.device.tools.ToolLocator;
+import io.shipready.device.tools.azsphere.AzsphereSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
       "The ready-to-ship checks on one device, in the vendor's order: manufacturing state,"
           + " capabilities, OS version, installed application images, Wi-Fi networks. Each prints"
           + " PASS, FAIL or SKIPPED (a Blank device cannot be asked for capabilities; a"
-          + " DeviceComplete one no longer answers the last three).",
+          + " DeviceComplete one no longer answers the last three). The OS check fails while the"
+          + " vendor's RF test server is installed.",
       "Exit code 0 when no check failed, 1 on any FAIL or when the device cannot be reached,"
           + " 2 on bad usage."
     })
@@ -137,8 +140,28 @@ public final class ReadyToShipCheckCommand implements Callable<Integer> {
     List<String> capabilities = new ArrayList<>();
   }
 
-  /** Where real devices come from; the simulator replaces it with --simulate. */
-  SphereDevices devices = new AzsphereDevices();
+  @Option(
+      names = "--cli",
+      paramLabel = "CLI",
+      defaultValue = "azsphere",
+      description =
+          "The command line that reaches the device: azsphere, or az for the Azure CLI's az sphere"
+              + " extension (default ${DEFAULT-VALUE}).")
+  String cli;
+
+  @Option(
+      names = "--output",
+      paramLabel = "LAYOUT",
+      defaultValue = "json",
+      description =
+          "The output it is asked for: json, table, or classic for a release without --output"
+              + " (default ${DEFAULT-VALUE}); any of the three is read.")
+  String output;
+
+  /** Where the tools are found and what their environment adds (a station's tool settings). */
+  ToolLocator locator = ToolLocator.fromEnvironment();
+
+  Map<String, String> toolEnvironment = Map.of();
 
   @Override
   public Integer call() throws Exception {
@@ -159,13 +182,26 @@ public final class ReadyToShipCheckCommand implements Callable<Integer> {
       }
       target = simulated(osVersions).attach(device);
     } else {
-      target = devices.open(device);
+      target = realDevices().open(device);
     }
     List<ReadyToShip.Check> checks =
         ReadyToShip.run(
             target,
             new ReadyToShip.Expectations(expected, osVersions, allowedOs, images, forbidden));
     return print(checks, spec.commandLine().getOut());
+  }
+
+  private SphereDevices realDevices() {
+    AzsphereSettings settings;
+    try {
+      settings =
+          AzsphereSettings.DEFAULTS
+              .withCli(AzsphereSettings.Cli.parse(cli))
+              .withLayout(AzsphereSettings.Layout.parse(output));
+    } catch (IllegalArgumentException bad) {
+      throw new ParameterException(spec.commandLine(), bad.getMessage());
+    }
+    return new AzsphereDevices(locator, toolEnvironment, settings);
   }
 
   private SimulatedSphere simulated(Map<String, List<String>> osVersions) {

@@ -210,6 +210,73 @@ class AzureSphereLineOnStandInsTest {
     assertThat(show(unit).has("efuses")).isFalse();
   }
 
+  @Test
+  void theProgrammingStationBurnsTheRegionCodeOfItsOwnConfiguration() throws Exception {
+    for (String region : List.of("US", "DE")) {
+      String unit = region.equals("US") ? "21160" : "21161";
+      standin(
+          "standin-device",
+          "create",
+          "--family",
+          "azure-sphere",
+          "--id",
+          unit,
+          "--os-version",
+          "24.10");
+      Path slots = slotMap(unit, console(unit));
+      assertThat(run("recovery", slots).get("pass").asInt()).isEqualTo(1);
+
+      JsonNode programming = run("programming", slots, region);
+
+      assertThat(programming.get("pass").asInt()).as(region + ": " + programming).isEqualTo(1);
+      JsonNode efuses = show(unit).get("efuses");
+      assertThat(efuses.get("54").asInt()).isEqualTo(region.charAt(0));
+      assertThat(efuses.get("55").asInt()).isEqualTo(region.charAt(1));
+      // The RF settings check compared the unit with the same configured code.
+      String trace =
+          commandLine("trace", show(unit).get("device_id").asText(), "--db", db.toString());
+      assertThat(trace).contains("- rf_verify (rf_settings_check, attempt 1)  PASS");
+    }
+  }
+
+  @Test
+  void aMissingOrMalformedRegionCodeStopsTheStationBeforeTheFirstUnit() throws Exception {
+    String unit = "21170";
+    standin(
+        "standin-device",
+        "create",
+        "--family",
+        "azure-sphere",
+        "--id",
+        unit,
+        "--os-version",
+        "24.10");
+    Path slots = slotMap(unit, console(unit));
+    assertThat(run("recovery", slots).get("pass").asInt()).isEqualTo(1);
+    long callsBefore = Files.readAllLines(state.resolve(unit).resolve("calls.log")).size();
+
+    for (String region : java.util.Arrays.asList("00", "de", "D", "DEU", "1A", null)) {
+      Refusal refused = refusedRun("programming", slots, region);
+
+      assertThat(refused.exitCode()).as(String.valueOf(region)).isNotZero();
+      if (region == null) {
+        assertThat(refused.err())
+            .contains("step region_code burns station.extra.regionCode")
+            .contains("add it");
+      } else {
+        assertThat(refused.err())
+            .contains("step region_code would burn '" + region + "'")
+            .contains("two capital ASCII letters")
+            .contains("regionCode under extra:");
+      }
+    }
+    // Nothing reached the unit: no command, no e-fuse, no state change.
+    assertThat(Files.readAllLines(state.resolve(unit).resolve("calls.log")))
+        .hasSize((int) callsBefore);
+    assertThat(show(unit).has("efuses")).isFalse();
+    assertThat(show(unit).get("manufacturing_state").asText()).isEqualTo("Blank");
+  }
+
   // -- the stand-ins ---------------------------------------------------------------------
 
   /** The line's image packages, registered with the ids the recipes expect. */
@@ -330,21 +397,48 @@ class AzureSphereLineOnStandInsTest {
 
   /** Runs one station of the line, its config filled in, and returns the JSON summary. */
   private JsonNode run(String station, Path slots) throws IOException {
+    return run(station, slots, "DE");
+  }
+
+  /** The same, the station configured with this region code. */
+  private JsonNode run(String station, Path slots, String region) throws IOException {
+    return JSON.readTree(commandLine(runArguments(station, slots, region)));
+  }
+
+  private record Refusal(int exitCode, String err) {}
+
+  /** A run expected to stop before its first unit; region null leaves regionCode out. */
+  private Refusal refusedRun(String station, Path slots, String region) throws IOException {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var commandLine = Main.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exit = commandLine.execute(runArguments(station, slots, region));
+    return new Refusal(exit, err.toString());
+  }
+
+  private String[] runArguments(String station, Path slots, String region) throws IOException {
     Path out = Files.createDirectories(dir.resolve("out"));
     Path config = DemoCommand.filledConfig(LINE, out, station);
-    String printed =
-        commandLine(
-            "run",
-            "--recipe",
-            LINE.resolve(station + ".yaml").toString(),
-            "--slots-file",
-            slots.toString(),
-            "--config",
-            config.toString(),
-            "--db",
-            db.toString(),
-            "--json");
-    return JSON.readTree(printed);
+    String text = Files.readString(config);
+    text =
+        region == null
+            ? text.replaceAll("(?m)^\\s*regionCode:.*\\n", "")
+            : text.replaceAll("(?m)^(\\s*regionCode:).*$", "$1 \"" + region + "\"");
+    Files.writeString(config, text);
+    return new String[] {
+      "run",
+      "--recipe",
+      LINE.resolve(station + ".yaml").toString(),
+      "--slots-file",
+      slots.toString(),
+      "--config",
+      config.toString(),
+      "--db",
+      db.toString(),
+      "--json"
+    };
   }
 
   private static String commandLine(String... args) {

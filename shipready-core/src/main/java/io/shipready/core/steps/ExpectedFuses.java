@@ -16,8 +16,9 @@ import java.util.Locale;
 /**
  * An expected e-fuse image: the RF settings a unit must hold, as the ranges of the e-fuse bank that
  * carry them. A text file, one range a line: the first offset (hex {@code 0x36} or decimal), then
- * the bytes as hex, then an optional {@code #} comment naming the setting. Only the listed ranges
- * are compared; the rest of the bank is the unit's own (calibration, MAC).
+ * the bytes as hex (or a station field, {@code station.extra.regionCode}, for its ASCII text), then
+ * an optional {@code #} comment naming the setting. Only the listed ranges are compared; the rest
+ * of the bank is the unit's own (calibration, MAC).
  *
  * <pre>
  * 0x36 4445   # Wi-Fi region code "DE"
@@ -38,6 +39,16 @@ record ExpectedFuses(Path file, List<Range> ranges) {
   }
 
   static ExpectedFuses read(Path file) {
+    return read(file, field -> java.util.Optional.empty());
+  }
+
+  /**
+   * Reads the image; a range whose bytes are a station field ({@code 0x36
+   * station.extra.regionCode}) expects that field's ASCII text, so one image serves stations that
+   * burn different region codes.
+   */
+  static ExpectedFuses read(
+      Path file, java.util.function.Function<String, java.util.Optional<String>> stationFields) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -51,6 +62,7 @@ record ExpectedFuses(Path file, List<Range> ranges) {
     List<Range> ranges = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
+      int lineNumber = i + 1;
       int hash = line.indexOf('#');
       String label = hash < 0 ? "" : line.substring(hash + 1).strip();
       String content = (hash < 0 ? line : line.substring(0, hash)).strip();
@@ -68,7 +80,26 @@ record ExpectedFuses(Path file, List<Range> ranges) {
             parts[0].toLowerCase(Locale.ROOT).startsWith("0x")
                 ? Integer.parseInt(parts[0].substring(2), 16)
                 : Integer.parseInt(parts[0]);
-        bytes = HexFormat.of().parseHex(parts[1].replaceAll("\\s+", ""));
+        String value = parts[1].strip();
+        if (value.startsWith("station.")) {
+          String field = value;
+          String text =
+              stationFields
+                  .apply(field)
+                  .filter(t -> !t.isBlank())
+                  .orElseThrow(
+                      () ->
+                          bad(
+                              file,
+                              lineNumber,
+                              field
+                                  + " is not set in the station configuration; add it to"
+                                  + " station-config.yaml (regionCode under extra: for"
+                                  + " station.extra.regionCode)"));
+          bytes = text.getBytes(StandardCharsets.US_ASCII);
+        } else {
+          bytes = HexFormat.of().parseHex(value.replaceAll("\\s+", ""));
+        }
       } catch (IllegalArgumentException notANumber) {
         throw bad(
             file,

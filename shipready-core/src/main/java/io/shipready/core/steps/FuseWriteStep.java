@@ -29,7 +29,12 @@ final class FuseWriteStep extends SimpleStepKind {
         ParamSpec.optional(
             "text_from",
             ParamType.STRING,
-            "ASCII bytes from a station configuration field, e.g. station.extra.regionCode"));
+            "ASCII bytes from a station configuration field, e.g. station.extra.regionCode"),
+        ParamSpec.optional(
+            FuseBytes.TEXT_PATTERN,
+            ParamType.STRING,
+            "regular expression the text must match whole, checked before the first unit,"
+                + " e.g. '[A-Z]{2}' for a region code (which refuses \"00\", the world set)"));
   }
 
   @Override

@@ -21,6 +21,8 @@ import java.util.TreeSet;
  * capabilities to judge; a device in DeviceComplete no longer answers the last three.
  */
 public final class ReadyToShip {
+  /** The component id of the vendor's RF test server, which must never ship. */
+  public static final String RF_TEST_SERVER_COMPONENT = "508eddf2-b8c3-4a99-93d9-a045d9a060eb";
 
   /** What each check can say. */
   public enum Verdict {
@@ -43,7 +45,8 @@ public final class ReadyToShip {
    * @param osVersions every known OS version and the OS component image ids that make it up
    * @param allowedOs the versions allowed to ship
    * @param expectedImages the application image ids that must be installed, no more, no fewer
-   * @param forbiddenComponents OS components that must be gone (the RF test server)
+   * @param forbiddenComponents OS components that must be gone (the RF test server), by component
+   *     id or image id
    */
   public record Expectations(
       ManufacturingState expectedState,
@@ -100,9 +103,21 @@ public final class ReadyToShip {
   }
 
   private static Check osVersion(Device device, Expectations expected) throws InterruptedException {
-    Set<String> installed = new HashSet<>(device.require(Recovery.class).osComponentImageIds());
-    for (String forbidden : expected.forbiddenComponents()) {
-      if (installed.contains(forbidden)) {
+    // Ids compare without case: the CLI and the vendor's OS list do not agree on it.
+    Set<String> installed = new HashSet<>();
+    for (String id : device.require(Recovery.class).osComponentImageIds()) {
+      installed.add(id.toLowerCase(java.util.Locale.ROOT));
+    }
+    // A forbidden component is named by its component id (as the vendor names the RF test server)
+    // or by the image id of one version of it.
+    Set<String> present = new HashSet<>(installed);
+    for (String id : device.require(Recovery.class).osComponentIds()) {
+      present.add(id.toLowerCase(java.util.Locale.ROOT));
+    }
+    List<String> forbiddenAll = new ArrayList<>(expected.forbiddenComponents());
+    forbiddenAll.add(RF_TEST_SERVER_COMPONENT); // the vendor's check always looks for it
+    for (String forbidden : forbiddenAll) {
+      if (present.contains(forbidden.toLowerCase(java.util.Locale.ROOT))) {
         return fail("os version", "test component " + forbidden + " is still installed");
       }
     }

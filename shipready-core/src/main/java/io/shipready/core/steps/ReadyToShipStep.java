@@ -1,6 +1,5 @@
 package io.shipready.core.steps;
 
-import io.shipready.core.ShipreadyException;
 import io.shipready.core.device.ManufacturingState;
 import io.shipready.core.model.StepSpec;
 import io.shipready.core.spi.Capability;
@@ -14,11 +13,7 @@ import io.shipready.core.step.ReferencedFile;
 import io.shipready.core.step.StepCategory;
 import io.shipready.core.step.StepContext;
 import io.shipready.core.step.StepFailedException;
-import io.shipready.core.yaml.YamlInput;
-import io.shipready.core.yaml.YamlInputException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,7 +37,7 @@ final class ReadyToShipStep extends SimpleStepKind {
         ParamSpec.required(
             "os_versions",
             ParamType.STRING,
-            "JSON file: each OS version and its component image ids"),
+            "the vendor's OS list (mt3620an.json, as download_os_list.py writes it)"),
         ParamSpec.required("allowed_os", ParamType.STRING_LIST, "OS versions allowed to ship"),
         ParamSpec.required(
             "images", ParamType.STRING_LIST, "application image ids that must be installed"),
@@ -92,30 +87,8 @@ final class ReadyToShipStep extends SimpleStepKind {
     }
   }
 
-  /** Reads {"22.11": ["id", ...], ...}: each OS version and its component image ids. */
+  /** The vendor's OS version list: each OS version and its component image ids. */
   static Map<String, List<String>> osVersions(Path file) {
-    Object loaded;
-    try {
-      loaded = YamlInput.load(file, "OS version list", "os-versions.json");
-    } catch (YamlInputException unreadable) {
-      throw new ShipreadyException(
-          "cannot read OS version list " + unreadable.getMessage(), unreadable);
-    }
-    if (!(loaded instanceof Map<?, ?> map)) {
-      throw new ShipreadyException(
-          file + ": expected an object of OS version -> list of component image ids");
-    }
-    Map<String, List<String>> versions = new LinkedHashMap<>();
-    map.forEach(
-        (version, ids) -> {
-          if (!(ids instanceof List<?> list)) {
-            throw new ShipreadyException(
-                file + ": version " + version + " must list its component image ids");
-          }
-          List<String> components = new ArrayList<>();
-          list.forEach(id -> components.add(String.valueOf(id)));
-          versions.put(String.valueOf(version), components);
-        });
-    return versions;
+    return OsVersionList.read(file);
   }
 }

@@ -33,7 +33,8 @@ final class RfSettingsCheckStep extends SimpleStepKind {
         ParamSpec.required(
             "expected",
             ParamType.STRING,
-            "expected e-fuse image, relative to the recipe: lines '<offset> <hex> # setting'"),
+            "expected e-fuse image, relative to the recipe: lines '<offset> <hex or station field> #"
+                + " setting'"),
         ParamSpec.optional(
             "wifi_mac", ParamType.BOOLEAN, "require a valid Wi-Fi MAC address (default true)"));
   }
@@ -56,7 +57,9 @@ final class RfSettingsCheckStep extends SimpleStepKind {
   @Override
   public void execute(StepContext context) throws InterruptedException {
     ExpectedFuses expected =
-        ExpectedFuses.read(context.recipeDirectory().resolve(context.string("expected")));
+        ExpectedFuses.read(
+            context.recipeDirectory().resolve(context.string("expected")),
+            context.outputs()::stationField);
     Fuses fuses = context.device().require(Fuses.class);
     List<String> mismatches = new ArrayList<>();
     for (ExpectedFuses.Range range : expected.ranges()) {

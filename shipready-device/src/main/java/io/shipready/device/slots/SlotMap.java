@@ -94,7 +94,9 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  *       "\r\n"}), {@code timeout} (10s, for the GDB server's replies).
  *   <li>{@code azsphere}, the Azure Sphere CLI [Identity, ConnectionInfo, ImageStore, Recovery,
  *       ManufacturingStates, Wifi, Power, Ethernet; Fuses with an RF tool]: {@code device}
- *       (required: connection path or IP address), {@code timeout_s} (60), {@code
+ *       (required: connection path or IP address), {@code cli} ({@code azsphere}, or {@code az} for
+ *       the {@code az sphere} extension), {@code output} ({@code json}; {@code table}, or {@code
+ *       classic} for releases without {@code --output}), {@code timeout_s} (60), {@code
  *       recover_timeout_s} (900), {@code rf_tool} (none: {@code {path: ..., timeout_s: 60}}, the
  *       factory's RF settings tool, which reads and burns the e-fuses).
  *   <li>{@code particle}, the Particle CLI over USB [Identity, Programmer, Settings, Power]: {@code

@@ -23,6 +23,7 @@ public final class ToolLocator {
   private static final Map<String, List<String>> EXECUTABLES =
       Map.of(
           "azsphere", List.of("azsphere"),
+          "az", List.of("az"),
           "particle", List.of("particle"),
           "nrfjprog", List.of("nrfjprog"),
           "nrfutil", List.of("nrfutil"),

@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The azsphere command line. Every {@code azsphere device ...} command goes out with {@code
+ * The Azure Sphere command line: the legacy {@code azsphere} or the Azure CLI's {@code az sphere}
+ * extension, as the slot's {@code cli} says. Every {@code device ...} command goes out with {@code
  * --device <target>}: with several chips on one PC a command without it fails, or worse, acts on
  * whichever chip answers. Only {@code list-attached}, which asks about all of them, goes without. A
  * non-zero exit becomes the device exception its message calls for.
@@ -39,16 +40,15 @@ public final class AzsphereCli {
 
   /** {@code azsphere device list-attached}: every chip attached to this PC. */
   public List<AttachedDevice> listAttached() throws InterruptedException {
+    List<String> arguments = new ArrayList<>(settings.cli().prefix());
+    arguments.addAll(List.of("device", "list-attached"));
+    arguments.addAll(settings.layout().arguments());
     ToolResult result =
         checked(
-            runner.run(
-                ToolInvocation.of(
-                    TOOL,
-                    settings.command(),
-                    List.of("device", "list-attached", "--output", "table"))));
+            runner.run(ToolInvocation.of(settings.cli().tool(), settings.command(), arguments)));
     List<AttachedDevice> attached = new ArrayList<>();
     for (Map<String, String> row :
-        AzsphereTable.rows(result, List.of("DeviceId", "IpAddress", "ConnectionPath"))) {
+        AzsphereOutput.rows(result, List.of("DeviceId", "IpAddress", "ConnectionPath"))) {
       attached.add(
           new AttachedDevice(row.get("DeviceId"), row.get("IpAddress"), row.get("ConnectionPath")));
     }
@@ -56,8 +56,19 @@ public final class AzsphereCli {
   }
 
   /**
-   * Runs {@code azsphere device <command...> --device <target>} and returns its result when it
-   * exits 0.
+   * Runs a device command that reports something, asking for the slot's output layout, and returns
+   * what it printed; read it with {@link AzsphereOutput}, which takes any of the three layouts.
+   */
+  public ToolResult query(String target, Duration timeout, List<String> command)
+      throws InterruptedException {
+    List<String> asked = new ArrayList<>(command);
+    asked.addAll(settings.layout().arguments());
+    return device(target, timeout, asked);
+  }
+
+  /**
+   * Runs {@code azsphere device <command...> --device <target>} (or {@code az sphere device ...})
+   * and returns its result when it exits 0.
    *
    * @throws ShipreadyException without running anything when the target is blank or the command
    *     names a device itself
@@ -65,22 +76,20 @@ public final class AzsphereCli {
   public ToolResult device(String target, Duration timeout, List<String> command)
       throws InterruptedException {
     requireNonNull(command, "command");
+    String shown = settings.cli().setting() + " device " + String.join(" ", command);
     if (target == null || target.isBlank()) {
       throw new ShipreadyException(
-          "azsphere device "
-              + String.join(" ", command)
-              + " refused: no --device target; set the slot's connection path or IP address");
+          shown + " refused: no --device target; set the slot's connection path or IP address");
     }
     if (command.contains("--device") || command.contains("-d")) {
-      throw new ShipreadyException(
-          "azsphere device " + String.join(" ", command) + " refused: it names a device itself");
+      throw new ShipreadyException(shown + " refused: it names a device itself");
     }
-    List<String> arguments = new ArrayList<>();
+    List<String> arguments = new ArrayList<>(settings.cli().prefix());
     arguments.add("device");
     arguments.addAll(command);
     arguments.add("--device");
     arguments.add(target);
-    return checked(runner.run(ToolInvocation.of(TOOL, timeout, arguments)));
+    return checked(runner.run(ToolInvocation.of(settings.cli().tool(), timeout, arguments)));
   }
 
   /** Maps a failed azsphere command to the exception its message calls for. */

@@ -25,7 +25,9 @@ import java.util.Set;
 /**
  * The {@code azsphere} driver: an Azure Sphere chip at a connection path or IP address ({@code
  * device}), driven by the azsphere command line. Each unit is looked up in {@code list-attached}
- * when it is attached. Keys: {@code device} (required), {@code timeout_s} (60), {@code
+ * when it is attached. Keys: {@code device} (required), {@code cli} ({@code azsphere}, or {@code
+ * az} for the Azure CLI's {@code az sphere} extension), {@code output} ({@code json}, {@code table}
+ * or {@code classic} for releases without {@code --output}), {@code timeout_s} (60), {@code
  * recover_timeout_s} (900), {@code rf_tool} (none: {@code {path: <the factory's RF settings tool>,
  * timeout_s: 60}}, which gives the unit its e-fuses; a relative path is taken from the slot map's
  * folder).
@@ -55,9 +57,22 @@ public final class AzsphereDriver implements DeviceDriver {
         AzsphereSettings.DEFAULTS.sideload().compareTo(command) >= 0
             ? AzsphereSettings.DEFAULTS.sideload()
             : command;
+    AzsphereSettings.Cli which;
+    AzsphereSettings.Layout layout;
+    try {
+      which = AzsphereSettings.Cli.parse(settings.optionalString("cli", "azsphere"));
+    } catch (IllegalArgumentException bad) {
+      throw settings.error("cli", "is not azsphere or az: " + bad.getMessage());
+    }
+    try {
+      layout = AzsphereSettings.Layout.parse(settings.optionalString("output", "json"));
+    } catch (IllegalArgumentException bad) {
+      throw settings.error("output", "is not json, table or classic: " + bad.getMessage());
+    }
     AzsphereCli cli =
         new AzsphereCli(
-            ToolDevices.runner(settings), new AzsphereSettings(command, sideload, recover));
+            ToolDevices.runner(settings),
+            new AzsphereSettings(command, sideload, recover, which, layout));
     RfTool rfTool = rfTool(settings);
     String slot = settings.slot();
     Set<Class<? extends Capability>> capabilities =

@@ -25,16 +25,13 @@ final class AzsphereEthernet implements Ethernet {
   @Override
   public boolean linkUp() throws InterruptedException {
     ToolResult result =
-        cli.device(
-            target,
-            cli.settings().command(),
-            List.of("network", "list-interfaces", "--output", "json"));
+        cli.query(target, cli.settings().command(), List.of("network", "list-interfaces"));
     return linkUp(result);
   }
 
   static boolean linkUp(ToolResult result) {
     for (Map<String, String> row :
-        AzsphereJson.rows(result, List.of("interfaceName", "interfaceUp"))) {
+        AzsphereOutput.rows(result, List.of("interfaceName", "interfaceUp"))) {
       if (INTERFACE.equals(row.get("interfaceName"))) {
         String up = row.get("interfaceUp");
         if (!up.equalsIgnoreCase("true") && !up.equalsIgnoreCase("false")) {

@@ -21,6 +21,30 @@ import java.util.Map;
 final class AzsphereImages implements ImageStore {
   static final List<String> COLUMNS = List.of("Name", "ComponentId", "ImageId", "ImageType");
 
+  /** The image types that make up the OS (and its manifests), as the CLI names them. */
+  private static final java.util.Set<String> OS_TYPES =
+      java.util.Set.of(
+          "onebl",
+          "plutonruntime",
+          "wififirmware",
+          "securitymonitor",
+          "normalworldloader",
+          "normalworlddtb",
+          "normalworldkernel",
+          "rootfs",
+          "services",
+          "firmwareconfig",
+          "bootmanifest",
+          "normalworldfilesystem",
+          "policy",
+          "updatecertstore",
+          "basesystemupdatemanifest",
+          "firmwareupdatemanifest",
+          "customerupdatemanifest",
+          "recoverymanifest",
+          "manifestset",
+          "other");
+
   private final AzsphereCli cli;
   private final String target;
 
@@ -70,24 +94,33 @@ final class AzsphereImages implements ImageStore {
     if (full) {
       command.add("--full");
     }
-    command.addAll(List.of("--output", "table"));
-    ToolResult result = cli.device(target, cli.settings().command(), command);
+    ToolResult result = cli.query(target, cli.settings().command(), command);
     List<InstalledImage> images = new ArrayList<>();
-    for (Map<String, String> row : AzsphereTable.rows(result, COLUMNS)) {
+    for (Map<String, String> row : AzsphereOutput.rows(result, COLUMNS)) {
+      ImageType type = type(row.get("ImageType"));
+      if (type == null) {
+        throw new ToolOutputException(
+            result,
+            "an image type the ready-to-ship checks know (Applications, CustomerBoardConfig,"
+                + " TrustedKeystore or an OS component such as RootFs), not '"
+                + row.get("ImageType")
+                + "' for "
+                + row.get("Name"));
+      }
       images.add(
-          new InstalledImage(
-              row.get("Name"),
-              row.get("ComponentId"),
-              row.get("ImageId"),
-              type(row.get("ImageType"))));
+          new InstalledImage(row.get("Name"), row.get("ComponentId"), row.get("ImageId"), type));
     }
     return images;
   }
 
-  /** The CLI's image type names (as in the Azure Sphere image metadata) to ours. */
+  /**
+   * The CLI's image type names (as in the Azure Sphere image metadata; the classic layout spells
+   * them with spaces) to ours; null for a name the driver does not know, which it refuses rather
+   * than count a board configuration as an OS component or an application.
+   */
   static ImageType type(String name) {
-    String type = name.toLowerCase(Locale.ROOT);
-    if (type.startsWith("application")) {
+    String type = AzsphereOutput.key(name);
+    if (type.equals("application") || type.equals("applications")) {
       return ImageType.APPLICATION;
     }
     if (type.equals("trustedkeystore")) {
@@ -96,6 +129,6 @@ final class AzsphereImages implements ImageStore {
     if (type.equals("customerboardconfig") || type.equals("boardconfig")) {
       return ImageType.BOARD_CONFIG;
     }
-    return ImageType.OS_COMPONENT;
+    return OS_TYPES.contains(type) ? ImageType.OS_COMPONENT : null;
   }
 }

@@ -25,11 +25,8 @@ final class AzsphereManufacturing implements ManufacturingStates {
   @Override
   public ManufacturingState current() throws InterruptedException {
     ToolResult result =
-        cli.device(
-            target,
-            cli.settings().command(),
-            List.of("manufacturing-state", "show", "--output", "table"));
-    String state = AzsphereTable.single(result, "ManufacturingState");
+        cli.query(target, cli.settings().command(), List.of("manufacturing-state", "show"));
+    String state = AzsphereOutput.value(result, "ManufacturingState");
     try {
       return ManufacturingState.parse(state);
     } catch (IllegalArgumentException unknown) {
@@ -70,13 +67,25 @@ final class AzsphereManufacturing implements ManufacturingStates {
   @Override
   public List<String> installedCapabilities() throws InterruptedException {
     ToolResult result =
-        cli.device(
-            target,
-            cli.settings().command(),
-            List.of("capability", "show-attached", "--output", "table"));
-    return AzsphereTable.rows(result, List.of("DeviceCapabilities")).stream()
-        .map((Map<String, String> row) -> row.get("DeviceCapabilities"))
-        .filter(capability -> !capability.isEmpty())
-        .toList();
+        cli.query(target, cli.settings().command(), List.of("capability", "show-attached"));
+    // One row a capability (table), or one record listing them all (JSON); the classic layout
+    // prints each as "--> <capability>".
+    List<String> capabilities = new java.util.ArrayList<>();
+    for (Map<String, String> row : AzsphereOutput.rows(result, List.of())) {
+      String listed = AzsphereOutput.field(row, "DeviceCapabilities");
+      if (listed == null) {
+        listed = AzsphereOutput.field(row, "Name");
+      }
+      if (listed == null) {
+        throw new ToolOutputException(
+            result, "DeviceCapabilities in JSON or a table, or '--> <capability>' lines");
+      }
+      for (String capability : listed.split(",")) {
+        if (!capability.isBlank()) {
+          capabilities.add(capability.strip());
+        }
+      }
+    }
+    return capabilities;
   }
 }

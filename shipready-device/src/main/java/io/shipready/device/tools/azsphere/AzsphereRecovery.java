@@ -53,4 +53,12 @@ final class AzsphereRecovery implements Recovery {
         .map(InstalledImage::imageId)
         .toList();
   }
+
+  @Override
+  public List<String> osComponentIds() throws InterruptedException {
+    return images.list(true).stream()
+        .filter(image -> image.type() == ImageType.OS_COMPONENT)
+        .map(InstalledImage::componentId)
+        .toList();
+  }
 }

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the azsphere CLI's table output (its documented default format, asked for explicitly with
- * {@code --output table}): a border of dash runs, one per column; the column names; a line of
- * {@code =}; the rows; a closing border. Column bounds come from the border's dash runs, so a value
- * with a space stays in its column. A table with no rows is an empty list.
+ * Reads the azsphere CLI's table output (its documented default format, {@code --output table};
+ * {@link AzsphereOutput} decides which layout a command printed): a border of dash runs, one per
+ * column; the column names; a line of {@code =}; the rows; a closing border. Column bounds come
+ * from the border's dash runs, so a value with a space stays in its column. A table with no rows is
+ * an empty list.
  */
 final class AzsphereTable {
   private AzsphereTable() {}

@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * The chip's Wi-Fi networks through {@code azsphere device wifi add / list / show-status / scan /
- * forget}, read as JSON. The CLI's status has no signal strength, so the RSSI is the connected
- * network's signal level in {@code wifi scan}. A DeviceComplete chip refuses every Wi-Fi command.
+ * forget}, read in the slot's output layout (JSON by default). The CLI's status has no signal
+ * strength, so the RSSI is the connected network's signal level in {@code wifi scan}. A
+ * DeviceComplete chip refuses every Wi-Fi command.
  */
 final class AzsphereWifi implements Wifi {
   private final AzsphereCli cli;
@@ -28,9 +29,8 @@ final class AzsphereWifi implements Wifi {
     if (psk != null && !psk.isEmpty()) {
       command.addAll(List.of("--psk", psk));
     }
-    command.addAll(List.of("--output", "json"));
-    ToolResult result = run(command);
-    Map<String, String> added = AzsphereJson.single(result, List.of("id", "ssid"));
+    ToolResult result = query(command);
+    Map<String, String> added = AzsphereOutput.single(result, List.of("id", "ssid"));
     if (!ssid.equals(added.get("ssid"))) {
       throw new ToolOutputException(result, "the added network " + ssid);
     }
@@ -38,14 +38,18 @@ final class AzsphereWifi implements Wifi {
 
   @Override
   public Status status() throws InterruptedException {
-    ToolResult result = run(List.of("wifi", "show-status", "--output", "json"));
-    Map<String, String> status = AzsphereJson.single(result, List.of("ssid", "connectionState"));
+    ToolResult result = query(List.of("wifi", "show-status"));
+    Map<String, String> status = AzsphereOutput.single(result, List.of("connectionState"));
+    // A chip on no network may leave the SSID out altogether.
+    String ssid = java.util.Objects.requireNonNullElse(AzsphereOutput.field(status, "ssid"), "");
     if (!"connected".equalsIgnoreCase(status.get("connectionState"))) {
-      return new Status(status.get("ssid"), false, 0);
+      return new Status(ssid, false, 0);
     }
-    String ssid = status.get("ssid");
-    ToolResult scan = run(List.of("wifi", "scan", "--output", "json"));
-    for (Map<String, String> seen : AzsphereJson.rows(scan, List.of("ssid", "signalLevel"))) {
+    if (ssid.isEmpty()) {
+      throw new ToolOutputException(result, "the SSID of the network the chip is connected to");
+    }
+    ToolResult scan = query(List.of("wifi", "scan"));
+    for (Map<String, String> seen : AzsphereOutput.rows(scan, List.of("ssid", "signalLevel"))) {
       if (ssid.equals(seen.get("ssid"))) {
         try {
           return new Status(ssid, true, Integer.parseInt(seen.get("signalLevel").strip()));
@@ -80,13 +84,17 @@ final class AzsphereWifi implements Wifi {
 
   /** The MAC address of the Wi-Fi interface, from the status. */
   String macAddress() throws InterruptedException {
-    ToolResult result = run(List.of("wifi", "show-status", "--output", "json"));
-    return AzsphereJson.single(result, List.of("macAddress")).get("macAddress");
+    ToolResult result = query(List.of("wifi", "show-status"));
+    return AzsphereOutput.single(result, List.of("macAddress")).get("macAddress");
   }
 
   private List<Map<String, String>> configured() throws InterruptedException {
-    ToolResult result = run(List.of("wifi", "list", "--output", "json"));
-    return AzsphereJson.rows(result, List.of("id", "ssid"));
+    ToolResult result = query(List.of("wifi", "list"));
+    return AzsphereOutput.rows(result, List.of("id", "ssid"));
+  }
+
+  private ToolResult query(List<String> command) throws InterruptedException {
+    return cli.query(target, cli.settings().command(), command);
   }
 
   private ToolResult run(List<String> command) throws InterruptedException {

@@ -70,7 +70,7 @@ class AzsphereDeviceTest {
     assertThat(device.require(ConnectionInfo.class).connectionPath()).isEqualTo("21143");
     assertThat(azsphere.calls())
         .containsOnly(
-            List.of("device", "list-attached", "--output", "table"),
+            List.of("device", "list-attached", "--output", "json"),
             List.of("device", "wifi", "show-status", "--output", "json", "--device", "21143"));
   }
 
@@ -323,17 +323,33 @@ class AzsphereDeviceTest {
   }
 
   @Test
-  void anOutputInAnotherFormatNamesWhatWasExpected() {
+  void theClassicLayoutOfOlderReleasesIsRead() throws Exception {
     StandIn old = StandIn.create(temp.resolve("old"), "azsphere");
     old.on("list-attached", Reply.stdout("azsphere/list-attached-old-format.txt"));
 
+    assertThat(
+            new AzsphereCli(
+                    old.runner(),
+                    AzsphereSettings.DEFAULTS.withLayout(AzsphereSettings.Layout.CLASSIC))
+                .listAttached())
+        .containsExactly(new AttachedDevice(DEVICE_ID, "192.168.35.2", "21143"));
+    // A release without --output is asked for no layout.
+    assertThat(old.calls()).containsExactly(List.of("device", "list-attached"));
+  }
+
+  @Test
+  void anOutputInNoKnownLayoutNamesWhatWasExpected() {
+    StandIn odd = StandIn.create(temp.resolve("odd"), "azsphere");
+    odd.on("list-attached", Reply.stdout("azsphere/list-attached-unknown.txt"));
+
     assertThatThrownBy(
-            () -> new AzsphereCli(old.runner(), AzsphereSettings.DEFAULTS).listAttached())
+            () -> new AzsphereCli(odd.runner(), AzsphereSettings.DEFAULTS).listAttached())
         .isInstanceOf(ToolOutputException.class)
         .hasMessageContaining("azsphere: unexpected output from 'azsphere device list-attached")
         .hasMessageContaining(
-            "expected a table with the columns DeviceId, IpAddress, ConnectionPath")
-        .hasMessageContaining("1 device attached:");
+            "expected JSON, the table layout or the classic '-->' layout, with DeviceId,"
+                + " IpAddress, ConnectionPath")
+        .hasMessageContaining("Found one board");
   }
 
   @Test

@@ -102,10 +102,18 @@ final class StandIns {
    */
   Device attach(String slot, Map<String, ?> settings, Map<String, Path> tools)
       throws InterruptedException {
+    return attach(slot, settings, tools, Map.of());
+  }
+
+  /** As above, with more variables in the slot map's environment (a stand-in's mode). */
+  Device attach(
+      String slot, Map<String, ?> settings, Map<String, Path> tools, Map<String, String> extra)
+      throws InterruptedException {
     SlotMap.Builder map = SlotMap.builder().source("stand-in slot map");
     EXECUTABLES.keySet().forEach(tool -> map.tool(tool, executable(tool).toString()));
     tools.forEach((tool, path) -> map.tool(tool, path.toString()));
     environment.forEach(map::environment);
+    extra.forEach(map::environment);
     Map<String, Object> keys = new java.util.LinkedHashMap<>(settings);
     String driver = String.valueOf(keys.remove("driver"));
     SlotUnits units = new SlotUnits(map.slot(slot, driver, keys).build(), 1, "S");
