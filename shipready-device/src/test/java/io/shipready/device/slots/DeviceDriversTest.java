@@ -95,7 +95,8 @@ class DeviceDriversTest {
     assertThat(capabilities("openocd", Map.of("family", "f", "probe", "1", "config", "a.cfg")))
         .containsExactly(Programmer.class);
     assertThat(capabilities("scpi", Map.of("address", "127.0.0.1")))
-        .containsExactlyInAnyOrder(Power.class, Sensors.class);
+        .containsExactlyInAnyOrder(
+            Power.class, Sensors.class, io.shipready.core.spi.FixturePower.class);
     assertThat(capabilities("simulated", Map.of("family", "azure-sphere")))
         .contains(ManufacturingStates.class, Recovery.class, ImageStore.class);
   }

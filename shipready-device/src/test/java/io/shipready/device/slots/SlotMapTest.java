@@ -71,10 +71,16 @@ class SlotMapTest {
             Ethernet.class);
     assertThat(map.capabilities("3"))
         .containsExactlyInAnyOrder(Identity.class, Programmer.class, Settings.class, Power.class);
-    // An afero-asr module tells its ids over its console (the family's registered firmware).
+    // An afero-asr module tells its ids over its console (the family's registered firmware); the
+    // supply at the slot feeds and restarts it.
     assertThat(map.capabilities("4"))
         .containsExactlyInAnyOrder(
-            Programmer.class, Console.class, Identity.class, Power.class, Sensors.class);
+            Programmer.class,
+            Console.class,
+            Identity.class,
+            Power.class,
+            Sensors.class,
+            io.shipready.core.spi.FixturePower.class);
     assertThat(map.capabilities("5")).contains(Markings.class, Programmer.class, Sensors.class);
     assertThat(map.tools()).containsEntry("azsphere", "/opt/azurespheresdk/Tools_v2/azsphere");
     assertThat(map.capabilitySlots()).hasSize(5);
