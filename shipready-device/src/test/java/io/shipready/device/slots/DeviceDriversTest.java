@@ -47,7 +47,8 @@ class DeviceDriversTest {
             "openocd",
             "particle",
             "scpi",
-            "simulated");
+            "simulated",
+            "station-radio");
     assertThat(drivers.all()).allSatisfy(d -> assertThat(d.description()).isNotBlank());
   }
 

@@ -180,7 +180,7 @@ class SlotMapTest {
     assertRefused(
         "slots:\n  - {driver: particle, port: COM3, prot: x}\n",
         "slot 1 (particle): unknown key [prot] ('prot': did you mean 'port'?); the particle"
-            + " driver reads [console, fixture, port, timeout_s]");
+            + " driver reads [console, fixture, port, supply, timeout_s]");
     assertRefused(
         "slots:\n  - {driver: gdb-remote, gdb: 127.0.0.1:3333, console: com5}\n",
         "slot 1 (gdb-remote): 'console' is wrong: 'com5' is not tcp:HOST:PORT or serial:DEVICE@BAUD");
