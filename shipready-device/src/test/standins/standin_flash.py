@@ -9,6 +9,29 @@ listed in the unit's state under "flash".
 
 PAGE = 4096
 
+# Factory information configuration registers of nRF51/nRF52 chips: read-only, written by Nordic.
+# DEVICEID[0..1] at 0x060, DEVICEADDRTYPE at 0x0A0 (1: random static), DEVICEADDR[0..1] at 0x0A4.
+FICR = 0x10000000
+FICR_SIZE = 0x400
+
+
+def ficr(device):
+    """The unit's FICR bytes, derived from its key (or its state's "ficr" {deviceid, deviceaddr}),
+    so the same unit always tells the same device id and address."""
+    import standin_state as st
+
+    given = device.state.get("ficr", {})
+    device_id = given.get("deviceid") or st.derived(device.key, "ficr_deviceid", 16).upper()
+    address = given.get("deviceaddr") or st.derived(device.key, "ficr_deviceaddr", 12).upper()
+    data = bytearray(b"\xff" * FICR_SIZE)
+    # DEVICEID[1] holds the upper half of the 64-bit id, DEVICEID[0] the lower, little-endian words.
+    data[0x60:0x64] = int(device_id[8:], 16).to_bytes(4, "little")
+    data[0x64:0x68] = int(device_id[:8], 16).to_bytes(4, "little")
+    data[0xA0:0xA4] = (0xFFFFFFFF).to_bytes(4, "little")  # bit 0 set: a random static address
+    data[0xA4:0xA8] = int(address[4:], 16).to_bytes(4, "little")
+    data[0xA8:0xAC] = (0xFFFF0000 | int(address[:4], 16)).to_bytes(4, "little")
+    return bytes(data)
+
 
 class FlashError(Exception):
     """A write or read outside the chip's flash."""
@@ -31,6 +54,8 @@ class Flash:
             )
 
     def read(self, address, length):
+        if FICR <= address and address + length <= FICR + FICR_SIZE:
+            return ficr(self.device)[address - FICR : address - FICR + length]
         self.check(address, length)
         out = bytearray()
         at, end = address, address + length

@@ -62,6 +62,8 @@ FAULTS = {
         "verify-mismatch": "the write completes but one byte reads back wrong, so verification fails",
         "locked": "readback/access-port protection is on: reads and writes are refused until a recover",
         "slow-write": "each write takes --seconds longer",
+        "instrument-silent": "the slot's SCPI instruments (standin-scpi) answer nothing, as a hung supply",
+        "low-supply": "the fixture supplies the chip 2.1 V, below its range: J-Link reports VTref=2.100V",
         "weak-radio": "an Afero module's radio is heard 30 dB weaker by the RSSI receiver stand-in",
     },
     "esp": {

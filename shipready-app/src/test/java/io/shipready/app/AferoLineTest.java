@@ -51,7 +51,7 @@ class AferoLineTest {
               "--simulate",
               Integer.toString(UNITS),
               "--seed",
-              "3",
+              "7",
               "--fail-rate",
               "0.3",
               "--time-scale",
@@ -120,7 +120,10 @@ class AferoLineTest {
               "post_test",
               "selftest",
               "write_01_row",
-              "module_label")
+              "module_label",
+              "power_on",
+              "supply",
+              "power_off")
           .allSatisfy((step, outcome) -> assertThat(outcome).as(step).isEqualTo("PASS"));
       List<String> images = new ArrayList<>();
       record

@@ -66,10 +66,12 @@ class RouteGateTest {
     assertThat(run.outcome()).as(run.message()).isEqualTo(Outcome.FAIL);
     assertThat(run.failedStep()).isEqualTo("route");
     assertThat(run.message()).contains(saying);
-    // Refused before its first step that is not identification: nothing was done to the unit.
+    // Refused before its first step that is not identification: nothing was done to the unit
+    // (the fixture powered it for the scan, and switched it off again).
     assertThat(run.steps())
         .filteredOn(s -> s.outcome() != io.shipready.core.model.StepOutcome.SKIPPED)
-        .allSatisfy(s -> assertThat(s.kind()).isIn("scan", "identify", "device_details"));
+        .allSatisfy(
+            s -> assertThat(s.kind()).isIn("scan", "identify", "device_details", "fixture_power"));
   }
 
   @Test

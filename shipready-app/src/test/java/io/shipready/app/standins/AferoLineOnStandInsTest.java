@@ -48,6 +48,7 @@ class AferoLineOnStandInsTest {
   private Path db;
   private Path out;
   private final List<Process> servers = new ArrayList<>();
+  private String supplyAddress;
 
   @BeforeEach
   void standIns() throws IOException {
@@ -82,6 +83,8 @@ class AferoLineOnStandInsTest {
     String qr = "1:" + ids.get("association_id").asText() + ":" + deviceId + "\n";
     assertThat(deviceId).matches("[0-9A-F]{16}");
 
+    assertThat(askSupply("OUTP?")).as("the fixture is switched off after the unit").isEqualTo("0");
+
     for (String station : List.of("product-label", "rssi-ble", "rssi-wifi")) {
       JsonNode summary = run(station, slots, qr);
       assertThat(summary.get("pass").asInt()).as(station + ": " + summary).isEqualTo(1);
@@ -107,6 +110,8 @@ class AferoLineOnStandInsTest {
 
     String trace = cli(null, "trace", deviceId, "--db", db.toString()).out();
     assertThat(trace)
+        .contains("vdd_at_probe")
+        .contains("supply_current")
         .contains("afero-asr-programming")
         .contains("afero-asr-product-label")
         .contains("afero-asr-rssi-ble")
@@ -133,13 +138,53 @@ class AferoLineOnStandInsTest {
     assertThat(aferoFiles(out.resolve("files"))).isEmpty();
   }
 
-  /** One slot: the module on its J-Link, its UART and (for the RSSI stations) the receiver. */
+  @Test
+  void aModuleFedBelowTheSeedsRangeFailsAtTheSupplyCheckAndIsLeftUnpowered() throws Exception {
+    standinDevice("create", "--family", "probe", "--id", "683012398");
+    standinDevice("fault", "683012398", "low-supply");
+    Path slots = slotMap("683012398", false);
+
+    JsonNode programming = run("programming", slots, "");
+
+    JsonNode only = programming.get("runs").get(0);
+    assertThat(only.get("outcome").asText()).as(programming.toString()).isEqualTo("FAIL");
+    assertThat(only.get("failed_step").asText()).isEqualTo("supply");
+    assertThat(only.get("message").asText()).contains("vdd_at_probe = 2.1 V is outside");
+    assertThat(askSupply("OUTP?")).isEqualTo("0");
+    assertThat(JSON.readTree(standinDevice("show", "683012398")).get("flash").size())
+        .as("nothing was flashed")
+        .isZero();
+  }
+
+  @Test
+  void aSupplyThatDoesNotAnswerStopsTheUnitBeforeAnythingIsDoneToIt() throws Exception {
+    standinDevice("create", "--family", "probe", "--id", "683012397");
+    standinDevice("fault", "683012397", "instrument-silent");
+    Path slots = slotMap("683012397", false);
+
+    JsonNode programming = run("programming", slots, "");
+
+    JsonNode only = programming.get("runs").get(0);
+    assertThat(only.get("outcome").asText()).as(programming.toString()).isEqualTo("ERROR");
+    assertThat(only.get("failed_step").asText()).isEqualTo("power_on");
+    assertThat(only.get("message").asText()).contains("did not answer");
+  }
+
+  /**
+   * One slot: the module on its J-Link, its UART, the fixture's SCPI supply and (for the RSSI
+   * stations) the receiver.
+   */
   private Path slotMap(String probe, boolean receiver) throws Exception {
     String console = serve(probe, "afero-asr");
+    String supply =
+        "{driver: scpi, address: \"TCPIP0::" + scpi(probe).replace(":", "::") + "::SOCKET\"}";
     String fixture =
         receiver
-            ? ", fixture: {driver: afero-rssi, address: \"" + serve(probe, "afero-rssi") + "\"}"
-            : "";
+            ? ", fixture: {driver: afero-rssi, address: \""
+                + serve(probe, "afero-rssi")
+                + "\"}, supply: "
+                + supply
+            : ", fixture: " + supply;
     Path slots = dir.resolve("slots-" + probe + ".yaml");
     Files.writeString(
         slots,
@@ -162,19 +207,42 @@ class AferoLineOnStandInsTest {
     return slots;
   }
 
+  /** Starts standin-scpi, the fixture's supply, for the unit; returns its HOST:PORT. */
+  private String scpi(String unit) throws IOException {
+    supplyAddress =
+        listening(new ProcessBuilder(STANDINS.resolve("standin-scpi").toString(), unit));
+    return supplyAddress;
+  }
+
+  /** Asks the stand-in supply one query, as any SCPI client would. */
+  private String askSupply(String query) throws IOException {
+    String[] hostPort = supplyAddress.split(":");
+    try (java.net.Socket socket = new java.net.Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {
+      socket.setSoTimeout(5000);
+      socket.getOutputStream().write((query + "\n").getBytes(StandardCharsets.US_ASCII));
+      return new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+          .readLine()
+          .strip();
+    }
+  }
+
   /** Starts standin-console for the unit; returns the HOST:PORT it listens on. */
   private String serve(String unit, String firmware) throws IOException {
-    ProcessBuilder builder =
+    return listening(
         new ProcessBuilder(
-                STANDINS.resolve("standin-console").toString(), unit, "--firmware", firmware)
-            .redirectErrorStream(true);
+            STANDINS.resolve("standin-console").toString(), unit, "--firmware", firmware));
+  }
+
+  private String listening(ProcessBuilder builder) throws IOException {
+    builder.redirectErrorStream(true);
     builder.environment().put("SHIPREADY_STANDIN_STATE", state.toString());
     Process server = builder.start();
     servers.add(server);
     BufferedReader reader =
         new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
     String first = reader.readLine();
-    assertThat(first).as("standin-console " + firmware).startsWith("listening on ");
+    assertThat(first).as(String.join(" ", builder.command())).startsWith("listening on ");
     return first.substring("listening on ".length()).strip();
   }
 

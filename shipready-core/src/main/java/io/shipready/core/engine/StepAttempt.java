@@ -19,6 +19,7 @@ final class StepAttempt {
   private final long startedNanos = System.nanoTime();
   private final long timeoutNanos;
   private final Runnable onAbandon;
+  private final boolean finishesOnAbort;
   private State state = State.RUNNING;
   private long stoppedAtNanos;
 
@@ -27,10 +28,20 @@ final class StepAttempt {
    * @param onAbandon what to do when the attempt was told to stop and did not within the grace
    */
   StepAttempt(UnitRun run, Thread thread, long timeoutNanos, Runnable onAbandon) {
+    this(run, thread, timeoutNanos, onAbandon, false);
+  }
+
+  /**
+   * @param finishesOnAbort a teardown step's attempt: an abort of the run does not stop it (it
+   *     switches the fixture off, releases what the run took), only its own timeout does
+   */
+  StepAttempt(
+      UnitRun run, Thread thread, long timeoutNanos, Runnable onAbandon, boolean finishesOnAbort) {
     this.run = run;
     this.thread = thread;
     this.timeoutNanos = timeoutNanos;
     this.onAbandon = onAbandon;
+    this.finishesOnAbort = finishesOnAbort;
   }
 
   UnitRun run() {
@@ -51,6 +62,9 @@ final class StepAttempt {
 
   /** The run is being aborted: ask the step to stop. */
   synchronized void cancel() {
+    if (finishesOnAbort) {
+      return;
+    }
     stop(State.CANCELLED, System.nanoTime());
   }
 

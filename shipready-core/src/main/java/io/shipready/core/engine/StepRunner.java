@@ -24,11 +24,17 @@ final class StepRunner {
   private final UnitRun run;
   private final StepSpec spec;
   private final StepKind kind;
+  private final boolean teardown;
 
-  StepRunner(UnitRun run, StepSpec spec) {
+  /**
+   * @param teardown a step of {@code teardown.run}: it runs to its end (and its retries) even when
+   *     the run is being aborted, since it is what makes the slot safe again
+   */
+  StepRunner(UnitRun run, StepSpec spec, boolean teardown) {
     this.run = run;
     this.spec = spec;
     this.kind = run.services().library().get(spec.kind());
+    this.teardown = teardown;
   }
 
   /** Runs the step; returns null when the run was given up while the step hung. */
@@ -36,7 +42,7 @@ final class StepRunner {
     Duration total = Duration.ZERO;
     RetryPolicy retry = spec.retry();
     for (int attempt = 1; ; attempt++) {
-      if (attempt > 1 && !pauseBeforeRetry(retry.delay())) {
+      if (attempt > 1 && !pauseBeforeRetry(retry.delay()) && !teardown) {
         return cancelledResult(attempt - 1, total);
       }
       AttemptResult last = attempt(attempt);
@@ -48,7 +54,7 @@ final class StepRunner {
           attempt < retry.attempts()
               && !last.outcome.passed()
               && retryable(last, retry)
-              && !run.cancelled();
+              && (teardown || !run.cancelled());
       if (!tryAgain) {
         return new StepResult(
             spec.id(), spec.kind(), last.outcome, attempt, last.message, last.measurements, total);
@@ -152,7 +158,11 @@ final class StepRunner {
     AttemptContext context = new AttemptContext(run, spec);
     StepAttempt attempt =
         new StepAttempt(
-            run, Thread.currentThread(), spec.timeout().toNanos(), () -> abandonHung(hold));
+            run,
+            Thread.currentThread(),
+            spec.timeout().toNanos(),
+            () -> abandonHung(hold),
+            teardown);
     run.attemptStarted(attempt);
     long started = System.nanoTime();
     StepOutcome outcome;

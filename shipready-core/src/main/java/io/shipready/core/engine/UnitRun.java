@@ -121,14 +121,14 @@ final class UnitRun {
               .parallelSteps()
               .execute(
                   () -> {
-                    StepResult result = new StepRunner(this, step).run();
+                    StepResult result = new StepRunner(this, step, teardown).run();
                     // Null: the step hung and the watchdog ended the run; the loop sees that.
                     if (result != null) {
                       doneBeside.add(result);
                     }
                   });
         }
-        record(new StepRunner(this, ready.get(0)).run());
+        record(new StepRunner(this, ready.get(0), teardown).run());
         continue;
       }
       if (beside == 0) {

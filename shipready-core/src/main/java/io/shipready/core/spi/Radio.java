@@ -9,4 +9,14 @@ public interface Radio extends Capability {
   }
 
   double rssiDbm(Band band) throws InterruptedException;
+
+  /**
+   * The RSSI of this unit among others the station's antenna may hear: a receiver that hears every
+   * unit near it (a BLE scanner on the station PC) picks the unit's signal by what the run knows of
+   * it (device id from its scanned label, MAC). Receivers wired to one unit ignore them.
+   */
+  default double rssiDbm(Band band, java.util.List<io.shipready.core.model.Identifier> unit)
+      throws InterruptedException {
+    return rssiDbm(band);
+  }
 }

@@ -57,7 +57,7 @@ final class MeasureStep extends SimpleStepKind {
   private static double read(StepContext context, String source) throws InterruptedException {
     if (source.startsWith("rssi:")) {
       Radio.Band band = Radio.Band.valueOf(source.substring(5).toUpperCase(Locale.ROOT));
-      return context.device().require(Radio.class).rssiDbm(band);
+      return context.device().require(Radio.class).rssiDbm(band, context.identifiers());
     }
     return context.device().require(Sensors.class).read(source);
   }

@@ -26,6 +26,7 @@ public final class StandardSteps {
         .add(new SetStateStep())
         .add(new SetFlagStep())
         .add(new RebootStep())
+        .add(new FixturePowerStep())
         .add(new CommandStep())
         .add(new PromptStep())
         .add(new WaitStep())

@@ -363,6 +363,33 @@ class StationTest {
   }
 
   @Test
+  void runTeardownStillRunsToItsEndWhenTheRunIsAborted() throws Exception {
+    // A fixture's supply switched off in teardown must really be switched off after a stop.
+    Recipe recipe =
+        withSections(
+            List.of(),
+            List.of(step("power_on", "work").build()),
+            List.of(step("long", "work").with(Map.of("ms", 30_000L)).build()),
+            List.of(step("power_off", "work").with(Map.of("ms", 200L)).build()),
+            List.of());
+    Station station = station(recipe, 1);
+    CompletableFuture<StationReport> report =
+        CompletableFuture.supplyAsync(() -> station.run(new TestUnits(1)));
+    while (kinds.running.get() < 1) {
+      Thread.sleep(5);
+    }
+
+    station.stop("operator pressed stop");
+
+    RunResult aborted = report.get(10, TimeUnit.SECONDS).runs().get(0);
+    assertThat(aborted.outcome()).isEqualTo(Outcome.ABORTED);
+    assertThat(stepOf(aborted, "long").outcome()).isEqualTo(StepOutcome.ERROR);
+    assertThat(stepOf(aborted, "power_off").outcome())
+        .as("teardown is not cut short by the abort")
+        .isEqualTo(StepOutcome.PASS);
+  }
+
+  @Test
   void abortingOneSlotEndsOnlyThatSlotsRunAndTheSlotGoesOn() throws Exception {
     Recipe recipe = recipe(step("long", "work").with(Map.of("ms", 2_000L)).build());
     Station station = station(recipe, 2);

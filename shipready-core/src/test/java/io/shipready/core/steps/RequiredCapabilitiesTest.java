@@ -52,6 +52,7 @@ class RequiredCapabilitiesTest {
                 List.of(ManufacturingStates.class, Recovery.class, ImageStore.class, Wifi.class)),
             Map.entry("set_state", List.of(ManufacturingStates.class)),
             Map.entry("set_flag", List.of(Settings.class)),
+            Map.entry("fixture_power", List.of(io.shipready.core.spi.FixturePower.class)),
             Map.entry("reboot", List.of(Power.class)),
             Map.entry("command", List.of()),
             Map.entry("prompt", List.of()),

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.shipready.core.spi.Capability;
 import io.shipready.core.spi.Console;
 import io.shipready.core.spi.Device;
+import io.shipready.core.spi.Identity;
+import io.shipready.core.spi.Sensors;
 import io.shipready.core.spi.SlotBinding;
 import io.shipready.device.emulated.SlotEndpoints.ConsoleEndpoint;
 import io.shipready.device.spi.ConsoleFirmware;
@@ -17,7 +19,9 @@ import java.util.Set;
 /**
  * A slot whose units get more than their driver gives: the console the slot map names, what the
  * family's firmware tells over that console, and the capabilities of the fixture at the slot that
- * the driver lacks (the driver keeps its own).
+ * the driver lacks (the driver keeps its own). Identity and Sensors that both sides have are
+ * combined: the firmware's identifiers before the chip's, each quantity from the side that measures
+ * it.
  */
 final class ComposedSlot implements SlotBinding {
   private final SlotBinding driver;
@@ -26,6 +30,8 @@ final class ComposedSlot implements SlotBinding {
   private final ConsoleFirmware firmware;
   private final Set<Class<? extends Capability>> fromFirmware;
   private final Set<Class<? extends Capability>> fromFixture;
+  private final boolean combineIdentity;
+  private final boolean combineSensors;
   private final Set<Class<? extends Capability>> capabilities;
 
   /**
@@ -49,6 +55,14 @@ final class ComposedSlot implements SlotBinding {
       all.add(Console.class);
     }
     Set<Class<? extends Capability>> told = new LinkedHashSet<>();
+    this.combineIdentity =
+        this.firmware != null
+            && driver.capabilities().contains(Identity.class)
+            && this.firmware.capabilities().contains(Identity.class);
+    this.combineSensors =
+        fixture != null
+            && driver.capabilities().contains(Sensors.class)
+            && fixture.capabilities().contains(Sensors.class);
     if (this.firmware != null) {
       for (Class<? extends Capability> type : this.firmware.capabilities()) {
         if (all.add(type)) {
@@ -90,10 +104,21 @@ final class ComposedSlot implements SlotBinding {
         }
       }
     }
+    if (combineIdentity) {
+      Identity told = (Identity) firmware.over(console).get(Identity.class);
+      unit.capability(Identity.class)
+          .ifPresent(chip -> added.put(Identity.class, new CombinedIdentity(told, chip)));
+    }
     if (fixture != null) {
       Device instrument = fixture.attach(number, serial);
       for (Class<? extends Capability> type : fromFixture) {
         instrument.capability(type).ifPresent(capability -> added.put(type, capability));
+      }
+      if (combineSensors) {
+        Sensors own = unit.require(Sensors.class);
+        instrument
+            .capability(Sensors.class)
+            .ifPresent(meters -> added.put(Sensors.class, new CombinedSensors(own, meters)));
       }
     }
     return new SlotDevice(unit, added);

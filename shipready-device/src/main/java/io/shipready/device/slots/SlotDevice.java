@@ -30,8 +30,9 @@ final class SlotDevice implements Device {
   @Override
   public <T extends Capability> Optional<T> capability(Class<T> type) {
     requireNonNull(type, "type");
-    Optional<T> own = unit.capability(type);
-    return own.isPresent() ? own : Optional.ofNullable(added.get(type)).map(type::cast);
+    // What the slot adds is either missing from the driver or combines the driver's with its own.
+    Optional<T> slot = Optional.ofNullable(added.get(type)).map(type::cast);
+    return slot.isPresent() ? slot : unit.capability(type);
   }
 
   /** The device its driver gave, for callers that know the driver's own type. */

@@ -75,7 +75,9 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  *       console (e.g. Identity) where the driver lacks it.
  *   <li>{@code fixture} (none): an instrument at the slot, {@code {driver: NAME, ...}} with that
  *       driver's keys. The capabilities it gives that the slot's driver lacks are added to the unit
- *       (the slot's driver keeps its own).
+ *       (the slot's driver keeps its own; Sensors on both are asked each for its own quantities).
+ *   <li>{@code supply} (none): the fixture's power supply when {@code fixture} is another
+ *       instrument (an RSSI receiver), written the same way: {@code {driver: scpi, address: ...}}.
  * </ul>
  *
  * <p>The drivers and their keys (capabilities in brackets):
@@ -101,14 +103,15 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  *       factory's RF settings tool, which reads and burns the e-fuses).
  *   <li>{@code particle}, the Particle CLI over USB [Identity, Programmer, Settings, Power]: {@code
  *       port} (required), {@code timeout_s} (240).
- *   <li>{@code jlink}, SEGGER J-Link Commander [Programmer]: {@code family}, {@code probe} (the
- *       J-Link's serial number), {@code device} (e.g. NRF52840_XXAA) (all required), {@code
- *       interface} (SWD, or JTAG), {@code speed_khz} (4000), {@code regions} ({@code {name:
+ *   <li>{@code jlink}, SEGGER J-Link Commander [Programmer, Sensors ({@code target_voltage}, the
+ *       probe's VTref), Identity on nRF51/nRF52 (FICR device id and MAC)]: {@code family}, {@code
+ *       probe} (the J-Link's serial number), {@code device} (e.g. NRF52840_XXAA) (all required),
+ *       {@code interface} (SWD, or JTAG), {@code speed_khz} (4000), {@code regions} ({@code {name:
  *       address}}), {@code timeout_s} (120).
- *   <li>{@code nrfjprog} [Programmer]: {@code family}, {@code probe} (required), {@code nrf_family}
- *       (NRF52), {@code regions}, {@code timeout_s} (120).
- *   <li>{@code nrfutil} [Programmer]: {@code family}, {@code probe} (required), {@code regions},
- *       {@code timeout_s} (120).
+ *   <li>{@code nrfjprog} [Programmer, Identity on nRF51/nRF52]: {@code family}, {@code probe}
+ *       (required), {@code nrf_family} (NRF52), {@code regions}, {@code timeout_s} (120).
+ *   <li>{@code nrfutil} [Programmer, Identity on nRF51/nRF52]: {@code family}, {@code probe}
+ *       (required), {@code nrf_family} (NRF52), {@code regions}, {@code timeout_s} (120).
  *   <li>{@code openocd} [Programmer]: {@code family}, {@code probe} (the adapter's serial), {@code
  *       config} (list of OpenOCD config files) (all required), {@code regions}, {@code timeout_s}
  *       (120).
@@ -121,11 +124,13 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  *       fixture} [Radio]: {@code address} (required, {@code host:port}; 5025 when the port is left
  *       out), {@code timeout} (5s).
  *   <li>{@code scpi}, a power supply or meter speaking SCPI over TCP, usually as a {@code fixture}
- *       [Power, Sensors]: {@code address} (required, {@code host:port}; 5025 when the port is left
- *       out), {@code timeout} (5s), {@code off_time} (1s: how long a reboot keeps the output off),
- *       {@code queries} (more Sensors quantities: {@code {temperature_c: "MEAS:TEMP?"}}; a quantity
- *       named {@code rssi:ble}, {@code rssi:wifi} or {@code rssi:cellular} makes it an RF tester
- *       too [Radio], e.g. {@code {"rssi:cellular": "FETC:RSSI?"}}).
+ *       or {@code supply} [Power, FixturePower, Sensors]: {@code address} (required, {@code
+ *       host:port}; 5025 when the port is left out; or {@code TCPIP0::host::5025::SOCKET}, {@code
+ *       TCPIP0::host::INSTR}), {@code timeout} (5s), {@code off_time} (1s: how long a reboot keeps
+ *       the output off), {@code queries} (more Sensors quantities: {@code {temperature_c:
+ *       "MEAS:TEMP?"}} or {@code {load_ma: {query: "READ?", units: mA}}}; a quantity named {@code
+ *       rssi:ble}, {@code rssi:wifi} or {@code rssi:cellular} makes it an RF tester too [Radio],
+ *       e.g. {@code {"rssi:cellular": "FETC:RSSI?"}}).
  * </ul>
  *
  * <p>The vendor tools are found at the path {@code tools:} gives, else on the PATH; a tool that is
@@ -492,9 +497,17 @@ public final class SlotMap {
       }
       SlotBinding fixture = null;
       if (settings.has("fixture")) {
-        fixture = fixture(drivers, settings, toolPaths);
+        fixture = instrument(drivers, settings, "fixture", toolPaths);
       }
-      settings.accept("console", "fixture");
+      if (settings.has("supply")) {
+        // The fixture's supply beside another instrument (an RSSI receiver): one more at the slot.
+        SlotBinding supply = instrument(drivers, settings, "supply", toolPaths);
+        fixture =
+            fixture == null
+                ? supply
+                : new ComposedSlot(settings.slot(), fixture, null, null, null, supply);
+      }
+      settings.accept("console", "fixture", "supply");
       settings.rejectUnknownKeys();
       if (console == null && fixture == null) {
         return binding;
@@ -502,17 +515,17 @@ public final class SlotMap {
       return new ComposedSlot(settings.slot(), binding, console, lineEnding, firmware, fixture);
     }
 
-    private SlotBinding fixture(
-        DeviceDrivers drivers, SlotSettings settings, Map<String, Path> toolPaths) {
-      Map<String, Object> block = new LinkedHashMap<>(settings.map("fixture"));
+    private SlotBinding instrument(
+        DeviceDrivers drivers, SlotSettings settings, String key, Map<String, Path> toolPaths) {
+      Map<String, Object> block = new LinkedHashMap<>(settings.map(key));
       Object name = block.remove("driver");
       String at = settings.source() + ", slot " + settings.slot();
       DeviceDriver driver =
-          driver(drivers, name == null ? null : name.toString(), at, "fixture.driver");
+          driver(drivers, name == null ? null : name.toString(), at, key + ".driver");
       SlotSettings fixtureSettings =
           SlotSettings.builder(settings.slot(), driver.name())
               .source(settings.source())
-              .keyPrefix("fixture.")
+              .keyPrefix(key + ".")
               .values(block)
               .tools(toolPaths)
               .environment(environment)

@@ -23,7 +23,11 @@ class ScpiInstrumentTest {
     try (FakeScpiServer psu = new FakeScpiServer();
         ScpiConnection connection = new ScpiConnection(psu.endpoint(), WAIT)) {
       ScpiInstrument instrument =
-          new ScpiInstrument("4", connection, Duration.ZERO, Map.of("temperature_c", "MEAS:TEMP?"));
+          new ScpiInstrument(
+              "4",
+              connection,
+              Duration.ZERO,
+              Map.of("temperature_c", ScpiInstrument.Reading.of("MEAS:TEMP?")));
 
       Sensors sensors = instrument.require(Sensors.class);
 
@@ -43,7 +47,11 @@ class ScpiInstrumentTest {
         ScpiConnection connection = new ScpiConnection(tester.endpoint(), WAIT)) {
       ScpiInstrument plain = new ScpiInstrument("4", connection, Duration.ZERO, Map.of());
       ScpiInstrument rf =
-          new ScpiInstrument("4", connection, Duration.ZERO, Map.of("rssi:cellular", "MEAS:TEMP?"));
+          new ScpiInstrument(
+              "4",
+              connection,
+              Duration.ZERO,
+              Map.of("rssi:cellular", ScpiInstrument.Reading.of("MEAS:TEMP?")));
 
       assertThat(plain.capability(Radio.class)).isEmpty();
       assertThat(rf.require(Radio.class).rssiDbm(Radio.Band.CELLULAR)).isEqualTo(25.1);
@@ -51,7 +59,10 @@ class ScpiInstrumentTest {
           .isInstanceOf(DeviceException.class)
           .hasMessageContaining("not 'rssi:ble'");
       assertThat(ScpiInstrument.measuresRssi(Map.of("rssi:cellular", "MEAS:TEMP?"))).isTrue();
-      assertThat(ScpiInstrument.measuresRssi(Map.of("temperature_c", "MEAS:TEMP?"))).isFalse();
+      assertThat(
+              ScpiInstrument.measuresRssi(
+                  Map.of("temperature_c", ScpiInstrument.Reading.of("MEAS:TEMP?"))))
+          .isFalse();
     }
   }
 
@@ -63,7 +74,9 @@ class ScpiInstrumentTest {
 
       instrument.require(Power.class).reboot();
 
-      assertThat(psu.received).containsExactly("*IDN?", "OUTP OFF", "*OPC?", "OUTP ON", "*OPC?");
+      assertThat(psu.received)
+          .containsExactly(
+              "*IDN?", "OUTP OFF", "SYST:ERR?", "*OPC?", "OUTP ON", "SYST:ERR?", "*OPC?");
       assertThat(psu.outputOn).isTrue();
     }
   }

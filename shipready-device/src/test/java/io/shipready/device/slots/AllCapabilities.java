@@ -27,6 +27,7 @@ final class AllCapabilities {
           Console.class,
           Ethernet.class,
           Fuses.class,
+          io.shipready.core.spi.FixturePower.class,
           Identity.class,
           IdentityWriter.class,
           ImageStore.class,

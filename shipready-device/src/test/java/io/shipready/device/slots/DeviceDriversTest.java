@@ -47,7 +47,8 @@ class DeviceDriversTest {
             "openocd",
             "particle",
             "scpi",
-            "simulated");
+            "simulated",
+            "station-radio");
     assertThat(drivers.all()).allSatisfy(d -> assertThat(d.description()).isNotBlank());
   }
 
@@ -80,18 +81,23 @@ class DeviceDriversTest {
         .containsExactlyInAnyOrder(Identity.class, Programmer.class, Settings.class, Power.class);
     assertThat(capabilities("esptool", Map.of("family", "f", "port", "/dev/ttyUSB0")))
         .containsExactlyInAnyOrder(Programmer.class, Identity.class);
-    for (Map<String, Object> programmer :
-        List.<Map<String, Object>>of(
-            Map.of("driver", "jlink", "family", "f", "probe", "1", "device", "NRF52840_XXAA"),
-            Map.of("driver", "nrfjprog", "family", "f", "probe", "1"),
-            Map.of("driver", "nrfutil", "family", "f", "probe", "1"),
-            Map.of("driver", "openocd", "family", "f", "probe", "1", "config", "a.cfg"))) {
-      Map<String, Object> settings = new java.util.HashMap<>(programmer);
-      String driver = (String) settings.remove("driver");
-      assertThat(capabilities(driver, settings)).as(driver).containsExactly(Programmer.class);
-    }
+    // Probes read an nRF51/52 chip's FICR ids; a J-Link also measures VTref on any chip.
+    assertThat(
+            capabilities("jlink", Map.of("family", "f", "probe", "1", "device", "NRF52840_XXAA")))
+        .containsExactlyInAnyOrder(Programmer.class, Identity.class, Sensors.class);
+    assertThat(capabilities("jlink", Map.of("family", "f", "probe", "1", "device", "STM32F407VG")))
+        .containsExactlyInAnyOrder(Programmer.class, Sensors.class);
+    assertThat(capabilities("nrfjprog", Map.of("family", "f", "probe", "1")))
+        .containsExactlyInAnyOrder(Programmer.class, Identity.class);
+    assertThat(capabilities("nrfjprog", Map.of("family", "f", "probe", "1", "nrf_family", "NRF91")))
+        .containsExactly(Programmer.class);
+    assertThat(capabilities("nrfutil", Map.of("family", "f", "probe", "1")))
+        .containsExactlyInAnyOrder(Programmer.class, Identity.class);
+    assertThat(capabilities("openocd", Map.of("family", "f", "probe", "1", "config", "a.cfg")))
+        .containsExactly(Programmer.class);
     assertThat(capabilities("scpi", Map.of("address", "127.0.0.1")))
-        .containsExactlyInAnyOrder(Power.class, Sensors.class);
+        .containsExactlyInAnyOrder(
+            Power.class, Sensors.class, io.shipready.core.spi.FixturePower.class);
     assertThat(capabilities("simulated", Map.of("family", "azure-sphere")))
         .contains(ManufacturingStates.class, Recovery.class, ImageStore.class);
   }
@@ -141,7 +147,7 @@ class DeviceDriversTest {
             bind("nrfjprog", Map.of("family", "particle", "probe", "683012346")).attach(1, "S1");
 
     assertThat(unit.family()).isEqualTo("particle");
-    assertThat(unit.capabilityTypes()).containsExactly(Programmer.class);
+    assertThat(unit.capabilityTypes()).containsExactlyInAnyOrder(Programmer.class, Identity.class);
   }
 
   private Set<Class<? extends Capability>> has(Device unit) {

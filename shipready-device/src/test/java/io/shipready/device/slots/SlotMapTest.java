@@ -71,10 +71,16 @@ class SlotMapTest {
             Ethernet.class);
     assertThat(map.capabilities("3"))
         .containsExactlyInAnyOrder(Identity.class, Programmer.class, Settings.class, Power.class);
-    // An afero-asr module tells its ids over its console (the family's registered firmware).
+    // An afero-asr module tells its ids over its console (the family's registered firmware); the
+    // supply at the slot feeds and restarts it.
     assertThat(map.capabilities("4"))
         .containsExactlyInAnyOrder(
-            Programmer.class, Console.class, Identity.class, Power.class, Sensors.class);
+            Programmer.class,
+            Console.class,
+            Identity.class,
+            Power.class,
+            Sensors.class,
+            io.shipready.core.spi.FixturePower.class);
     assertThat(map.capabilities("5")).contains(Markings.class, Programmer.class, Sensors.class);
     assertThat(map.tools()).containsEntry("azsphere", "/opt/azurespheresdk/Tools_v2/azsphere");
     assertThat(map.capabilitySlots()).hasSize(5);
@@ -174,7 +180,7 @@ class SlotMapTest {
     assertRefused(
         "slots:\n  - {driver: particle, port: COM3, prot: x}\n",
         "slot 1 (particle): unknown key [prot] ('prot': did you mean 'port'?); the particle"
-            + " driver reads [console, fixture, port, timeout_s]");
+            + " driver reads [console, fixture, port, supply, timeout_s]");
     assertRefused(
         "slots:\n  - {driver: gdb-remote, gdb: 127.0.0.1:3333, console: com5}\n",
         "slot 1 (gdb-remote): 'console' is wrong: 'com5' is not tcp:HOST:PORT or serial:DEVICE@BAUD");

@@ -3,6 +3,7 @@ package io.shipready.device.sim.aferoasr;
 import io.shipready.core.model.Identifier;
 import io.shipready.core.spi.Capability;
 import io.shipready.core.spi.Console;
+import io.shipready.core.spi.FixturePower;
 import io.shipready.core.spi.Identity;
 import io.shipready.core.spi.Markings;
 import io.shipready.core.spi.Power;
@@ -21,6 +22,7 @@ import io.shipready.device.sim.MacAddress;
 import io.shipready.device.sim.Nominal;
 import io.shipready.device.sim.RadioReceiver;
 import io.shipready.device.sim.Rebooter;
+import io.shipready.device.sim.SimSupply;
 import io.shipready.device.sim.SimUnit;
 import io.shipready.device.sim.SimulationSettings;
 import io.shipready.device.sim.UnitIdentity;
@@ -56,10 +58,14 @@ public final class AferoAsrUnit implements FamilyModel {
   static final Duration BOOT_TIME = Duration.ofSeconds(1);
   static final String COMPANY_CODE = "company_code";
 
-  /** Meters on the fixture (which supplies 2.4 to 3.5 V): supply V, current mA, temperature. */
+  /**
+   * Meters on the fixture (which supplies 2.4 to 3.5 V): supply V, current mA, temperature, and the
+   * J-Link's VTref reading of the same supply.
+   */
   static final Map<String, Nominal> SENSORS =
       Map.of(
           "supply_voltage", new Nominal(3.30, 0.02, 3),
+          "target_voltage", new Nominal(3.30, 0.02, 3),
           "current_ma", new Nominal(12, 0.8, 1),
           "temperature_c", new Nominal(25, 1, 1));
 
@@ -117,9 +123,12 @@ public final class AferoAsrUnit implements FamilyModel {
     caps.put(Identity.class, new UnitIdentity(unit, identifiers, flash::versions));
     caps.put(Programmer.class, flash);
     caps.put(Radio.class, new RadioReceiver(unit, bands, this::silentBecause));
-    caps.put(Sensors.class, new FixtureSensors(unit, SENSORS));
+    // The programming fixture feeds VDD 2.4 to 3.5 V; the validation fixture 12 V DC.
+    SimSupply supply = new SimSupply(unit, 12);
+    caps.put(Sensors.class, new FixtureSensors(unit, SENSORS, supply));
     caps.put(Console.class, new CommandConsole(unit, this::reply));
     caps.put(Power.class, new Rebooter(unit, BOOT_TIME, this::rebooted));
+    caps.put(FixturePower.class, supply);
     caps.put(Markings.class, (Markings) this::marking);
     this.capabilityMap = Map.copyOf(caps);
   }

@@ -7,6 +7,7 @@ import io.shipready.core.spi.SlotBinding;
 import io.shipready.core.spi.SlotSettings;
 import io.shipready.device.gdb.Endpoint;
 import io.shipready.device.instruments.ScpiConnection;
+import io.shipready.device.instruments.ScpiDriver;
 import io.shipready.device.tools.ToolDevice;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,6 @@ import java.util.Set;
  */
 public final class AferoRssiDriver implements DeviceDriver {
   public static final String NAME = "afero-rssi";
-  private static final int DEFAULT_PORT = 5025;
 
   @Override
   public String name() {
@@ -41,13 +41,7 @@ public final class AferoRssiDriver implements DeviceDriver {
 
   @Override
   public SlotBinding bind(SlotSettings settings) {
-    String text = settings.string("address");
-    Endpoint address;
-    try {
-      address = Endpoint.parse(text.contains(":") ? text : text + ":" + DEFAULT_PORT);
-    } catch (IllegalArgumentException bad) {
-      throw settings.error("address", "is wrong: " + bad.getMessage());
-    }
+    Endpoint address = ScpiDriver.address(settings);
     Duration timeout = settings.duration("timeout", Duration.ofSeconds(5));
     String slot = settings.slot();
     return new SlotBinding() {

@@ -26,7 +26,7 @@ import java.util.List;
 public final class JLinkCommanderProgrammer implements Programmer {
   public static final String TOOL = "jlink";
 
-  private static final List<String> UNREACHABLE =
+  static final List<String> UNREACHABLE =
       List.of(
           "cannot connect to target",
           "cannot connect to j-link",

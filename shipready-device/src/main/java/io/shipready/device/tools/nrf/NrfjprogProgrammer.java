@@ -25,7 +25,7 @@ import java.util.List;
 public final class NrfjprogProgrammer implements Programmer {
   public static final String TOOL = "nrfjprog";
 
-  private static final List<String> UNREACHABLE =
+  static final List<String> UNREACHABLE =
       List.of(
           "unable to connect",
           "no debugger",

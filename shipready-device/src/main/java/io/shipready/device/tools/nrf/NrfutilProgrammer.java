@@ -24,7 +24,7 @@ import java.util.List;
 public final class NrfutilProgrammer implements Programmer {
   public static final String TOOL = "nrfutil";
 
-  private static final List<String> UNREACHABLE =
+  static final List<String> UNREACHABLE =
       List.of(
           "no devices",
           "not found",
