@@ -2,6 +2,7 @@ package io.shipready.device.tools.particle;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** The Particle CLI's printed lines as a parser reads them: colours and spinners taken out. */
 final class ParticleOutput {
@@ -12,7 +13,10 @@ final class ParticleOutput {
 
   /** Standard output's lines without colours, carriage-return redraws taken as their last state. */
   static List<String> lines(String stdout) {
-    return ANSI.matcher(stdout).replaceAll("").lines().map(ParticleOutput::lastRedraw).toList();
+    // Split on line feeds only: a lone carriage return is a redraw of the same line, not a new one.
+    return Stream.of(ANSI.matcher(stdout).replaceAll("").split("\n"))
+        .map(ParticleOutput::lastRedraw)
+        .toList();
   }
 
   /** A progress bar redraws its line with carriage returns: what is left is the last drawing. */
