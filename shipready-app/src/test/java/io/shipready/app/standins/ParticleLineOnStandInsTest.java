@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shipready.app.Main;
 import io.shipready.app.cli.DemoCommand;
+import io.shipready.core.model.Secrets;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -245,6 +246,39 @@ class ParticleLineOnStandInsTest {
       assertThat(calls.get(ncp)).contains("ncp-0.0.7.bin --port " + port(Integer.toString(n)));
       assertThat(calls).noneMatch(call -> call.startsWith("flash --local") && call.contains("ncp"));
     }
+  }
+
+  @Test
+  void theMobileSecretIsRecordedButNoExportOrTraceShowsIt() throws IOException {
+    String secret = "MOBILESECRET001";
+    String fingerprint = Secrets.fingerprint(secret);
+    CommandRun trace = command("trace", serial("1"), "--db", db.toString());
+    assertThat(trace.out()).contains("mobile_secret").contains(fingerprint);
+    Path openhtf = dir.resolve("openhtf");
+    assertThat(
+            command(
+                    "export",
+                    "--format",
+                    "openhtf",
+                    "--db",
+                    db.toString(),
+                    "--out",
+                    openhtf.toString())
+                .exitCode())
+        .isZero();
+    StringBuilder exported = new StringBuilder(trace.out());
+    try (Stream<Path> files = Files.list(openhtf)) {
+      for (Path file : files.toList()) {
+        exported.append(Files.readString(file));
+      }
+    }
+    for (String format : List.of("json", "csv")) {
+      CommandRun export = command("export", "--format", format, "--db", db.toString());
+      assertThat(export.exitCode()).as(export.out()).isZero();
+      exported.append(export.out());
+    }
+    assertThat(exported).contains(fingerprint).doesNotContain("MOBILESECRET00");
+    assertThat(out).doesNotContain("MOBILESECRET00");
   }
 
   /** The stand-in's log of the CLI calls that reached the unit, each as its arguments joined. */

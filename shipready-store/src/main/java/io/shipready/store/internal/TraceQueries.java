@@ -3,6 +3,7 @@ package io.shipready.store.internal;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.model.Identifier;
+import io.shipready.core.model.Secrets;
 import io.shipready.store.AmbiguousIdentifierException;
 import io.shipready.store.StationPackage;
 import io.shipready.store.UnitTrace;
@@ -136,7 +137,9 @@ public final class TraceQueries {
                     new IdentityRow(
                         new UnitTrace.Identity(
                             rs.getString("kind"),
-                            rs.getString("value"),
+                            // The record keeps a secret the recipe asked for; a trace never shows
+                            // it.
+                            Secrets.shown(rs.getString("kind"), rs.getString("value")),
                             Rows.instant(rs, "first_seen"),
                             rs.getString("run_id"),
                             rs.getInt("shared") != 0),
