@@ -54,6 +54,19 @@ final class CloudConnectStep extends SimpleStepKind {
       throw new ShipreadyException(
           "step " + context.spec().id() + ": budget and poll must be longer than zero");
     }
+    if (budget.compareTo(context.spec().timeout()) >= 0) {
+      // The timeout would end the wait first, as a TIMEOUT without the time spent or a verdict.
+      throw new ShipreadyException(
+          "step "
+              + context.spec().id()
+              + ": its timeout ("
+              + text(context.spec().timeout())
+              + ") must be longer than its budget ("
+              + text(budget)
+              + "); set timeout: to more than the budget, e.g. "
+              + (budget.toMinutes() + 5)
+              + "m");
+    }
     CloudConnection cloud = context.device().require(CloudConnection.class);
     context.log("waiting for the cloud connection (budget " + text(budget) + ")");
     CloudConnection.Wait end =
