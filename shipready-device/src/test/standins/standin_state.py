@@ -54,6 +54,8 @@ FAULTS = {
         "flash-fails": "the transfer fails after it started",
         "slow-write": "flashing takes --seconds longer",
         "overcurrent": "a short on the board: the fixture's supply (standin-scpi) measures 250 mA idle",
+        "no-cloud": "never reaches the cloud (SIM not activated, no coverage): cloud-status stays connecting",
+        "slow-cloud": "reaches the cloud --seconds (real seconds) after it starts its firmware",
     },
     "probe": {
         "probe-not-found": "no probe with this serial number is connected",

@@ -79,7 +79,9 @@ class ParticleLineTest {
       }
       JsonNode ids = run.get("identifiers");
       assertThat(ids.get("serial").asText()).matches("P046AA[0-9]{7}");
-      assertThat(ids.get("mobile_secret").asText()).matches("[0-9A-Z]{15}");
+      assertThat(ids.get("mobile_secret").asText())
+          .as("kept, as the recipe asks, but shown only as its fingerprint")
+          .matches("sha256:[0-9a-f]{64}");
       assertThat(ids.get("device_id").asText()).matches("[0-9a-f]{24}");
       assertThat(ids.get("imei").asText()).matches("[0-9]{15}");
       assertThat(ids.get("iccid").asText()).matches("89[0-9]{18}");
@@ -100,6 +102,7 @@ class ParticleLineTest {
               "flash_mfg_test",
               "setup_done",
               "restart",
+              "cloud_connect",
               "selftest",
               "power",
               "radio",
@@ -144,7 +147,8 @@ class ParticleLineTest {
           .containsEntry("version.softdevice", "s140 7.0.1")
           .containsEntry("version.system", "4.2.0")
           .containsEntry("version.ncp", "0.0.7")
-          .containsEntry("version.user", "tracker-edge 18")
+          // Recorded after the tests, as the vendor's flow does; production's is in the images.
+          .containsEntry("version.user", "mfg-test 1.0.3")
           .containsEntry("label.serial_label.payload", ids.get("serial").asText());
 
       Map<String, JsonNode> measurements = measurements(record);
@@ -154,6 +158,7 @@ class ParticleLineTest {
               "idle_current",
               "battery_voltage",
               "cellular_rssi",
+              "cloud_connect_time",
               "device_os_version",
               "ncp_version");
       assertThat(measurements.values())

@@ -3,6 +3,7 @@ package io.shipready.app.console;
 import io.shipready.core.event.Event;
 import io.shipready.core.model.Identifier;
 import io.shipready.core.model.Measurement;
+import io.shipready.core.model.Secrets;
 import io.shipready.core.model.StepOutcome;
 import io.shipready.core.model.Values;
 import java.util.Locale;
@@ -20,7 +21,10 @@ final class EventLines {
     if (event instanceof Event.UnitIdentified e) {
       return prefix(e.slot())
           + "identified "
-          + e.identifiers().stream().map(Identifier::toString).collect(Collectors.joining(" "));
+          + e.identifiers().stream()
+              .map(Secrets::shown)
+              .map(Identifier::toString)
+              .collect(Collectors.joining(" "));
     }
     if (event instanceof Event.StepFinished e) {
       String attempt = e.attempt() > 1 ? " (attempt " + e.attempt() + ")" : "";

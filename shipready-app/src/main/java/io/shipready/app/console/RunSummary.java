@@ -4,6 +4,7 @@ import io.shipready.core.engine.StationReport;
 import io.shipready.core.model.Identifier;
 import io.shipready.core.model.Outcome;
 import io.shipready.core.model.RunResult;
+import io.shipready.core.model.Secrets;
 import io.shipready.device.sim.FaultPlanner.PlannedFault;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -193,7 +194,7 @@ public final class RunSummary {
       entry.put("message", run.message());
       Map<String, String> ids = new LinkedHashMap<>();
       for (Identifier id : run.identifiers()) {
-        ids.putIfAbsent(id.kind(), id.value());
+        ids.putIfAbsent(id.kind(), Secrets.shown(id.kind(), id.value()));
       }
       entry.put("identifiers", ids);
       entry.put("duration_s", run.duration().toNanos() / 1e9);

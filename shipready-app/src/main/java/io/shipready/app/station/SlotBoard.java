@@ -69,6 +69,8 @@ public final class SlotBoard implements EventListener {
       tile.serial = "";
       tile.name = "";
       tile.step = "";
+      tile.stepId = "";
+      tile.progress = "";
       tile.stepsDone.clear();
       tile.startedAt = started.at().toEpochMilli();
       tile.endedAt = 0;
@@ -89,14 +91,20 @@ public final class SlotBoard implements EventListener {
     } else if (event instanceof Event.StepStarted step) {
       tile.step =
           step.attempt() > 1 ? step.stepId() + " (try " + step.attempt() + ")" : step.stepId();
+      tile.stepId = step.stepId();
+      tile.progress = "";
     } else if (event instanceof Event.StepFinished step) {
       tile.stepsDone.add(step.stepId());
+      if (step.stepId().equals(tile.stepId)) {
+        tile.progress = "";
+      }
     } else if (event instanceof Event.RunFinished finished) {
       tile.recording = true;
       tile.failedStep = finished.failedStep();
       tile.message = finished.message();
       tile.endedAt = finished.at().toEpochMilli();
       tile.step = "";
+      tile.progress = "";
     } else if (event instanceof Event.RunRecorded recorded) {
       tile.recording = false;
       tile.durable = recorded.durable();
@@ -106,6 +114,11 @@ public final class SlotBoard implements EventListener {
       tile.slotMessage = slot.message();
     } else if (event instanceof Event.Notice notice) {
       tile.notice = notice.message();
+      // A running step's own word on how far it is (a wait for the cloud), shown beside the step.
+      String prefix = tile.stepId + ": ";
+      if (!tile.stepId.isEmpty() && notice.message().startsWith(prefix)) {
+        tile.progress = notice.message().substring(prefix.length());
+      }
     }
     // Measurements, attributes, images and components are in the record, not on the tile.
   }
@@ -138,6 +151,7 @@ public final class SlotBoard implements EventListener {
       view.put("name", tile.name);
       view.put("runId", tile.runId);
       view.put("step", tile.step);
+      view.put("progress", tile.progress);
       view.put("done", tile.stepsDone.size());
       view.put("total", stepsPerRun);
       view.put("startedAt", tile.startedAt);
@@ -177,6 +191,8 @@ public final class SlotBoard implements EventListener {
     String name = "";
     String runId = "";
     String step = "";
+    String stepId = "";
+    String progress = "";
     final Set<String> stepsDone = new HashSet<>();
     long startedAt;
     long endedAt;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shipready.app.Main;
 import io.shipready.app.cli.DemoCommand;
+import io.shipready.core.model.Secrets;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -45,7 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code standin-console --firmware particle}, and a bench supply and RF tester at each slot served
  * by {@code standin-scpi}. The operator's scans come on standard input, each the answer to the slot
  * that asked. Three units pass; one carries a planted short (overcurrent) and fails where the
- * fixture measures its idle current.
+ * fixture measures its idle current; one fails its first flash. Two wait for the cloud: one reaches
+ * it after a delay and passes, one never does and fails when the budget runs out. The recipe is the
+ * line's own with the 20-minute budget cut to seconds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ParticleLineOnStandInsTest {
@@ -57,6 +60,10 @@ class ParticleLineOnStandInsTest {
   private static final int GOOD_UNITS = 3;
   private static final String SHORTED = "4";
   private static final String FLASH_FAILS = "5";
+  private static final String SLOW_CLOUD = "6";
+  private static final String NO_CLOUD = "7";
+  private static final int UNITS = 7;
+  private static final String BUDGET = "6s";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<Process> servers = new ArrayList<>();
@@ -89,7 +96,7 @@ class ParticleLineOnStandInsTest {
 
     Map<String, Map<String, String>> answers = new LinkedHashMap<>();
     StringBuilder slots = new StringBuilder();
-    for (int n = 1; n <= GOOD_UNITS + 2; n++) {
+    for (int n = 1; n <= UNITS; n++) {
       String slot = Integer.toString(n);
       String port = port(slot);
       standinDevice("create", "--family", "particle", "--id", port, "--platform", "Tracker");
@@ -116,6 +123,9 @@ class ParticleLineOnStandInsTest {
     }
     standinDevice("fault", port(SHORTED), "overcurrent");
     standinDevice("fault", port(FLASH_FAILS), "flash-fails");
+    standinDevice("fault", port(SLOW_CLOUD), "slow-cloud", "--seconds", "2");
+    standinDevice("fault", port(NO_CLOUD), "no-cloud");
+    Path line = copyOfTheLine(temp.resolve("line"));
 
     Path slotMap = temp.resolve("slots.yaml");
     Files.writeString(
@@ -144,7 +154,7 @@ class ParticleLineOnStandInsTest {
           commandLine.execute(
               "run",
               "--recipe",
-              LINE.resolve("programming.yaml").toString(),
+              line.resolve("programming.yaml").toString(),
               "--slots-file",
               slotMap.toString(),
               "--config",
@@ -158,6 +168,26 @@ class ParticleLineOnStandInsTest {
     }
   }
 
+  /** The line profile with the cloud budget cut from 20 minutes to seconds, polled every second. */
+  private static Path copyOfTheLine(Path copy) throws IOException {
+    try (Stream<Path> files = Files.walk(LINE)) {
+      for (Path file : files.toList()) {
+        Path target = copy.resolve(LINE.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+    Path recipe = copy.resolve("programming.yaml");
+    String text = Files.readString(recipe);
+    assertThat(text).contains("budget: 20m").contains("poll: 30s");
+    Files.writeString(
+        recipe, text.replace("budget: 20m", "budget: " + BUDGET).replace("poll: 30s", "poll: 1s"));
+    return copy;
+  }
+
   @AfterAll
   void stopTheServers() {
     for (Process server : servers) {
@@ -168,7 +198,7 @@ class ParticleLineOnStandInsTest {
   @Test
   void threeUnitsPassAndEachFaultyOneFailsAtTheStepThatCatchesIt() {
     assertThat(exitCode).as(out).isZero();
-    assertThat(out).contains("5 units on 5 slots").contains("PASS 3   FAIL 2   ERROR 0");
+    assertThat(out).contains("7 units on 7 slots").contains("PASS 4   FAIL 3   ERROR 0");
     assertThat(out)
         .containsPattern("\\[slot " + SHORTED + "\\]   idle_current = 250 mA \\[x <= 60\\]")
         .contains("[slot " + SHORTED + "] power FAIL")
@@ -177,6 +207,102 @@ class ParticleLineOnStandInsTest {
         .contains("[slot " + FLASH_FAILS + "] flash_bootloader FAIL")
         .contains("Error writing firmware: Request error")
         .contains("[slot " + FLASH_FAILS + "] flash_softdevice SKIPPED");
+  }
+
+  @Test
+  void theCloudConnectionIsAwaitedWithProgressAndItsTimeRecorded() {
+    assertThat(out)
+        .containsPattern(
+            "\\[slot "
+                + SLOW_CLOUD
+                + "\\] cloud_connect: waiting for the cloud: connecting, \\ds of 6s")
+        .contains("[slot " + SLOW_CLOUD + "] cloud_connect PASS")
+        .containsPattern(
+            "\\[slot "
+                + NO_CLOUD
+                + "\\] cloud_connect: waiting for the cloud: connecting, [45]s of 6s")
+        .containsPattern(
+            "not connected to the cloud after [67]s \\(budget 6s; last status: connecting\\)");
+    CommandRun slow = command("trace", serial(SLOW_CLOUD), "--db", db.toString());
+    assertThat(slow.out())
+        .contains("- cloud_connect (cloud_connect, attempt 1)  PASS")
+        .containsPattern("cloud_connect_time = [1-5]\\.\\d s");
+    CommandRun never = command("trace", serial(NO_CLOUD), "--db", db.toString());
+    assertThat(never.out())
+        .contains("failed at cloud_connect")
+        .containsPattern("cloud_connect_time = [67]\\.\\d s");
+  }
+
+  @Test
+  void theNcpIsUpdatedOverUsbInListeningModeAfterTheSetupDoneFlag() throws IOException {
+    for (int n = 1; n <= GOOD_UNITS; n++) {
+      List<String> calls = calls(port(Integer.toString(n)));
+      int setupDone = indexOf(calls, "usb setup-done ");
+      int listen = indexOf(calls, "usb start-listening ");
+      int ncp = indexOf(calls, "flash --serial ");
+      assertThat(setupDone).as("setup-done in %s", calls).isNotNegative();
+      assertThat(listen).as("start-listening after setup-done").isGreaterThan(setupDone);
+      assertThat(ncp).as("the NCP flashed in listening mode").isEqualTo(listen + 1);
+      assertThat(calls.get(ncp)).contains("ncp-0.0.7.bin --port " + port(Integer.toString(n)));
+      assertThat(calls).noneMatch(call -> call.startsWith("flash --local") && call.contains("ncp"));
+    }
+  }
+
+  @Test
+  void theMobileSecretIsRecordedButNoExportOrTraceShowsIt() throws IOException {
+    String secret = "MOBILESECRET001";
+    String fingerprint = Secrets.fingerprint(secret);
+    CommandRun trace = command("trace", serial("1"), "--db", db.toString());
+    assertThat(trace.out()).contains("mobile_secret").contains(fingerprint);
+    Path openhtf = dir.resolve("openhtf");
+    assertThat(
+            command(
+                    "export",
+                    "--format",
+                    "openhtf",
+                    "--db",
+                    db.toString(),
+                    "--out",
+                    openhtf.toString())
+                .exitCode())
+        .isZero();
+    StringBuilder exported = new StringBuilder(trace.out());
+    try (Stream<Path> files = Files.list(openhtf)) {
+      for (Path file : files.toList()) {
+        exported.append(Files.readString(file));
+      }
+    }
+    for (String format : List.of("json", "csv")) {
+      CommandRun export = command("export", "--format", format, "--db", db.toString());
+      assertThat(export.exitCode()).as(export.out()).isZero();
+      exported.append(export.out());
+    }
+    assertThat(exported).contains(fingerprint).doesNotContain("MOBILESECRET00");
+    assertThat(out).doesNotContain("MOBILESECRET00");
+  }
+
+  /** The stand-in's log of the CLI calls that reached the unit, each as its arguments joined. */
+  private List<String> calls(String port) throws IOException {
+    Path log =
+        state
+            .resolve(java.net.URLEncoder.encode(port, StandardCharsets.UTF_8))
+            .resolve("calls.log");
+    List<String> calls = new ArrayList<>();
+    for (String line : Files.readAllLines(log)) {
+      List<String> args = new ArrayList<>();
+      JSON.readTree(line).get("args").forEach(arg -> args.add(arg.asText()));
+      calls.add(String.join(" ", args));
+    }
+    return calls;
+  }
+
+  private static int indexOf(List<String> calls, String prefix) {
+    for (int i = 0; i < calls.size(); i++) {
+      if (calls.get(i).startsWith(prefix)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Test
@@ -190,6 +316,8 @@ class ParticleLineOnStandInsTest {
           .contains("device_id")
           .contains("PCB-0000000" + n)
           .contains("- setup_done (set_flag, attempt 1)  PASS")
+          .contains("- flash_ncp (flash, attempt 1)  PASS")
+          .contains("- cloud_connect (cloud_connect, attempt 1)  PASS")
           .contains("- restart (reboot, attempt 1)  PASS")
           .contains("- selftest (console, attempt 1)  PASS")
           .contains("- power (measure, attempt 1)  PASS")
@@ -211,8 +339,8 @@ class ParticleLineOnStandInsTest {
     Path files = dir.resolve("files");
     List<String> rows = rows(files, "particle-programming_");
     List<String> queue = rows(files, "provisioning-queue_");
-    assertThat(rows).hasSize(GOOD_UNITS + 1);
-    assertThat(queue).hasSize(GOOD_UNITS + 1);
+    assertThat(rows).hasSize(GOOD_UNITS + 2);
+    assertThat(queue).hasSize(GOOD_UNITS + 2);
     assertThat(queue.get(0)).startsWith("device_id,serial,iccid,product,group,name");
     for (int n = 1; n <= GOOD_UNITS; n++) {
       String slot = Integer.toString(n);
@@ -236,7 +364,7 @@ class ParticleLineOnStandInsTest {
                       .contains(",12345,"));
       assertThat(files.resolve("labels").resolve(serial + ".zpl")).exists();
     }
-    for (String failed : List.of(SHORTED, FLASH_FAILS)) {
+    for (String failed : List.of(SHORTED, FLASH_FAILS, NO_CLOUD)) {
       assertThat(String.join("\n", rows)).doesNotContain(serial(failed));
       assertThat(String.join("\n", queue)).doesNotContain(serial(failed));
       assertThat(files.resolve("labels").resolve(serial(failed) + ".zpl")).doesNotExist();

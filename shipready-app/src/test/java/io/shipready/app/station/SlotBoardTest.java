@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shipready.core.event.Event;
 import io.shipready.core.model.Identifier;
+import io.shipready.core.model.StepOutcome;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,35 @@ class SlotBoardTest {
 
     board.on(new Event.RunStarted("r2", "1", 8, "recipe", "1.0", "sha", null, Instant.now()));
     assertThat(board.tile("1")).containsEntry("name", "").containsEntry("serial", "");
+  }
+
+  @Test
+  void aRunningStepsProgressShowsBesideItUntilItEnds() {
+    board.on(new Event.RunStarted("r1", "1", 7, "recipe", "1.0", "sha", null, Instant.now()));
+    board.on(new Event.StepStarted("r1", "1", "cloud_connect", "cloud_connect", 1, Instant.now()));
+    board.on(
+        new Event.Notice(
+            "1", "cloud_connect: waiting for the cloud: connecting, 2m30s of 20m", Instant.now()));
+    assertThat(board.tile("1"))
+        .containsEntry("step", "cloud_connect")
+        .containsEntry("progress", "waiting for the cloud: connecting, 2m30s of 20m");
+
+    board.on(new Event.Notice("1", "another_step: not about this one", Instant.now()));
+    assertThat(board.tile("1"))
+        .containsEntry("progress", "waiting for the cloud: connecting, 2m30s of 20m");
+
+    board.on(
+        new Event.StepFinished(
+            "r1",
+            "1",
+            "cloud_connect",
+            "cloud_connect",
+            1,
+            StepOutcome.PASS,
+            "",
+            Duration.ofMinutes(3),
+            Instant.now()));
+    assertThat(board.tile("1")).containsEntry("progress", "");
   }
 
   private void identified(Identifier id) {

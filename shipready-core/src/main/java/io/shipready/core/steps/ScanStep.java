@@ -1,6 +1,7 @@
 package io.shipready.core.steps;
 
 import io.shipready.core.model.Identifier;
+import io.shipready.core.model.Secrets;
 import io.shipready.core.model.StepSpec;
 import io.shipready.core.spi.Capability;
 import io.shipready.core.spi.Markings;
@@ -36,7 +37,9 @@ final class ScanStep extends SimpleStepKind {
         ParamSpec.optional(
             "fields",
             ParamType.STRING_LIST,
-            "identifier kinds of the scan's parts, e.g. [serial, mobile_secret]; _ skips a part;"
+            "identifier kinds of the scan's parts, e.g. [serial, mobile_secret]; _ skips a part"
+                + " (a secret the record need not keep); a secret kind is kept in the record and"
+                + " shown only as its SHA-256 fingerprint;"
                 + " default [serial], or [component] for a component marking"),
         ParamSpec.optional(
             "separator",
@@ -63,11 +66,6 @@ final class ScanStep extends SimpleStepKind {
     String marking = context.string("marking", "serial");
     boolean component = marking.startsWith("component:");
     String scanned = read(context, marking).trim();
-    String pattern = context.string("pattern", null);
-    if (pattern != null && !Pattern.compile(pattern).matcher(scanned).matches()) {
-      throw new StepFailedException(
-          "scanned '" + scanned + "' from " + marking + ", which does not match " + pattern);
-    }
     List<String> fields = context.strings("fields");
     if (fields.isEmpty()) {
       fields = List.of(component ? Identifier.COMPONENT : Identifier.SERIAL);
@@ -75,10 +73,16 @@ final class ScanStep extends SimpleStepKind {
     String separator = context.string("separator", " ");
     String[] parts =
         separator.isBlank() ? scanned.split("\\s+") : scanned.split(Pattern.quote(separator), -1);
+    String shown = shown(scanned, parts, fields);
+    String pattern = context.string("pattern", null);
+    if (pattern != null && !Pattern.compile(pattern).matcher(scanned).matches()) {
+      throw new StepFailedException(
+          "scanned '" + shown + "' from " + marking + ", which does not match " + pattern);
+    }
     if (parts.length != fields.size()) {
       throw new StepFailedException(
           "scanned '"
-              + scanned
+              + shown
               + "' from "
               + marking
               + ": expected "
@@ -105,6 +109,30 @@ final class ScanStep extends SimpleStepKind {
           .findFirst()
           .ifPresent(id -> context.measure(m.name(), id.value()));
     }
+  }
+
+  /**
+   * The scan as a message may repeat it: a part the recipe names as a secret (a mobile secret)
+   * shows as its length only, and a scan carrying a secret that does not split as expected shows
+   * only its first part, since any other part may be the secret. A secret part the recipe skips
+   * with {@code _} is never recorded at all.
+   */
+  private static String shown(String scanned, String[] parts, List<String> fields) {
+    boolean secret = fields.stream().anyMatch(Secrets::isSecret);
+    if (!secret) {
+      return scanned;
+    }
+    if (parts.length != fields.size()) {
+      return parts[0] + " ... (" + scanned.length() + " characters in all)";
+    }
+    List<String> shown = new ArrayList<>();
+    for (int i = 0; i < parts.length; i++) {
+      shown.add(
+          Secrets.isSecret(fields.get(i))
+              ? "<" + fields.get(i) + ", " + parts[i].length() + " characters>"
+              : parts[i]);
+    }
+    return String.join(" ", shown);
   }
 
   private static String read(StepContext context, String marking) throws InterruptedException {

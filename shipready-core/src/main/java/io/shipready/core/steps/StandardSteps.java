@@ -30,6 +30,7 @@ public final class StandardSteps {
         .add(new CommandStep())
         .add(new PromptStep())
         .add(new WaitStep())
+        .add(new CloudConnectStep())
         .add(new LabelStep())
         .add(new FactoryRowStep())
         .add(new ProvisionQueueStep())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shipready.core.model.MeasurementSpec;
 import io.shipready.core.model.StepSpec;
 import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.CloudConnection;
 import io.shipready.core.spi.ConnectionInfo;
 import io.shipready.core.spi.Console;
 import io.shipready.core.spi.Ethernet;
@@ -57,6 +58,7 @@ class RequiredCapabilitiesTest {
             Map.entry("command", List.of()),
             Map.entry("prompt", List.of()),
             Map.entry("wait", List.of()),
+            Map.entry("cloud_connect", List.of(CloudConnection.class)),
             Map.entry("label", List.of()),
             Map.entry("factory_row", List.of()),
             Map.entry("provision_queue", List.of()),

@@ -149,6 +149,20 @@ public final class SimUnit {
     sent.accept(bytes);
   }
 
+  /**
+   * Starts an operation whose "never answers" the family gives its own meaning (a unit that never
+   * reaches its cloud keeps saying it is connecting), instead of a hang: true when an {@link
+   * Fault.Unresponsive} fault acts on this attempt. Other faults act as {@link #begin} makes them.
+   */
+  public boolean beginNeverDone(String name) throws InterruptedException {
+    pace.spend(settings.commandLatency());
+    Firing firing = faults.fire(List.of(name));
+    if (firing.unplugged()) {
+      throw unplugged(name);
+    }
+    return firing.unresponsive();
+  }
+
   public DeviceUnreachableException unplugged(String during) {
     return new DeviceUnreachableException(
         "lost the unit at "

@@ -1,6 +1,7 @@
 package io.shipready.device.slots;
 
 import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.CloudConnection;
 import io.shipready.core.spi.ConnectionInfo;
 import io.shipready.core.spi.Console;
 import io.shipready.core.spi.Ethernet;
@@ -23,6 +24,7 @@ import java.util.List;
 final class AllCapabilities {
   static final List<Class<? extends Capability>> TYPES =
       List.of(
+          CloudConnection.class,
           ConnectionInfo.class,
           Console.class,
           Ethernet.class,

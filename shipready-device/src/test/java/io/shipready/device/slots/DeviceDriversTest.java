@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shipready.core.ShipreadyException;
 import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.CloudConnection;
 import io.shipready.core.spi.ConnectionInfo;
 import io.shipready.core.spi.Device;
 import io.shipready.core.spi.DeviceDriver;
@@ -78,7 +79,8 @@ class DeviceDriversTest {
                 "azsphere", Map.of("device", "192.168.35.2", "rf_tool", Map.of("path", "rftool"))))
         .contains(Fuses.class);
     assertThat(capabilities("particle", Map.of("port", "/dev/ttyACM0")))
-        .containsExactlyInAnyOrder(Identity.class, Programmer.class, Settings.class, Power.class);
+        .containsExactlyInAnyOrder(
+            Identity.class, Programmer.class, Settings.class, Power.class, CloudConnection.class);
     assertThat(capabilities("esptool", Map.of("family", "f", "port", "/dev/ttyUSB0")))
         .containsExactlyInAnyOrder(Programmer.class, Identity.class);
     // Probes read an nRF51/52 chip's FICR ids; a J-Link also measures VTref on any chip.

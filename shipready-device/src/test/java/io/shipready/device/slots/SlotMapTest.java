@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shipready.core.ShipreadyException;
+import io.shipready.core.spi.CloudConnection;
 import io.shipready.core.spi.ConnectionInfo;
 import io.shipready.core.spi.Console;
 import io.shipready.core.spi.Ethernet;
@@ -70,7 +71,8 @@ class SlotMapTest {
             Power.class,
             Ethernet.class);
     assertThat(map.capabilities("3"))
-        .containsExactlyInAnyOrder(Identity.class, Programmer.class, Settings.class, Power.class);
+        .containsExactlyInAnyOrder(
+            Identity.class, Programmer.class, Settings.class, Power.class, CloudConnection.class);
     // An afero-asr module tells its ids over its console (the family's registered firmware); the
     // supply at the slot feeds and restarts it.
     assertThat(map.capabilities("4"))

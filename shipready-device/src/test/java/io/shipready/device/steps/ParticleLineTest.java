@@ -108,7 +108,7 @@ class ParticleLineTest {
   }
 
   @Test
-  void aScanThatDoesNotMatchItsPatternFailsNamingWhatWasRead() {
+  void aScanThatDoesNotMatchItsPatternFailsNamingWhatWasReadButNotTheSecret() {
     String scan =
         """
         recipe: particle-scan
@@ -126,7 +126,9 @@ class ParticleLineTest {
 
     assertThat(run.outcome()).isEqualTo(Outcome.FAIL);
     assertThat(run.message())
-        .matches("scanned 'P046AA[0-9]{7} [A-Z2-9]{15}' from serial, which does not match .*")
+        .matches(
+            "scanned 'P046AA[0-9]{7} <mobile_secret, 15 characters>' from serial, which does not"
+                + " match .*")
         .endsWith("P046AB[0-9]{7} [A-Z2-9]{15}");
     assertThat(run.identifiers()).isEmpty();
   }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shipready.core.model.Identifier;
+import io.shipready.core.model.Secrets;
 import io.shipready.store.ExportFormat;
 import io.shipready.store.ProvisioningOperation;
 import io.shipready.store.StoreException;
@@ -133,7 +134,7 @@ public final class Exporter {
               (rs, ctx) ->
                   new UnitId(
                       rs.getLong("unit_id"),
-                      new Identifier(rs.getString("kind"), rs.getString("value"))))
+                      Secrets.shown(new Identifier(rs.getString("kind"), rs.getString("value")))))
           .list()
           .forEach(
               row ->

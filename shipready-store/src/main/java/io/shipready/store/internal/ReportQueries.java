@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shipready.core.model.Identifier;
+import io.shipready.core.model.Secrets;
 import io.shipready.store.report.RunFilter;
 import io.shipready.store.report.RunListing;
 import io.shipready.store.report.ShiftReport;
@@ -534,7 +535,7 @@ public final class ReportQueries {
               (rs, ctx) ->
                   Map.entry(
                       rs.getLong("unit_id"),
-                      new Identifier(rs.getString("kind"), rs.getString("value"))))
+                      Secrets.shown(new Identifier(rs.getString("kind"), rs.getString("value")))))
           .list()
           .forEach(
               row ->

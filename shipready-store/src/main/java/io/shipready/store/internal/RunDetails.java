@@ -1,6 +1,7 @@
 package io.shipready.store.internal;
 
 import io.shipready.core.event.Event.IrreversibleOperation.Phase;
+import io.shipready.core.model.Secrets;
 import io.shipready.store.UnitTrace;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -130,7 +131,7 @@ final class RunDetails {
                 case "attribute" ->
                     attributes
                         .computeIfAbsent(run, k -> new ArrayList<>())
-                        .add(new UnitTrace.Attribute(step, a, b, at));
+                        .add(new UnitTrace.Attribute(step, a, Secrets.shown(a, b), at));
                 case "image" ->
                     images
                         .computeIfAbsent(run, k -> new ArrayList<>())

@@ -3,6 +3,7 @@ package io.shipready.store.internal;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.model.Identifier;
+import io.shipready.core.model.Secrets;
 import io.shipready.store.AmbiguousIdentifierException;
 import io.shipready.store.ProvisioningOperation;
 import io.shipready.store.StationPackage;
@@ -137,7 +138,9 @@ public final class TraceQueries {
                     new IdentityRow(
                         new UnitTrace.Identity(
                             rs.getString("kind"),
-                            rs.getString("value"),
+                            // The record keeps a secret the recipe asked for; a trace never shows
+                            // it.
+                            Secrets.shown(rs.getString("kind"), rs.getString("value")),
                             Rows.instant(rs, "first_seen"),
                             rs.getString("run_id"),
                             rs.getInt("shared") != 0),

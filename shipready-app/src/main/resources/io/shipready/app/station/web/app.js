@@ -155,7 +155,8 @@
     setText(p.verdict, seen.verdict);
     setText(p.unit, data.unit ? (data.name || ('unit ' + data.unit)) : '');
     setProp(p.unit, 'title', data.unit ? (data.name ? data.name + ', ' : '') + 'unit ' + data.unit + (data.runId ? ', run ' + data.runId : '') : '');
-    setText(p.step, data.state === 'ERROR' || data.state === 'WAITING_FOR_STORE' ? data.slotMessage : data.step);
+    setText(p.step, data.state === 'ERROR' || data.state === 'WAITING_FOR_STORE' ? data.slotMessage
+      : data.step + (data.step && data.progress ? ' — ' + data.progress : ''));
     const width = (data.total ? Math.min(100, 100 * data.done / data.total) : 0) + '%';
     if (p.bar.style.width !== width) p.bar.style.width = width;
     setText(p.failed, data.outcome && data.outcome !== 'PASS'

@@ -2,6 +2,7 @@ package io.shipready.device.sim.particle;
 
 import io.shipready.core.model.Identifier;
 import io.shipready.core.spi.Capability;
+import io.shipready.core.spi.CloudConnection;
 import io.shipready.core.spi.Console;
 import io.shipready.core.spi.Identity;
 import io.shipready.core.spi.Markings;
@@ -59,6 +60,10 @@ import java.util.Optional;
  * {@code mode} (NORMAL), {@code selftest}: {@code PASS}, or {@code FAIL} and why, when the user
  * region is empty (the tests live in the manufacturing test firmware) or when Device OS 3.0.0 or
  * later runs with an NCP older than {@value #NCP_MINIMUM_FOR_OS3}.
+ *
+ * <p>The NCP is not on the SWD bus: it is updated over USB in listening mode ({@link
+ * UsbNcpProgrammer}). A unit running its firmware connects to the cloud after a delay of its own
+ * ({@link ParticleCloud}); fault {@code Unresponsive("cloud")} keeps it connecting for ever.
  */
 public final class ParticleUnit implements FamilyModel {
   public static final List<String> REGIONS =
@@ -88,7 +93,8 @@ public final class ParticleUnit implements FamilyModel {
           REGIONS,
           SENSORS.keySet(),
           RADIO.keySet(),
-          FaultChecks.commonAnd("flash", "readback", "settings", "markings"),
+          FaultChecks.commonAnd(
+              "flash", "readback", "settings", "markings", ParticleCloud.OPERATION),
           false,
           false);
 
@@ -154,7 +160,22 @@ public final class ParticleUnit implements FamilyModel {
     Map<Class<? extends Capability>, Capability> caps = new LinkedHashMap<>();
     caps.put(Markings.class, new PrintedMarkings(unit, markings));
     caps.put(Identity.class, identity);
-    caps.put(Programmer.class, flash);
+    caps.put(
+        Programmer.class,
+        new UsbNcpProgrammer(
+            flash,
+            new UsbNcpProgrammer.Modes() {
+              @Override
+              public void startListening() {
+                setListening(true);
+              }
+
+              @Override
+              public void resetAfterUpdate() {
+                rebooted();
+              }
+            }));
+    caps.put(CloudConnection.class, new ParticleCloud(unit, this::runsFirmware));
     caps.put(Settings.class, settings);
     caps.put(Sensors.class, new FixtureSensors(unit, SENSORS));
     caps.put(Radio.class, new RadioReceiver(unit, RADIO, band -> Optional.empty()));
@@ -171,6 +192,15 @@ public final class ParticleUnit implements FamilyModel {
   @Override
   public void accept(Fault fault) {
     CHECKS.requireFits(fault);
+  }
+
+  private synchronized void setListening(boolean value) {
+    listening = value;
+  }
+
+  /** Device OS runs the application: not in listening mode, and Device OS is flashed. */
+  private synchronized boolean runsFirmware() {
+    return !listening && flash.holdsImage("system");
   }
 
   private synchronized void rebooted() {

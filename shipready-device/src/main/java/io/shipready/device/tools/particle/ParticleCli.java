@@ -12,16 +12,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The Particle command line, for devices on USB: {@code particle identify --port <port>} (the
  * device in listening mode), {@code particle flash --local <device id> <file> --application-only},
  * which flashes exactly the given module without fetching Device OS from the network, {@code
  * particle serial inspect --port <port>} (the modules on the device, in any mode), {@code particle
- * usb list}, and {@code particle usb setup-done|reset|start-listening|stop-listening <device id>},
- * which answer "Done.". The device is always named, by serial port or device id, never left to
- * auto-detection.
+ * usb list}, {@code particle flash --serial <file> --port <port>} (the NCP, in listening mode),
+ * {@code particle usb cloud-status <device id>}, and {@code particle usb
+ * setup-done|reset|start-listening|stop-listening <device id>}, which answer "Done.". The device is
+ * always named, by serial port or device id, never left to auto-detection.
  */
 public final class ParticleCli {
   public static final String TOOL = "particle";
@@ -51,24 +51,56 @@ public final class ParticleCli {
     return ParticleIdentity.parse(result);
   }
 
-  public void flash(String deviceId, Path file) throws InterruptedException {
+  /**
+   * {@code particle flash --local <device id> <file> --application-only}: the module in the file,
+   * on the device named by id; the CLI's report is read and checked ({@link ParticleFlashReport}).
+   */
+  public ParticleFlashReport flash(String deviceId, Path file) throws InterruptedException {
     requireNonNull(deviceId, "deviceId");
     requireNonNull(file, "file");
-    ToolResult result =
-        runner.run(
-            ToolInvocation.of(
-                TOOL,
-                flashTimeout,
-                List.of("flash", "--local", deviceId, file.toString(), "--application-only")));
+    return flashed(
+        deviceId,
+        file,
+        List.of("flash", "--local", deviceId, file.toString(), "--application-only"));
+  }
+
+  /**
+   * {@code particle flash --serial <file> --port <port>}: over USB serial to a device in listening
+   * mode (blinking dark blue), the way the NCP (ESP32) of a Tracker is updated.
+   */
+  public ParticleFlashReport flashSerial(String deviceId, String port, Path file)
+      throws InterruptedException {
+    requireNonNull(deviceId, "deviceId");
+    requireNonNull(port, "port");
+    requireNonNull(file, "file");
+    return flashed(deviceId, file, List.of("flash", "--serial", file.toString(), "--port", port));
+  }
+
+  private ParticleFlashReport flashed(String deviceId, Path file, List<String> arguments)
+      throws InterruptedException {
+    ToolResult result = runner.run(ToolInvocation.of(TOOL, flashTimeout, arguments));
     if (!result.succeeded()) {
       if (unreachable(result)) {
         throw ToolErrors.unreachable(result, "device " + deviceId + " not found on USB");
       }
       throw ToolErrors.flashFailed(result, "flashing " + file.getFileName() + " failed");
     }
-    if (!result.output().toLowerCase(Locale.ROOT).contains("flash success")) {
-      throw new ToolOutputException(result, "'Flash success!'");
+    return ParticleFlashReport.read(result, deviceId, file.getFileName().toString());
+  }
+
+  /**
+   * {@code particle usb cloud-status <device id>}: the device's cloud connection state now
+   * (unknown, disconnected, connecting, connected, disconnecting).
+   */
+  public String cloudStatus(String deviceId) throws InterruptedException {
+    requireNonNull(deviceId, "deviceId");
+    ToolResult result =
+        runner.run(
+            ToolInvocation.of(TOOL, identifyTimeout, List.of("usb", "cloud-status", deviceId)));
+    if (!result.succeeded()) {
+      throw error(result);
     }
+    return ParticleCloudStatus.read(result);
   }
 
   /** {@code particle serial inspect --port <port>}: the firmware modules on the device. */

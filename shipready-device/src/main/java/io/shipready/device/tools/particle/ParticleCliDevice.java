@@ -6,12 +6,14 @@ import io.shipready.core.device.DeviceException;
 import io.shipready.core.device.DeviceUnreachableException;
 import io.shipready.core.device.Image;
 import io.shipready.core.model.Identifier;
+import io.shipready.core.spi.CloudConnection;
 import io.shipready.core.spi.Identity;
 import io.shipready.core.spi.Power;
 import io.shipready.core.spi.Programmer;
 import io.shipready.core.spi.Settings;
 import io.shipready.device.tools.ToolDevice;
 import io.shipready.device.tools.WorkFolder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * A Particle device on a USB serial port, driven by the Particle CLI: its identity from {@code
@@ -39,13 +42,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * module's header) before running it, and the CLI reports success only after the transfer; the
  * read-back hash this programmer reports is the hash of the image the CLI reported flashed. For a
  * true read-back compare, program over SWD with a J-Link or OpenOCD slot, as the vendor recommends
- * for volume production.
+ * for volume production. What the CLI prints is checked all the same: the device it names, the
+ * file's progress and its "Flash success!" ({@link ParticleFlashReport}).
+ *
+ * <p>The NCP (region {@value #NCP}, the Tracker's ESP32) is updated as the vendor requires, over
+ * USB in listening mode: the device is put into listening mode ({@code particle usb
+ * start-listening}) unless it is in it already, then {@code particle flash --serial <file> --port
+ * <port>}; the device resets afterwards, into its application once its setup-done flag is set.
+ *
+ * <p>The cloud connection is polled with {@code particle usb cloud-status <device id>}, one query a
+ * look, so the wait can report how long it has been going.
  */
-public final class ParticleCliDevice implements Identity, Programmer, Settings, Power {
+public final class ParticleCliDevice
+    implements Identity, Programmer, Settings, Power, CloudConnection {
   public static final String FAMILY = "particle";
 
   /** The one setting the CLI sets: the Gen 3 setup-done flag ("1" set, "0" cleared). */
   public static final String SETUP_DONE = "setup_done";
+
+  /** The region name of the network co-processor's firmware, flashed over USB serial. */
+  public static final String NCP = "ncp";
 
   /**
    * The module versions {@code particle serial inspect} reports, under the names versions are
@@ -77,6 +93,7 @@ public final class ParticleCliDevice implements Identity, Programmer, Settings, 
         .with(Programmer.class, device)
         .with(Settings.class, device)
         .with(Power.class, device)
+        .with(CloudConnection.class, device)
         .build();
   }
 
@@ -169,9 +186,49 @@ public final class ParticleCliDevice implements Identity, Programmer, Settings, 
     String deviceId = deviceId();
     flashed.remove(image.name());
     try (WorkFolder folder = WorkFolder.create(ParticleCli.TOOL)) {
-      cli.flash(deviceId, folder.write(image, ".bin"));
+      if (NCP.equals(image.name())) {
+        listen(deviceId);
+        cli.flashSerial(deviceId, port, folder.write(image, ".bin"));
+      } else {
+        cli.flash(deviceId, folder.write(image, ".bin"));
+      }
     }
     flashed.put(image.name(), new String[] {image.sha256(), image.version()});
+  }
+
+  /**
+   * Asks {@code particle usb cloud-status} every {@code poll} until the device says connected or
+   * the budget is spent; wall-clock time.
+   */
+  @Override
+  public Wait awaitConnected(Duration budget, Duration poll, Consumer<Wait> progress)
+      throws InterruptedException {
+    String id = deviceId();
+    long start = System.nanoTime();
+    while (true) {
+      String status = cli.cloudStatus(id);
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      if (ParticleCloudStatus.CONNECTED.equals(status)) {
+        return new Wait(true, status, elapsed);
+      }
+      Wait now = new Wait(false, status, elapsed);
+      Duration left = budget.minus(elapsed);
+      if (left.isNegative() || left.isZero()) {
+        return now;
+      }
+      progress.accept(now);
+      Duration nap = left.compareTo(poll) < 0 ? left : poll;
+      Thread.sleep(nap.toMillis());
+    }
+  }
+
+  /** Into listening mode (blinking dark blue), unless {@code particle usb list} shows it there. */
+  private void listen(String deviceId) throws InterruptedException {
+    boolean listening =
+        cli.usbList().find(deviceId).map(ParticleUsbDevices.Entry::listening).orElse(false);
+    if (!listening) {
+      cli.startListening(deviceId);
+    }
   }
 
   @Override

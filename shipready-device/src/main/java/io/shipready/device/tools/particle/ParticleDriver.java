@@ -1,5 +1,6 @@
 package io.shipready.device.tools.particle;
 
+import io.shipready.core.spi.CloudConnection;
 import io.shipready.core.spi.DeviceDriver;
 import io.shipready.core.spi.Identity;
 import io.shipready.core.spi.Power;
@@ -14,8 +15,9 @@ import java.util.Set;
 
 /**
  * The {@code particle} driver: a Particle device on a USB serial port ({@code port}), driven by the
- * Particle CLI [Identity, Programmer, Settings (setup_done), Power]. Keys: {@code port} (required),
- * {@code timeout_s} (240; {@code identify} gets at most 30 s of it).
+ * Particle CLI [Identity, Programmer (the NCP over USB serial in listening mode), Settings
+ * (setup_done), Power, CloudConnection]. Keys: {@code port} (required), {@code timeout_s} (240;
+ * {@code identify} gets at most 30 s of it).
  */
 public final class ParticleDriver implements DeviceDriver {
   private static final Duration IDENTIFY = Duration.ofSeconds(30);
@@ -46,7 +48,8 @@ public final class ParticleDriver implements DeviceDriver {
             timeout);
     String slot = settings.slot();
     return new ToolSlot(
-        Set.of(Identity.class, Programmer.class, Settings.class, Power.class),
+        Set.of(
+            Identity.class, Programmer.class, Settings.class, Power.class, CloudConnection.class),
         () -> ParticleCliDevice.create(cli, slot, port));
   }
 }

@@ -8,6 +8,7 @@ import io.shipready.core.device.FlashFailedException;
 import io.shipready.core.device.Image;
 import io.shipready.core.device.ImageType;
 import io.shipready.core.model.Identifier;
+import io.shipready.core.spi.CloudConnection;
 import io.shipready.core.spi.Device;
 import io.shipready.core.spi.Identity;
 import io.shipready.core.spi.Power;
@@ -15,6 +16,9 @@ import io.shipready.core.spi.Programmer;
 import io.shipready.core.spi.Settings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +128,51 @@ class ParticleStandInTest {
     settings.set("setup_done", "0");
     unit.require(Power.class).reboot();
     assertThat(settings.get("setup_done")).contains("0");
+  }
+
+  @Test
+  void theNcpIsUpdatedOverUsbSerialAfterTheSetupDoneFlagTookTheUnitOutOfListeningMode()
+      throws Exception {
+    standIns.device("create", "--family", "particle", "--id", PORT, "--platform", "Tracker");
+    Device unit = slot();
+    unit.require(Identity.class).identifiers();
+    unit.require(Settings.class).set("setup_done", "1");
+    assertThat(standIns.device("show", PORT)).contains("\"listening\": false");
+
+    unit.require(Programmer.class).write(image("ncp", "0.0.7"));
+
+    assertThat(standIns.device("show", PORT))
+        .contains("\"ncp-0.0.7.bin\"")
+        .as("reset into its application after the update")
+        .contains("\"listening\": false");
+  }
+
+  @Test
+  void aUnitReachesTheCloudAfterItsDelayAndOneWithoutCoverageNever() throws Exception {
+    standIns.device("create", "--family", "particle", "--id", PORT, "--platform", "Tracker");
+    standIns.device("fault", PORT, "slow-cloud", "--seconds", "1");
+    Device unit = slot();
+    unit.require(Identity.class).identifiers();
+    unit.require(Programmer.class).write(image("user", "1"));
+    unit.require(Settings.class).set("setup_done", "1");
+    List<CloudConnection.Wait> looks = new ArrayList<>();
+
+    CloudConnection.Wait end =
+        unit.require(CloudConnection.class)
+            .awaitConnected(Duration.ofSeconds(20), Duration.ofMillis(200), looks::add);
+
+    assertThat(end.connected()).isTrue();
+    assertThat(looks).isNotEmpty().allMatch(look -> look.status().equals("connecting"));
+
+    standIns.device("fault", PORT, "no-cloud");
+    unit.require(Power.class).reboot();
+    CloudConnection.Wait never =
+        unit.require(CloudConnection.class)
+            .awaitConnected(Duration.ofSeconds(2), Duration.ofMillis(500), look -> {});
+
+    assertThat(never.connected()).isFalse();
+    assertThat(never.status()).isEqualTo("connecting");
+    assertThat(never.elapsed()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
   }
 
   private Device slot() throws InterruptedException {
