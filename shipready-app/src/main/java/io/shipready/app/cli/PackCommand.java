@@ -230,7 +230,7 @@ public final class PackCommand implements Callable<Integer> {
           "Device group: "
               + result.group()
               + " (the shipment's day and quantity, as Particle advises for product groups;"
-              + " give it to shipready provision --group)");
+              + " shipready provision --group gives it to the queue rows that name no group)");
     }
     out.flush();
   }

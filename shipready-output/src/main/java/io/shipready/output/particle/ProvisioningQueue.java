@@ -41,7 +41,7 @@ final class ProvisioningQueue implements FactoryRows {
               Column.required("serial", "serial"),
               Column.required("iccid", "iccid"),
               Column.required("product", "product"),
-              Column.required("group", "group"),
+              Column.optional("group", "group"),
               Column.required("name", "name"),
               Column.required("claim", "claim"),
               Column.required("activate_sim", "activate_sim")));
@@ -85,6 +85,11 @@ final class ProvisioningQueue implements FactoryRows {
   }
 
   String group(String pattern, Map<String, String> unit) {
+    if (pattern.isEmpty()) {
+      // No group in the queue: provisioning gives one later (provision --group), such as the
+      // YYYYMMDD_NNNN of the shipment the unit is packed into, which is not known at programming.
+      return "";
+    }
     Matcher matcher = PLACEHOLDER.matcher(pattern);
     StringBuilder group = new StringBuilder();
     while (matcher.find()) {

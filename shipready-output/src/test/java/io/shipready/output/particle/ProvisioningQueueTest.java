@@ -74,6 +74,13 @@ class ProvisioningQueueTest {
   }
 
   @Test
+  void anEmptyPatternLeavesTheGroupToProvisioning() {
+    try (ProvisioningQueue queue = new ProvisioningQueue(station(), CLOCK)) {
+      assertThat(queue.group("", unit())).isEmpty();
+    }
+  }
+
+  @Test
   void aUnitWithoutAnIccidIsRefusedBeforeAnythingIsWritten() {
     try (ProvisioningQueue queue = new ProvisioningQueue(station(), CLOCK)) {
       Map<String, String> unit = unit();
