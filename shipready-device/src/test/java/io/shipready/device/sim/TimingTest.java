@@ -68,6 +68,8 @@ class TimingTest {
     SimulatedDevice device = new SimulatedFleet(settings).unit(1, "slot-1", ParticleFamily.NAME);
     Programmer programmer = device.require(Programmer.class);
     var regions = ParticleUnit.REGIONS;
+    // The NCP is updated in Device OS's listening mode: Device OS goes first, as on a real unit.
+    programmer.write(TestImages.firmware("system", "v0", 4096));
     Thread[] threads = new Thread[regions.size()];
     for (int i = 0; i < threads.length; i++) {
       String region = regions.get(i);
