@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The route gates of the bundled lines: per vendor line, a unit that skipped a station, failed one
- * or was scrapped is refused at the next station, naming what is missing, and an engineer's
- * override is recorded and lets it in. Stations share one SQLite file, or one PostgreSQL database
- * when a URL is given (-Dshipready.test.postgres.url; skipped with the reason otherwise).
+ * or was scrapped is refused at the next station and at packing, naming what is missing, and an
+ * engineer's override is recorded and lets it in. Stations share one SQLite file, or one PostgreSQL
+ * database when a URL is given (-Dshipready.test.postgres.url; skipped with the reason otherwise).
  */
 class RouteGateTest {
   @TempDir Path dir;
@@ -104,6 +104,43 @@ class RouteGateTest {
     particle(new FloorLine("particle-cellular", dir, postgres()));
   }
 
+  /**
+   * Packing is the line's last gate: each unit scanned is refused with its reason (any one of them
+   * ships only when its last run at every station passed), and nothing is packed.
+   */
+  private void refusedAtPacking(FloorLine line, String lineName, Map<Integer, String> reasons)
+      throws Exception {
+    Map<Integer, String> ids = new java.util.TreeMap<>();
+    for (int n : reasons.keySet()) {
+      ids.put(n, line.deviceId(n));
+    }
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "pack",
+                "--line",
+                lineName,
+                "--db",
+                line.db,
+                "--by",
+                "packer",
+                "--out",
+                dir.resolve("shipments-" + lineName).toString()));
+    ids.values().forEach(id -> args.addAll(List.of("--unit", id)));
+    CommandLineRun packed = CommandLineRun.of(args.toArray(String[]::new));
+    assertThat(packed.exitCode()).as(packed.out() + packed.err()).isEqualTo(1);
+    assertThat(packed.out()).contains("Nothing packed for line " + lineName);
+    reasons.forEach(
+        (n, reason) ->
+            assertThat(packed.out())
+                .as("unit %d at packing", n)
+                .containsPattern(
+                    "REFUSED "
+                        + java.util.regex.Pattern.quote(ids.get(n))
+                        + ": [^\\n]*"
+                        + java.util.regex.Pattern.quote(reason)));
+  }
+
   private void afero(FloorLine line) throws Exception {
     line.handle(2, unit -> unit.inject(new Fault.FlashFailure("*")));
     Map<Integer, RunResult> programming = line.station("programming", 1, 2, 3);
@@ -164,6 +201,13 @@ class RouteGateTest {
       assertThat(one.labels()).isNotEmpty().allSatisfy(l -> assertThat(l.voided()).isNotEmpty());
       assertThat(TraceText.render(one)).contains("VOID (scrap by eng-anna: dropped)");
     }
+    refusedAtPacking(
+        line,
+        "afero-asr",
+        Map.of(
+            1, "was scrapped",
+            2, "has not passed programming",
+            3, "rssi-wifi (never run there)"));
   }
 
   private void azureSphere(FloorLine line) throws Exception {
@@ -215,6 +259,13 @@ class RouteGateTest {
           .containsExactly(
               org.assertj.core.api.Assertions.tuple(RouteEvent.Kind.OVERRIDE, "eng-ben"));
     }
+    refusedAtPacking(
+        line,
+        "azure-sphere",
+        Map.of(
+            1, "was scrapped",
+            2, "ship-audit",
+            3, "has not passed programming"));
   }
 
   private void particle(FloorLine line) throws Exception {
@@ -256,5 +307,6 @@ class RouteGateTest {
       assertThat(one.runs()).extracting(UnitTrace.Run::retest).containsExactly(0, 1, 2, 3, 4);
       assertThat(one.route()).extracting(RouteEvent::kind).containsExactly(RouteEvent.Kind.REWORK);
     }
+    refusedAtPacking(line, "particle-cellular", Map.of(1, "is in rework", 2, "was scrapped"));
   }
 }
