@@ -42,6 +42,6 @@ class ToolsCommandTest {
     CommandLineRun run = CommandLineRun.of("tools", "stlink");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("unknown tool 'stlink'; use one of [azsphere, esptool");
+    assertThat(run.err()).contains("unknown tool 'stlink'; use one of [az, azsphere, esptool");
   }
 }
