@@ -1,8 +1,8 @@
 package io.shipready.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.shipready.app.bench.EngineBenchmark;
+import io.shipready.app.bench.EngineReport;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -32,9 +32,12 @@ public final class BenchCommand {
       name = "engine",
       mixinStandardHelpOptions = true,
       description = {
-        "Run one unit per slot through a chain of steps that each wait --step-ms, all slots at once.",
-        "Prints wall time, ideal time, parallel efficiency (ideal / wall) and the engine's overhead"
-            + " per step, beside a baseline of bare threads doing the same waits."
+        "Run a station as `run --simulate` builds it (simulated units, records in a SQLite store),"
+            + " one unit per slot, each a chain of steps that each wait --step-ms, all slots at"
+            + " once.",
+        "Prints the median wall time of the rounds with its min and max, the ideal, parallel"
+            + " efficiency (ideal / wall), the start skew across slots and, measured in"
+            + " alternation with the rounds, bare threads doing the same waits."
       })
   public static final class Engine implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -62,66 +65,66 @@ public final class BenchCommand {
     @Option(
         names = "--rounds",
         defaultValue = "3",
-        description = "Measured rounds; the best is reported (default ${DEFAULT-VALUE}).")
+        description =
+            "Measured rounds, each beside a bare-thread round; the median is reported"
+                + " (default ${DEFAULT-VALUE}).")
     int rounds;
+
+    @Option(
+        names = "--db",
+        paramLabel = "FILE|URL",
+        description = "The store the station records into (default: a new temporary SQLite file).")
+    String db;
+
+    @Option(names = "--no-store", description = "The engine alone: no records kept.")
+    boolean noStore;
 
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-      EngineBenchmark.Result result =
-          new EngineBenchmark(slots, steps, Duration.ofNanos((long) (stepMs * 1_000_000)))
-              .run(Math.max(1, rounds));
+      if (rounds < 1 || slots < 1 || steps < 1 || stepMs < 0) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--rounds, --slots and --steps must be at least 1, --step-ms >= 0");
+      }
+      if (noStore && db != null) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--no-store and --db contradict each other; give one");
+      }
+      java.nio.file.Path temporary = null;
+      String storeUrl = db;
+      if (!noStore && db == null) {
+        temporary = java.nio.file.Files.createTempDirectory("shipready-bench-engine");
+        storeUrl = temporary.resolve("records.db").toString();
+      }
+      EngineBenchmark.Result result;
+      try {
+        result =
+            new EngineBenchmark(
+                    slots, steps, Duration.ofNanos((long) (stepMs * 1_000_000)), storeUrl)
+                .run(rounds);
+      } finally {
+        if (temporary != null) {
+          deleteTree(temporary);
+        }
+      }
       var out = spec.commandLine().getOut();
       if (json) {
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("slots", result.slots());
-        figures.put("steps", result.steps());
-        figures.put("step_ms", result.stepMs());
-        figures.put("wall_s", round(result.wallSeconds(), 4));
-        figures.put("ideal_s", round(result.idealSeconds(), 4));
-        figures.put("efficiency", round(result.efficiency(), 4));
-        figures.put("overhead_us_per_step", round(result.overheadMicrosPerStep(), 2));
-        figures.put("step_overshoot_us", round(result.stepOvershootMicros(), 2));
-        figures.put("baseline_wall_s", round(result.baselineWallSeconds(), 4));
-        figures.put("baseline_efficiency", round(result.baselineEfficiency(), 4));
-        figures.put("events", result.events());
-        figures.put("units_passed", result.passed());
-        out.println(
-            new ObjectMapper()
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .writeValueAsString(figures));
+        out.println(EngineReport.json(result));
       } else {
-        out.printf(
-            Locale.ROOT,
-            "engine: %d slots x %d steps x %.1f ms%n"
-                + "  wall           %.3f s%n"
-                + "  ideal          %.3f s%n"
-                + "  efficiency     %.3f (bare threads doing the same waits: %.3f, %.3f s)%n"
-                + "  overhead       %.1f us per step (engine time between a unit's steps)%n"
-                + "  step overshoot %.1f us per step (sleep precision of this machine)%n"
-                + "  events         %d; units passed %d%n",
-            result.slots(),
-            result.steps(),
-            result.stepMs(),
-            result.wallSeconds(),
-            result.idealSeconds(),
-            result.efficiency(),
-            result.baselineEfficiency(),
-            result.baselineWallSeconds(),
-            result.overheadMicrosPerStep(),
-            result.stepOvershootMicros(),
-            result.events(),
-            result.passed());
+        out.print(EngineReport.text(result));
       }
       out.flush();
-      return 0;
+      return result.notRecorded() == 0 ? 0 : 1;
     }
 
-    private static double round(double value, int places) {
-      double scale = Math.pow(10, places);
-      return Math.round(value * scale) / scale;
+    private static void deleteTree(java.nio.file.Path root) throws java.io.IOException {
+      try (var paths = java.nio.file.Files.walk(root)) {
+        for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          java.nio.file.Files.deleteIfExists(path);
+        }
+      }
     }
   }
 
