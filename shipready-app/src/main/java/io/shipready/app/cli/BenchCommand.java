@@ -5,6 +5,7 @@ import io.shipready.app.bench.EngineBenchmark;
 import io.shipready.app.bench.EngineReport;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -134,11 +135,18 @@ public final class BenchCommand {
       mixinStandardHelpOptions = true,
       description = {
         "Durable write throughput of the record writer (step results per second, each run waited"
-            + " on until committed) and trace latency (p50, p99) with --units units stored.",
-        "Runs on SQLite, and on PostgreSQL when --postgres or $SHIPREADY_BENCH_POSTGRES_URL names"
-            + " one. The units loaded stay in the databases, so a second run starts at once."
+            + " on until committed) beside a bare JDBC writer of the same rows into the store's own"
+            + " tables with the same commit grouping, in alternating rounds, and their ratio; then"
+            + " trace latency (p50, p99) with --units units stored.",
+        "Runs on SQLite (the bare writer in FILE-bare.db beside it), and on PostgreSQL when"
+            + " --postgres or $SHIPREADY_BENCH_POSTGRES_URL names one (the bare writer in schema "
+            + StoreBench.BARE_SCHEMA
+            + "). The units loaded stay in the databases, so a second run starts at once."
       })
   public static final class StoreBench implements Callable<Integer> {
+    /** The PostgreSQL schema the bare writer's tables are made in. */
+    static final String BARE_SCHEMA = "shipready_bench_bare";
+
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin VerboseOption verbose;
@@ -162,7 +170,8 @@ public final class BenchCommand {
     @Option(
         names = "--runs",
         defaultValue = "4000",
-        description = "Runs written for the throughput figure (default ${DEFAULT-VALUE}).")
+        description =
+            "Runs written per round for the throughput figures (default ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(
@@ -170,6 +179,14 @@ public final class BenchCommand {
         defaultValue = "25",
         description = "Steps per run, each with a measurement (default ${DEFAULT-VALUE}).")
     int steps;
+
+    @Option(
+        names = "--rounds",
+        defaultValue = "3",
+        description =
+            "Rounds of the record writer, each beside a round of the bare writer; medians are"
+                + " reported (default ${DEFAULT-VALUE}).")
+    int rounds;
 
     @Option(
         names = "--lookups",
@@ -182,13 +199,17 @@ public final class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
+      if (rounds < 1 || runs < 1 || steps < 1 || units < 1 || lookups < 1) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--rounds, --runs, --steps, --units and --lookups must be >= 1");
+      }
       var out = spec.commandLine().getOut();
       Map<String, Object> figures = new LinkedHashMap<>();
-      figures.put("sqlite", measure(sqlite, out));
+      figures.put("sqlite", measure(sqlite, bareSqlite(sqlite), out));
       String postgresUrl =
           postgres != null ? postgres : System.getenv("SHIPREADY_BENCH_POSTGRES_URL");
       if (postgresUrl != null && !postgresUrl.isBlank()) {
-        figures.put("postgresql", measure(postgresUrl, out));
+        figures.put("postgresql", measure(postgresUrl, barePostgres(postgresUrl), out));
       } else if (!json) {
         out.println("postgresql: skipped (give --postgres URL or $SHIPREADY_BENCH_POSTGRES_URL)");
       }
@@ -199,14 +220,61 @@ public final class BenchCommand {
       return 0;
     }
 
-    private Map<String, Object> measure(String url, java.io.PrintWriter out) throws Exception {
+    /** The bare writer's SQLite file: beside the store's, named after it. */
+    static String bareSqlite(String file) {
+      String path =
+          file.startsWith("jdbc:sqlite:") ? file.substring("jdbc:sqlite:".length()) : file;
+      int query = path.indexOf('?');
+      String name = query < 0 ? path : path.substring(0, query);
+      String base = name.endsWith(".db") ? name.substring(0, name.length() - 3) : name;
+      return base + "-bare.db";
+    }
+
+    /** The same PostgreSQL database, in a schema of the bare writer's own. */
+    static String barePostgres(String url) {
+      String without = url.replaceAll("([?&])currentSchema=[^&]*&?", "$1");
+      if (without.endsWith("?") || without.endsWith("&")) {
+        without = without.substring(0, without.length() - 1);
+      }
+      return without + (without.contains("?") ? "&" : "?") + "currentSchema=" + BARE_SCHEMA;
+    }
+
+    private Map<String, Object> measure(String url, String bareUrl, java.io.PrintWriter out)
+        throws Exception {
       try (io.shipready.store.Store store = io.shipready.store.Store.open(url)) {
         var latencies = io.shipready.store.StoreBenchmark.traceLatency(store, units, lookups);
-        double perSecond =
-            io.shipready.store.StoreBenchmark.durableStepResultsPerSecond(store, runs, steps);
+        List<io.shipready.store.StoreBenchmark.WriteRound> writes =
+            io.shipready.store.StoreBenchmark.durableWritesBesideBare(
+                store, bareUrl, runs, steps, rounds);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("database", store.describe());
-        result.put("durable_step_results_per_s", Math.round(perSecond));
+        result.put("rounds", writes.size());
+        double storeRate =
+            median(writes, io.shipready.store.StoreBenchmark.WriteRound::storePerSecond);
+        double bareRate =
+            median(writes, io.shipready.store.StoreBenchmark.WriteRound::barePerSecond);
+        double ratio = median(writes, io.shipready.store.StoreBenchmark.WriteRound::ratio);
+        result.put("durable_step_results_per_s", Math.round(storeRate));
+        result.put(
+            "durable_step_results_per_s_min",
+            Math.round(min(writes, io.shipready.store.StoreBenchmark.WriteRound::storePerSecond)));
+        result.put(
+            "durable_step_results_per_s_max",
+            Math.round(max(writes, io.shipready.store.StoreBenchmark.WriteRound::storePerSecond)));
+        result.put("bare_step_results_per_s", Math.round(bareRate));
+        result.put(
+            "bare_step_results_per_s_min",
+            Math.round(min(writes, io.shipready.store.StoreBenchmark.WriteRound::barePerSecond)));
+        result.put(
+            "bare_step_results_per_s_max",
+            Math.round(max(writes, io.shipready.store.StoreBenchmark.WriteRound::barePerSecond)));
+        result.put("store_over_bare", round(ratio, 3));
+        result.put(
+            "events_per_commit",
+            round(
+                median(writes, io.shipready.store.StoreBenchmark.WriteRound::eventsPerCommit), 1));
+        result.put(
+            "runs_per_commit", Math.round(median(writes, round -> (double) round.runsPerCommit())));
         result.put("units_stored", latencies.unitsInStore());
         result.put("trace_lookups", latencies.lookups());
         result.put("trace_p50_ms", round(latencies.p50Millis(), 3));
@@ -214,13 +282,25 @@ public final class BenchCommand {
         if (!json) {
           out.printf(
               Locale.ROOT,
-              "%s%n  durable writes  %,.0f step results/s (%d runs x %d steps, commit awaited"
-                  + " per run)%n  trace           p50 %.3f ms, p99 %.3f ms over %d look-ups with"
+              "%s%n  durable writes  %,.0f step results/s median of %d rounds (min %,.0f, max %,.0f;"
+                  + " %d runs x %d steps, commit awaited per run)%n"
+                  + "  bare writer     %,.0f step results/s median (min %,.0f, max %,.0f; same"
+                  + " rows and tables, %s runs per commit as the writer's)%n"
+                  + "  store / bare    %.3f%n"
+                  + "  trace           p50 %.3f ms, p99 %.3f ms over %d look-ups with"
                   + " %,d units stored%n",
               store.describe(),
-              perSecond,
+              storeRate,
+              writes.size(),
+              min(writes, io.shipready.store.StoreBenchmark.WriteRound::storePerSecond),
+              max(writes, io.shipready.store.StoreBenchmark.WriteRound::storePerSecond),
               runs,
               steps,
+              bareRate,
+              min(writes, io.shipready.store.StoreBenchmark.WriteRound::barePerSecond),
+              max(writes, io.shipready.store.StoreBenchmark.WriteRound::barePerSecond),
+              result.get("runs_per_commit"),
+              ratio,
               latencies.p50Millis(),
               latencies.p99Millis(),
               latencies.lookups(),
@@ -229,6 +309,20 @@ public final class BenchCommand {
         }
         return result;
       }
+    }
+
+    private static <T> double median(List<T> rounds, java.util.function.ToDoubleFunction<T> of) {
+      double[] sorted = rounds.stream().mapToDouble(of).sorted().toArray();
+      int n = sorted.length;
+      return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static <T> double min(List<T> rounds, java.util.function.ToDoubleFunction<T> of) {
+      return rounds.stream().mapToDouble(of).min().orElse(0);
+    }
+
+    private static <T> double max(List<T> rounds, java.util.function.ToDoubleFunction<T> of) {
+      return rounds.stream().mapToDouble(of).max().orElse(0);
     }
 
     private static double round(double value, int places) {
