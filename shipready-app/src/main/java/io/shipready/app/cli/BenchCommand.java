@@ -1,6 +1,7 @@
 package io.shipready.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shipready.app.bench.BareWriterPlace;
 import io.shipready.app.bench.EngineBenchmark;
 import io.shipready.app.bench.EngineReport;
 import java.time.Duration;
@@ -140,13 +141,10 @@ public final class BenchCommand {
             + " trace latency (p50, p99) with --units units stored.",
         "Runs on SQLite (the bare writer in FILE-bare.db beside it), and on PostgreSQL when"
             + " --postgres or $SHIPREADY_BENCH_POSTGRES_URL names one (the bare writer in schema "
-            + StoreBench.BARE_SCHEMA
+            + BareWriterPlace.SCHEMA
             + "). The units loaded stay in the databases, so a second run starts at once."
       })
   public static final class StoreBench implements Callable<Integer> {
-    /** The PostgreSQL schema the bare writer's tables are made in. */
-    static final String BARE_SCHEMA = "shipready_bench_bare";
-
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin VerboseOption verbose;
@@ -205,11 +203,11 @@ public final class BenchCommand {
       }
       var out = spec.commandLine().getOut();
       Map<String, Object> figures = new LinkedHashMap<>();
-      figures.put("sqlite", measure(sqlite, bareSqlite(sqlite), out));
+      figures.put("sqlite", measure(sqlite, BareWriterPlace.sqlite(sqlite), out));
       String postgresUrl =
           postgres != null ? postgres : System.getenv("SHIPREADY_BENCH_POSTGRES_URL");
       if (postgresUrl != null && !postgresUrl.isBlank()) {
-        figures.put("postgresql", measure(postgresUrl, barePostgres(postgresUrl), out));
+        figures.put("postgresql", measure(postgresUrl, BareWriterPlace.postgres(postgresUrl), out));
       } else if (!json) {
         out.println("postgresql: skipped (give --postgres URL or $SHIPREADY_BENCH_POSTGRES_URL)");
       }
@@ -218,25 +216,6 @@ public final class BenchCommand {
       }
       out.flush();
       return 0;
-    }
-
-    /** The bare writer's SQLite file: beside the store's, named after it. */
-    static String bareSqlite(String file) {
-      String path =
-          file.startsWith("jdbc:sqlite:") ? file.substring("jdbc:sqlite:".length()) : file;
-      int query = path.indexOf('?');
-      String name = query < 0 ? path : path.substring(0, query);
-      String base = name.endsWith(".db") ? name.substring(0, name.length() - 3) : name;
-      return base + "-bare.db";
-    }
-
-    /** The same PostgreSQL database, in a schema of the bare writer's own. */
-    static String barePostgres(String url) {
-      String without = url.replaceAll("([?&])currentSchema=[^&]*&?", "$1");
-      if (without.endsWith("?") || without.endsWith("&")) {
-        without = without.substring(0, without.length() - 1);
-      }
-      return without + (without.contains("?") ? "&" : "?") + "currentSchema=" + BARE_SCHEMA;
     }
 
     private Map<String, Object> measure(String url, String bareUrl, java.io.PrintWriter out)
