@@ -51,8 +51,16 @@ class BenchStoreCommandTest {
     assertThat(sqlite.get("units_stored").asLong()).isGreaterThanOrEqualTo(50);
     assertThat(sqlite.get("trace_p99_ms").asDouble())
         .isGreaterThanOrEqualTo(sqlite.get("trace_p50_ms").asDouble());
-    // The bare writer's tables are in a file of their own beside the store's.
-    assertThat(dir.resolve("bench-bare.db")).exists();
+    // The bare writer's tables are in a file of their own beside the store's, holding the same
+    // synthetic units as the store and the bare runs (a warm-up run and 3 rounds of 8).
+    Path bare = dir.resolve("bench-bare.db");
+    assertThat(bare).exists();
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + bare);
+        var statement = c.createStatement();
+        var rows = statement.executeQuery("SELECT COUNT(*) FROM units")) {
+      rows.next();
+      assertThat(rows.getLong(1)).isEqualTo(sqlite.get("units_stored").asLong() + 1 + 3 * 8);
+    }
   }
 
   @Test

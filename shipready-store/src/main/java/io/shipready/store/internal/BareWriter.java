@@ -16,15 +16,16 @@ import org.sqlite.SQLiteConfig;
  * RecordWriter} stores for a run, into the store's own tables, with nothing else.
  *
  * <p>"The same" means: the schema is the store's, made by the store's migrations (in a database
- * file or PostgreSQL schema of its own, so the two never share pages or locks); each run is the
- * rows the writer leaves for it (a unit, its run with the outcome, three identifiers, one
- * step_attempts row and one measurement per step); runs are committed in groups as large as the
- * writer's own commits were (its mean events per transaction, in runs); SQLite is opened with the
- * store's settings (WAL, synchronous=FULL so each commit is synced, foreign keys on, the same page
- * cache, transactions begun IMMEDIATE) and PostgreSQL with its batched inserts rewritten to
- * multi-row ones, at the server's default synchronous_commit, as the store does. What it leaves out
- * is what a bare writer has no need of: looking identifiers up to find a unit seen before, a run's
- * row written at its start and updated at its end, queueing and waiting for durability.
+ * file or PostgreSQL schema of its own, so the two never share pages or locks, holding as many
+ * synthetic units as the store); each run is the rows the writer leaves for it (a unit, its run
+ * with the outcome, three identifiers, one step_attempts row and one measurement per step); runs
+ * are committed in groups as large as the writer's own commits were (its mean events per
+ * transaction, in runs); SQLite is opened with the store's settings (WAL, synchronous=FULL so each
+ * commit is synced, foreign keys on, the same page cache, transactions begun IMMEDIATE) and
+ * PostgreSQL with its batched inserts rewritten to multi-row ones, at the server's default
+ * synchronous_commit, as the store does. What it leaves out is what a bare writer has no need of:
+ * looking identifiers up to find a unit seen before, a run's row written at its start and updated
+ * at its end, queueing and waiting for durability.
  */
 public final class BareWriter implements AutoCloseable {
   private static final String INSERT_UNIT =
