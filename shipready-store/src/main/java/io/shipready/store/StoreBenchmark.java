@@ -87,6 +87,97 @@ public final class StoreBenchmark {
     }
   }
 
+  /**
+   * One round of durable writes: the record writer's, then (or before) the bare writer's.
+   *
+   * @param eventsPerCommit the record writer's mean events per transaction in its round
+   * @param runsPerCommit the runs the bare writer committed at once: the writer's grouping in runs
+   */
+  public record WriteRound(
+      double storePerSecond, double barePerSecond, double eventsPerCommit, int runsPerCommit) {
+    /** The record writer's rate as a share of the bare writer's. */
+    public double ratio() {
+      return storePerSecond / barePerSecond;
+    }
+  }
+
+  /**
+   * Durable step results per second of the record writer (as {@link
+   * #durableStepResultsPerSecond(Store, int, int)}) and of a bare JDBC writer of the same rows into
+   * the store's tables in {@code bareUrl}, in alternating rounds (store then bare, bare then store,
+   * ...) after one warm-up of each, so both see the same machine. The bare writer commits as many
+   * runs at once as the record writer's commits held in its latest round; see {@link
+   * io.shipready.store.internal.BareWriter} for what "the same" covers.
+   *
+   * @param bareUrl a database of its own for the bare writer (another SQLite file, or another
+   *     PostgreSQL schema through {@code currentSchema}); the store's migrations make its tables
+   */
+  public static List<WriteRound> durableWritesBesideBare(
+      Store store, String bareUrl, int runs, int stepsPerRun, int rounds)
+      throws InterruptedException, java.sql.SQLException {
+    requireNonNull(store, "store");
+    requireNonNull(bareUrl, "bareUrl");
+    if (runs < 1 || stepsPerRun < 1 || rounds < 1) {
+      throw new IllegalArgumentException("runs, stepsPerRun and rounds must be at least 1");
+    }
+    // The store's own migrations make the bare writer's tables, so the schema is the same; and
+    // they hold as many synthetic units as the store (the trace benchmark's), so both writers'
+    // inserts go into indexes of the same size.
+    try (Store bareStore = Store.open(bareUrl)) {
+      long held = new BenchLoader(store.database()).loaded();
+      if (held > 0) {
+        new BenchLoader(bareStore.database()).ensure(held);
+      }
+    }
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    int eventsPerRun = 3 * stepsPerRun + 3;
+    java.util.concurrent.atomic.AtomicLong events = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    StationInfo station =
+        new StationInfo("bench-" + tag, "bench", "bench", Map.of("bench", "durable-steps"));
+    List<WriteRound> measured = new ArrayList<>();
+    try (RecordWriter writer = store.openWriter(station);
+        io.shipready.store.internal.BareWriter bare =
+            io.shipready.store.internal.BareWriter.open(bareUrl, "bench-bare-" + tag)) {
+      writer.observeCommits(
+          (count, took) -> {
+            events.addAndGet(count);
+            commits.incrementAndGet();
+          });
+      int warmRuns = Math.max(1, Math.min(runs / 10, 500));
+      feed(writer, tag + "-warm", warmRuns, stepsPerRun, PRODUCERS);
+      double eventsPerCommit = (double) events.get() / Math.max(1, commits.get());
+      bare.write(
+          tag + "-warm", warmRuns, stepsPerRun, runsPerCommit(eventsPerCommit, eventsPerRun));
+      for (int round = 1; round <= rounds; round++) {
+        double storeRate = 0;
+        double bareRate = 0;
+        int group = 0;
+        for (int half = 0; half < 2; half++) {
+          boolean storeNow = (half == 0) == (round % 2 == 1);
+          if (storeNow) {
+            events.set(0);
+            commits.set(0);
+            long started = System.nanoTime();
+            feed(writer, tag + "-" + round, runs, stepsPerRun, PRODUCERS);
+            storeRate = (double) runs * stepsPerRun / ((System.nanoTime() - started) / 1e9);
+            eventsPerCommit = (double) events.get() / Math.max(1, commits.get());
+          } else {
+            group = runsPerCommit(eventsPerCommit, eventsPerRun);
+            double seconds = bare.write(tag + "-bare-" + round, runs, stepsPerRun, group);
+            bareRate = (double) runs * stepsPerRun / seconds;
+          }
+        }
+        measured.add(new WriteRound(storeRate, bareRate, eventsPerCommit, group));
+      }
+    }
+    return List.copyOf(measured);
+  }
+
+  private static int runsPerCommit(double eventsPerCommit, int eventsPerRun) {
+    return (int) Math.max(1, Math.round(eventsPerCommit / eventsPerRun));
+  }
+
   private static void feed(
       RecordWriter writer, String tag, int runs, int stepsPerRun, int producers)
       throws InterruptedException {

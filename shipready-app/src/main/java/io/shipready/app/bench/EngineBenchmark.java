@@ -1,140 +1,254 @@
 package io.shipready.app.bench;
 
 import io.shipready.app.assembly.AssembledStation;
+import io.shipready.app.assembly.SimulationChoice;
 import io.shipready.app.assembly.StationAssembly;
 import io.shipready.app.assembly.StationSetup;
 import io.shipready.app.assembly.UnitSupply;
-import io.shipready.core.engine.Station;
 import io.shipready.core.engine.StationReport;
-import io.shipready.core.model.AttachedUnit;
+import io.shipready.core.event.Event;
 import io.shipready.core.model.Outcome;
 import io.shipready.core.model.RunResult;
 import io.shipready.core.model.StepResult;
 import io.shipready.core.model.StepSpec;
 import io.shipready.core.recipe.Recipe;
 import io.shipready.core.recipe.StationSpec;
-import io.shipready.core.spi.Capability;
-import io.shipready.core.spi.Device;
-import io.shipready.core.spi.UnitSource;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Measures what the engine costs: one unit per slot, every unit a chain of steps that each wait a
- * fixed time, all slots at once. The ideal is the chain's length; the engine's overhead is what a
- * run takes beyond the time its steps spent in their own work. A baseline of bare threads doing the
- * same waits runs in the same process, so the two can be compared side by side.
+ * Measures a station as a user's {@code shipready run --simulate} gets it: the same assembly (the
+ * station, its simulated units of a real device family, its record writer into a real store), one
+ * unit per slot, every unit a chain of steps that each wait a fixed time, all slots at once. The
+ * ideal is the chain's length.
+ *
+ * <p>Rounds alternate with a baseline of bare threads doing the same waits in the same process
+ * (station then bare, bare then station, ...), so a machine that slows down in the middle slows
+ * both. One round of each warms the JIT and the store and is not counted. Figures are the median of
+ * the rounds with their min and max, never the best: a user gets a typical round, not the luckiest.
  */
 public final class EngineBenchmark {
+  /** The device family simulated, as the sample line's recipe (and so {@code run}) uses. */
+  public static final String FAMILY = "particle";
 
-  /** What one benchmark run measured. */
+  /** What one station round measured. */
+  public record Round(
+      double wallSeconds,
+      double baselineSeconds,
+      double skewMedianMillis,
+      double skewMaxMillis,
+      double overheadMicrosPerStep,
+      double stepOvershootMicros,
+      long events,
+      long passed,
+      long notRecorded) {}
+
+  /** Median, min and max of one figure over the rounds. */
+  public record Spread(double median, double min, double max) {
+    static Spread of(List<Double> values) {
+      List<Double> sorted = new ArrayList<>(values);
+      sorted.sort(Double::compare);
+      int n = sorted.size();
+      double median =
+          n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+      return new Spread(median, sorted.get(0), sorted.get(n - 1));
+    }
+  }
+
+  /** What a benchmark measured over its rounds. */
   public record Result(
       int slots,
       int steps,
       double stepMs,
-      double wallSeconds,
+      String store,
+      String devices,
       double idealSeconds,
-      double efficiency,
-      double overheadMicrosPerStep,
-      double stepOvershootMicros,
-      double baselineWallSeconds,
-      double baselineEfficiency,
-      long events,
-      long passed) {}
+      Spread wallSeconds,
+      Spread baselineSeconds,
+      Spread skewMedianMillis,
+      double skewMaxMillis,
+      Spread overheadMicrosPerStep,
+      Spread stepOvershootMicros,
+      List<Round> rounds) {
+
+    /** Ideal over the median wall time. */
+    public double efficiency() {
+      return idealSeconds / wallSeconds.median();
+    }
+
+    /** Ideal over the median wall time of the bare threads: what this machine allows. */
+    public double baselineEfficiency() {
+      return idealSeconds / baselineSeconds.median();
+    }
+
+    /** The station's median efficiency as a share of the bare threads'. */
+    public double ofBaseline() {
+      return baselineSeconds.median() / wallSeconds.median();
+    }
+
+    public long unitsPassed() {
+      return rounds.stream().mapToLong(Round::passed).min().orElse(0);
+    }
+
+    public long notRecorded() {
+      return rounds.stream().mapToLong(Round::notRecorded).sum();
+    }
+  }
 
   private final int slots;
   private final int steps;
   private final Duration stepTime;
+  private final String storeUrl;
 
-  public EngineBenchmark(int slots, int steps, Duration stepTime) {
+  /**
+   * @param storeUrl the records (SQLite file or JDBC URL); null for the engine alone, no records
+   */
+  public EngineBenchmark(int slots, int steps, Duration stepTime, String storeUrl) {
     if (slots < 1 || steps < 1 || stepTime.isNegative()) {
       throw new IllegalArgumentException("slots and steps must be at least 1, step time >= 0");
     }
     this.slots = slots;
     this.steps = steps;
     this.stepTime = stepTime;
+    this.storeUrl = storeUrl;
   }
 
-  /** Runs one round to warm up, then the measured rounds, keeping the best (least disturbed). */
-  public Result run(int rounds) throws InterruptedException {
-    once(slots, steps);
-    Result best = null;
-    for (int round = 0; round < rounds; round++) {
-      Result result = once(slots, steps);
-      if (best == null || result.wallSeconds() < best.wallSeconds()) {
-        best = result;
-      }
+  /** One round of each to warm up, then {@code rounds} of each in alternation. */
+  public Result run(int rounds) throws Exception {
+    if (rounds < 1) {
+      throw new IllegalArgumentException("rounds must be at least 1");
     }
-    return best;
+    String storeDescribed = "none";
+    station(0);
+    baseline();
+    List<Round> measured = new ArrayList<>();
+    for (int round = 1; round <= rounds; round++) {
+      double bare;
+      StationRound station;
+      if (round % 2 == 1) {
+        station = station(round);
+        bare = baseline();
+      } else {
+        bare = baseline();
+        station = station(round);
+      }
+      storeDescribed = station.store;
+      measured.add(station.with(bare));
+    }
+    return new Result(
+        slots,
+        steps,
+        stepTime.toNanos() / 1e6,
+        storeDescribed,
+        "simulated " + FAMILY,
+        steps * stepTime.toNanos() / 1e9,
+        Spread.of(measured.stream().map(Round::wallSeconds).toList()),
+        Spread.of(measured.stream().map(Round::baselineSeconds).toList()),
+        Spread.of(measured.stream().map(Round::skewMedianMillis).toList()),
+        measured.stream().mapToDouble(Round::skewMaxMillis).max().orElse(0),
+        Spread.of(measured.stream().map(Round::overheadMicrosPerStep).toList()),
+        Spread.of(measured.stream().map(Round::stepOvershootMicros).toList()),
+        List.copyOf(measured));
   }
 
-  private Result once(int slotCount, int stepCount) throws InterruptedException {
-    Recipe recipe = chain(slotCount, stepCount);
+  /** A station round before its baseline is known. */
+  private record StationRound(String store, Round partial) {
+    Round with(double baselineSeconds) {
+      return new Round(
+          partial.wallSeconds(),
+          baselineSeconds,
+          partial.skewMedianMillis(),
+          partial.skewMaxMillis(),
+          partial.overheadMicrosPerStep(),
+          partial.stepOvershootMicros(),
+          partial.events(),
+          partial.passed(),
+          partial.notRecorded());
+    }
+  }
+
+  private StationRound station(int round) throws Exception {
     AtomicLong events = new AtomicLong();
+    // Each slot's first step start, as the engine stamped it: the start skew is how long after
+    // the batch started each unit really began.
+    Map<String, Instant> firstStart = new ConcurrentHashMap<>();
+    String firstStep = "step_1";
     StationReport report;
+    String described;
+    Instant batchStart;
     try (AssembledStation station =
         StationAssembly.assemble(
             StationSetup.builder()
-                .recipe(recipe)
+                .recipe(chain())
+                // As run --simulate N --slots N builds it: a seed per round so each round's units
+                // are new units, no faults, the recipe's time (the waits are real time).
                 .units(
-                    new UnitSupply.Given(
-                        Station.Builder.numberedSlots(slotCount),
-                        new OneUnitPerSlot(slotCount),
-                        true))
+                    new UnitSupply.Simulated(
+                        slots, slots, new SimulationChoice(round + 1, 0, null), 0, false))
+                .store(storeUrl)
+                .stationId("engine-bench")
                 .build())) {
-      station.listen(event -> events.incrementAndGet());
-      report = station.station().run(station.batch());
-    } catch (InterruptedException | RuntimeException passOn) {
-      throw passOn;
-    } catch (Exception closing) {
-      throw new IllegalStateException(closing);
+      described = station.store().map(io.shipready.store.Store::describe).orElse("none");
+      station.listen(
+          event -> {
+            events.incrementAndGet();
+            if (event instanceof Event.StepStarted started
+                && started.attempt() == 1
+                && firstStep.equals(started.stepId())) {
+              firstStart.putIfAbsent(started.slot(), started.at());
+            }
+          });
+      batchStart = Instant.now();
+      report = station.run(station.batch());
     }
 
-    double idealSeconds = stepCount * stepTime.toNanos() / 1e9;
     double wallSeconds = report.wallTime().toNanos() / 1e9;
     double overheadSum = 0;
     double overshootSum = 0;
     for (RunResult run : report.runs()) {
       long inSteps = run.steps().stream().mapToLong(s -> s.duration().toNanos()).sum();
-      overheadSum += (run.duration().toNanos() - inSteps) / 1e3 / stepCount;
+      overheadSum += (run.duration().toNanos() - inSteps) / 1e3 / steps;
       for (StepResult step : run.steps()) {
         overshootSum += (step.duration().toNanos() - stepTime.toNanos()) / 1e3;
       }
     }
     int runs = Math.max(1, report.runs().size());
-    double baselineSeconds = baseline(slotCount, stepCount);
-    return new Result(
-        slotCount,
-        stepCount,
-        stepTime.toNanos() / 1e6,
-        wallSeconds,
-        idealSeconds,
-        idealSeconds / wallSeconds,
-        overheadSum / runs,
-        overshootSum / runs / stepCount,
-        baselineSeconds,
-        idealSeconds / baselineSeconds,
-        events.get(),
-        report.count(Outcome.PASS));
+    List<Double> skews = new ArrayList<>();
+    for (Instant started : firstStart.values()) {
+      skews.add(Math.max(0, Duration.between(batchStart, started).toNanos() / 1e6));
+    }
+    Spread skew = skews.isEmpty() ? new Spread(0, 0, 0) : Spread.of(skews);
+    return new StationRound(
+        described,
+        new Round(
+            wallSeconds,
+            0,
+            skew.median(),
+            skew.max(),
+            overheadSum / runs,
+            overshootSum / runs / steps,
+            events.get(),
+            report.count(Outcome.PASS),
+            report.notRecorded()));
   }
 
-  /** The same waits on bare threads: what the machine itself allows. */
-  private double baseline(int slotCount, int stepCount) throws InterruptedException {
-    CountDownLatch done = new CountDownLatch(slotCount);
+  /** The same waits on bare threads, one per slot: what the machine itself allows. */
+  private double baseline() throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(slots);
     CountDownLatch go = new CountDownLatch(1);
-    for (int i = 0; i < slotCount; i++) {
+    for (int i = 0; i < slots; i++) {
       Thread thread =
           new Thread(
               () -> {
                 try {
                   go.await();
-                  for (int s = 0; s < stepCount; s++) {
+                  for (int s = 0; s < steps; s++) {
                     Thread.sleep(stepTime.toMillis(), (int) (stepTime.toNanos() % 1_000_000));
                   }
                 } catch (InterruptedException stop) {
@@ -152,9 +266,9 @@ public final class EngineBenchmark {
     return (System.nanoTime() - started) / 1e9;
   }
 
-  private Recipe chain(int slotCount, int stepCount) {
+  private Recipe chain() {
     List<StepSpec> chain = new ArrayList<>();
-    for (int i = 1; i <= stepCount; i++) {
+    for (int i = 1; i <= steps; i++) {
       String id = "step_" + i;
       chain.add(
           new StepSpec(
@@ -174,7 +288,7 @@ public final class EngineBenchmark {
         "engine-bench",
         "1",
         "a chain of waits",
-        new StationSpec("bench", "none", slotCount, List.of()),
+        new StationSpec("bench", FAMILY, slots, List.of()),
         List.of(),
         List.of(),
         chain,
@@ -182,42 +296,9 @@ public final class EngineBenchmark {
         List.of(),
         Map.of(),
         Map.of(),
-        null,
+        // The recipe names no file; its folder is where files it named would be looked for.
+        java.nio.file.Path.of("").toAbsolutePath(),
         "engine-bench",
         "");
-  }
-
-  /** Exactly one unit per slot, so every slot starts at once. */
-  private static final class OneUnitPerSlot implements UnitSource {
-    private final int count;
-    private final AtomicInteger next = new AtomicInteger();
-    private final java.util.Set<String> served = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    OneUnitPerSlot(int count) {
-      this.count = count;
-    }
-
-    @Override
-    public Optional<AttachedUnit> next(String slot) {
-      if (!served.add(slot)) {
-        return Optional.empty();
-      }
-      int number = next.incrementAndGet();
-      return number > count
-          ? Optional.empty()
-          : Optional.of(new AttachedUnit(number, new NoDevice(slot)));
-    }
-  }
-
-  private record NoDevice(String slot) implements Device {
-    @Override
-    public String family() {
-      return "none";
-    }
-
-    @Override
-    public <T extends Capability> Optional<T> capability(Class<T> type) {
-      return Optional.empty();
-    }
   }
 }

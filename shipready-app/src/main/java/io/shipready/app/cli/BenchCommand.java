@@ -1,10 +1,12 @@
 package io.shipready.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.shipready.app.bench.BareWriterPlace;
 import io.shipready.app.bench.EngineBenchmark;
+import io.shipready.app.bench.EngineReport;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,9 +34,12 @@ public final class BenchCommand {
       name = "engine",
       mixinStandardHelpOptions = true,
       description = {
-        "Run one unit per slot through a chain of steps that each wait --step-ms, all slots at once.",
-        "Prints wall time, ideal time, parallel efficiency (ideal / wall) and the engine's overhead"
-            + " per step, beside a baseline of bare threads doing the same waits."
+        "Run a station as `run --simulate` builds it (simulated units, records in a SQLite store),"
+            + " one unit per slot, each a chain of steps that each wait --step-ms, all slots at"
+            + " once.",
+        "Prints the median wall time of the rounds with its min and max, the ideal, parallel"
+            + " efficiency (ideal / wall), the start skew across slots and, measured in"
+            + " alternation with the rounds, bare threads doing the same waits."
       })
   public static final class Engine implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -62,66 +67,66 @@ public final class BenchCommand {
     @Option(
         names = "--rounds",
         defaultValue = "3",
-        description = "Measured rounds; the best is reported (default ${DEFAULT-VALUE}).")
+        description =
+            "Measured rounds, each beside a bare-thread round; the median is reported"
+                + " (default ${DEFAULT-VALUE}).")
     int rounds;
+
+    @Option(
+        names = "--db",
+        paramLabel = "FILE|URL",
+        description = "The store the station records into (default: a new temporary SQLite file).")
+    String db;
+
+    @Option(names = "--no-store", description = "The engine alone: no records kept.")
+    boolean noStore;
 
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-      EngineBenchmark.Result result =
-          new EngineBenchmark(slots, steps, Duration.ofNanos((long) (stepMs * 1_000_000)))
-              .run(Math.max(1, rounds));
+      if (rounds < 1 || slots < 1 || steps < 1 || stepMs < 0) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--rounds, --slots and --steps must be at least 1, --step-ms >= 0");
+      }
+      if (noStore && db != null) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--no-store and --db contradict each other; give one");
+      }
+      java.nio.file.Path temporary = null;
+      String storeUrl = db;
+      if (!noStore && db == null) {
+        temporary = java.nio.file.Files.createTempDirectory("shipready-bench-engine");
+        storeUrl = temporary.resolve("records.db").toString();
+      }
+      EngineBenchmark.Result result;
+      try {
+        result =
+            new EngineBenchmark(
+                    slots, steps, Duration.ofNanos((long) (stepMs * 1_000_000)), storeUrl)
+                .run(rounds);
+      } finally {
+        if (temporary != null) {
+          deleteTree(temporary);
+        }
+      }
       var out = spec.commandLine().getOut();
       if (json) {
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("slots", result.slots());
-        figures.put("steps", result.steps());
-        figures.put("step_ms", result.stepMs());
-        figures.put("wall_s", round(result.wallSeconds(), 4));
-        figures.put("ideal_s", round(result.idealSeconds(), 4));
-        figures.put("efficiency", round(result.efficiency(), 4));
-        figures.put("overhead_us_per_step", round(result.overheadMicrosPerStep(), 2));
-        figures.put("step_overshoot_us", round(result.stepOvershootMicros(), 2));
-        figures.put("baseline_wall_s", round(result.baselineWallSeconds(), 4));
-        figures.put("baseline_efficiency", round(result.baselineEfficiency(), 4));
-        figures.put("events", result.events());
-        figures.put("units_passed", result.passed());
-        out.println(
-            new ObjectMapper()
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .writeValueAsString(figures));
+        out.println(EngineReport.json(result));
       } else {
-        out.printf(
-            Locale.ROOT,
-            "engine: %d slots x %d steps x %.1f ms%n"
-                + "  wall           %.3f s%n"
-                + "  ideal          %.3f s%n"
-                + "  efficiency     %.3f (bare threads doing the same waits: %.3f, %.3f s)%n"
-                + "  overhead       %.1f us per step (engine time between a unit's steps)%n"
-                + "  step overshoot %.1f us per step (sleep precision of this machine)%n"
-                + "  events         %d; units passed %d%n",
-            result.slots(),
-            result.steps(),
-            result.stepMs(),
-            result.wallSeconds(),
-            result.idealSeconds(),
-            result.efficiency(),
-            result.baselineEfficiency(),
-            result.baselineWallSeconds(),
-            result.overheadMicrosPerStep(),
-            result.stepOvershootMicros(),
-            result.events(),
-            result.passed());
+        out.print(EngineReport.text(result));
       }
       out.flush();
-      return 0;
+      return result.notRecorded() == 0 ? 0 : 1;
     }
 
-    private static double round(double value, int places) {
-      double scale = Math.pow(10, places);
-      return Math.round(value * scale) / scale;
+    private static void deleteTree(java.nio.file.Path root) throws java.io.IOException {
+      try (var paths = java.nio.file.Files.walk(root)) {
+        for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          java.nio.file.Files.deleteIfExists(path);
+        }
+      }
     }
   }
 
@@ -131,9 +136,13 @@ public final class BenchCommand {
       mixinStandardHelpOptions = true,
       description = {
         "Durable write throughput of the record writer (step results per second, each run waited"
-            + " on until committed) and trace latency (p50, p99) with --units units stored.",
-        "Runs on SQLite, and on PostgreSQL when --postgres or $SHIPREADY_BENCH_POSTGRES_URL names"
-            + " one. The units loaded stay in the databases, so a second run starts at once."
+            + " on until committed) beside a bare JDBC writer of the same rows into the store's own"
+            + " tables with the same commit grouping, in alternating rounds, and their ratio; then"
+            + " trace latency (p50, p99) with --units units stored.",
+        "Runs on SQLite (the bare writer in FILE-bare.db beside it), and on PostgreSQL when"
+            + " --postgres or $SHIPREADY_BENCH_POSTGRES_URL names one (the bare writer in schema "
+            + BareWriterPlace.SCHEMA
+            + "). The units loaded stay in the databases, so a second run starts at once."
       })
   public static final class StoreBench implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -159,7 +168,8 @@ public final class BenchCommand {
     @Option(
         names = "--runs",
         defaultValue = "4000",
-        description = "Runs written for the throughput figure (default ${DEFAULT-VALUE}).")
+        description =
+            "Runs written per round for the throughput figures (default ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(
@@ -167,6 +177,14 @@ public final class BenchCommand {
         defaultValue = "25",
         description = "Steps per run, each with a measurement (default ${DEFAULT-VALUE}).")
     int steps;
+
+    @Option(
+        names = "--rounds",
+        defaultValue = "3",
+        description =
+            "Rounds of the record writer, each beside a round of the bare writer; medians are"
+                + " reported (default ${DEFAULT-VALUE}).")
+    int rounds;
 
     @Option(
         names = "--lookups",
@@ -179,13 +197,17 @@ public final class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
+      if (rounds < 1 || runs < 1 || steps < 1 || units < 1 || lookups < 1) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--rounds, --runs, --steps, --units and --lookups must be >= 1");
+      }
       var out = spec.commandLine().getOut();
       Map<String, Object> figures = new LinkedHashMap<>();
-      figures.put("sqlite", measure(sqlite, out));
+      figures.put("sqlite", measure(sqlite, BareWriterPlace.sqlite(sqlite), out));
       String postgresUrl =
           postgres != null ? postgres : System.getenv("SHIPREADY_BENCH_POSTGRES_URL");
       if (postgresUrl != null && !postgresUrl.isBlank()) {
-        figures.put("postgresql", measure(postgresUrl, out));
+        figures.put("postgresql", measure(postgresUrl, BareWriterPlace.postgres(postgresUrl), out));
       } else if (!json) {
         out.println("postgresql: skipped (give --postgres URL or $SHIPREADY_BENCH_POSTGRES_URL)");
       }
@@ -196,14 +218,42 @@ public final class BenchCommand {
       return 0;
     }
 
-    private Map<String, Object> measure(String url, java.io.PrintWriter out) throws Exception {
+    private Map<String, Object> measure(String url, String bareUrl, java.io.PrintWriter out)
+        throws Exception {
       try (io.shipready.store.Store store = io.shipready.store.Store.open(url)) {
         var latencies = io.shipready.store.StoreBenchmark.traceLatency(store, units, lookups);
-        double perSecond =
-            io.shipready.store.StoreBenchmark.durableStepResultsPerSecond(store, runs, steps);
+        List<io.shipready.store.StoreBenchmark.WriteRound> writes =
+            io.shipready.store.StoreBenchmark.durableWritesBesideBare(
+                store, bareUrl, runs, steps, rounds);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("database", store.describe());
-        result.put("durable_step_results_per_s", Math.round(perSecond));
+        result.put("rounds", writes.size());
+        double storeRate =
+            median(writes, io.shipready.store.StoreBenchmark.WriteRound::storePerSecond);
+        double bareRate =
+            median(writes, io.shipready.store.StoreBenchmark.WriteRound::barePerSecond);
+        double ratio = median(writes, io.shipready.store.StoreBenchmark.WriteRound::ratio);
+        result.put("durable_step_results_per_s", Math.round(storeRate));
+        result.put(
+            "durable_step_results_per_s_min",
+            Math.round(min(writes, io.shipready.store.StoreBenchmark.WriteRound::storePerSecond)));
+        result.put(
+            "durable_step_results_per_s_max",
+            Math.round(max(writes, io.shipready.store.StoreBenchmark.WriteRound::storePerSecond)));
+        result.put("bare_step_results_per_s", Math.round(bareRate));
+        result.put(
+            "bare_step_results_per_s_min",
+            Math.round(min(writes, io.shipready.store.StoreBenchmark.WriteRound::barePerSecond)));
+        result.put(
+            "bare_step_results_per_s_max",
+            Math.round(max(writes, io.shipready.store.StoreBenchmark.WriteRound::barePerSecond)));
+        result.put("store_over_bare", round(ratio, 3));
+        result.put(
+            "events_per_commit",
+            round(
+                median(writes, io.shipready.store.StoreBenchmark.WriteRound::eventsPerCommit), 1));
+        result.put(
+            "runs_per_commit", Math.round(median(writes, round -> (double) round.runsPerCommit())));
         result.put("units_stored", latencies.unitsInStore());
         result.put("trace_lookups", latencies.lookups());
         result.put("trace_p50_ms", round(latencies.p50Millis(), 3));
@@ -211,13 +261,25 @@ public final class BenchCommand {
         if (!json) {
           out.printf(
               Locale.ROOT,
-              "%s%n  durable writes  %,.0f step results/s (%d runs x %d steps, commit awaited"
-                  + " per run)%n  trace           p50 %.3f ms, p99 %.3f ms over %d look-ups with"
+              "%s%n  durable writes  %,.0f step results/s median of %d rounds (min %,.0f, max %,.0f;"
+                  + " %d runs x %d steps, commit awaited per run)%n"
+                  + "  bare writer     %,.0f step results/s median (min %,.0f, max %,.0f; same"
+                  + " rows and tables, %s runs per commit as the writer's)%n"
+                  + "  store / bare    %.3f%n"
+                  + "  trace           p50 %.3f ms, p99 %.3f ms over %d look-ups with"
                   + " %,d units stored%n",
               store.describe(),
-              perSecond,
+              storeRate,
+              writes.size(),
+              min(writes, io.shipready.store.StoreBenchmark.WriteRound::storePerSecond),
+              max(writes, io.shipready.store.StoreBenchmark.WriteRound::storePerSecond),
               runs,
               steps,
+              bareRate,
+              min(writes, io.shipready.store.StoreBenchmark.WriteRound::barePerSecond),
+              max(writes, io.shipready.store.StoreBenchmark.WriteRound::barePerSecond),
+              result.get("runs_per_commit"),
+              ratio,
               latencies.p50Millis(),
               latencies.p99Millis(),
               latencies.lookups(),
@@ -226,6 +288,20 @@ public final class BenchCommand {
         }
         return result;
       }
+    }
+
+    private static <T> double median(List<T> rounds, java.util.function.ToDoubleFunction<T> of) {
+      double[] sorted = rounds.stream().mapToDouble(of).sorted().toArray();
+      int n = sorted.length;
+      return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static <T> double min(List<T> rounds, java.util.function.ToDoubleFunction<T> of) {
+      return rounds.stream().mapToDouble(of).min().orElse(0);
+    }
+
+    private static <T> double max(List<T> rounds, java.util.function.ToDoubleFunction<T> of) {
+      return rounds.stream().mapToDouble(of).max().orElse(0);
     }
 
     private static double round(double value, int places) {

@@ -1,0 +1,193 @@
+package io.shipready.store.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.shipready.core.engine.RunIds;
+import io.shipready.core.model.Identifier;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The floor a record writer is measured against: plain JDBC writing the same rows a {@code
+ * RecordWriter} stores for a run, into the store's own tables, with nothing else.
+ *
+ * <p>"The same" means: the schema is the store's, made by the store's migrations (in a database
+ * file or PostgreSQL schema of its own, so the two never share pages or locks, holding as many
+ * synthetic units as the store); each run is the rows the writer leaves for it (a unit, its run
+ * with the outcome, three identifiers, one step_attempts row and one measurement per step); runs
+ * are committed in groups as large as the writer's own commits were (its mean events per
+ * transaction, in runs); SQLite is opened with the store's settings (WAL, synchronous=FULL so each
+ * commit is synced, foreign keys on, the same page cache, transactions begun IMMEDIATE) and
+ * PostgreSQL with its batched inserts rewritten to multi-row ones, at the server's default
+ * synchronous_commit, as the store does. What it leaves out is what a bare writer has no need of:
+ * looking identifiers up to find a unit seen before, a run's row written at its start and updated
+ * at its end, queueing and waiting for durability.
+ */
+public final class BareWriter implements AutoCloseable {
+  private static final String INSERT_UNIT =
+      "INSERT INTO units (created_at, created_by_run) VALUES (?, NULL) RETURNING id";
+  private static final String INSERT_RUN =
+      "INSERT INTO runs (run_id, unit_id, station_id, slot, unit_number, recipe, recipe_version,"
+          + " recipe_sha256, variant, operator, retest, started_at, ended_at, outcome,"
+          + " failed_step, message, duration_us)"
+          + " VALUES (?, ?, ?, ?, ?, 'bench-recipe', '1.0.0', ?, '', 'bench', 0, ?, ?, 'PASS',"
+          + " '', '', 30000000) RETURNING id";
+  private static final String INSERT_IDENTIFIER =
+      "INSERT INTO unit_identifiers (unit_id, kind, value, duplicate, first_seen, run_key)"
+          + " VALUES (?, ?, ?, 0, ?, ?)";
+  private static final String INSERT_ATTEMPT =
+      "INSERT INTO step_attempts (run_key, step_id, attempt, seq, kind, started_at, ended_at,"
+          + " outcome, message, duration_us) VALUES (?, ?, 1, ?, 'measure', ?, ?, 'PASS', '',"
+          + " 12000)";
+  private static final String INSERT_MEASUREMENT =
+      "INSERT INTO measurements (run_key, seq, step_id, attempt, name, value_num, value_text,"
+          + " units, limits, passed, message, taken_at)"
+          + " VALUES (?, ?, ?, 1, ?, ?, NULL, 'V', '[\"range 3.0..3.6\"]', 1, '', ?)";
+
+  private final Connection connection;
+  private final String stationId;
+  private final boolean sqlite;
+
+  private BareWriter(Connection connection, String stationId, boolean sqlite) {
+    this.connection = connection;
+    this.stationId = stationId;
+    this.sqlite = sqlite;
+  }
+
+  /**
+   * Connects to {@code url} (whose tables the store's migrations made) as the store would, and
+   * registers a station for the runs.
+   */
+  public static BareWriter open(String url, String stationId) throws SQLException {
+    StoreUrl parsed = StoreUrl.parse(requireNonNull(url, "url"));
+    Connection connection;
+    boolean sqlite = parsed.engine() == Engine.SQLITE;
+    if (sqlite) {
+      SQLiteConfig config = new SQLiteConfig();
+      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+      config.enforceForeignKeys(true);
+      config.setCacheSize(-32_768);
+      config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+      config.setGetGeneratedKeys(false);
+      connection = config.createConnection(parsed.jdbcUrl());
+    } else {
+      java.util.Properties properties = new java.util.Properties();
+      properties.setProperty("reWriteBatchedInserts", "true");
+      connection = DriverManager.getConnection(parsed.jdbcUrl(), properties);
+    }
+    try {
+      connection.setAutoCommit(false);
+      try (PreparedStatement station =
+          connection.prepareStatement(
+              "INSERT INTO stations (station_id, computer_name, operator, config_json,"
+                  + " first_seen, last_seen) VALUES (?, 'bench', 'bench', '{}', ?, ?)")) {
+        long now = Micros.of(java.time.Instant.now());
+        station.setString(1, stationId);
+        station.setLong(2, now);
+        station.setLong(3, now);
+        station.executeUpdate();
+      }
+      connection.commit();
+      return new BareWriter(connection, stationId, sqlite);
+    } catch (SQLException | RuntimeException failed) {
+      connection.close();
+      throw failed;
+    }
+  }
+
+  /**
+   * Writes {@code runs} runs of {@code steps} steps, {@code runsPerCommit} to a transaction, and
+   * returns the seconds it took, every commit returned (durable) included.
+   */
+  public double write(String tag, int runs, int steps, int runsPerCommit) throws SQLException {
+    long started = System.nanoTime();
+    try (PreparedStatement unit = connection.prepareStatement(INSERT_UNIT);
+        PreparedStatement run = connection.prepareStatement(INSERT_RUN);
+        PreparedStatement identifier = connection.prepareStatement(INSERT_IDENTIFIER);
+        PreparedStatement attempt = connection.prepareStatement(INSERT_ATTEMPT);
+        PreparedStatement measurement = connection.prepareStatement(INSERT_MEASUREMENT)) {
+      int inGroup = 0;
+      for (int n = 0; n < runs; n++) {
+        long now = Micros.of(java.time.Instant.now());
+        long unitId = returnedId(unit, now);
+        run.setString(1, RunIds.next());
+        run.setLong(2, unitId);
+        run.setString(3, stationId);
+        run.setString(4, Integer.toString(n % 32 + 1));
+        run.setInt(5, n);
+        run.setString(6, "0".repeat(64));
+        run.setLong(7, now);
+        run.setLong(8, now);
+        long runKey = returnedKey(run);
+        String[][] ids = {
+          {Identifier.SERIAL, "SN-"}, {Identifier.DEVICE_ID, "dev-"}, {Identifier.IMEI, "imei-"},
+        };
+        for (String[] id : ids) {
+          identifier.setLong(1, unitId);
+          identifier.setString(2, id[0]);
+          identifier.setString(3, id[1] + tag + "-" + n);
+          identifier.setLong(4, now);
+          identifier.setLong(5, runKey);
+          identifier.addBatch();
+        }
+        for (int s = 0; s < steps; s++) {
+          String step = "step-" + s;
+          attempt.setLong(1, runKey);
+          attempt.setString(2, step);
+          attempt.setInt(3, s);
+          attempt.setLong(4, now);
+          attempt.setLong(5, now);
+          attempt.addBatch();
+          measurement.setLong(1, runKey);
+          measurement.setInt(2, s);
+          measurement.setString(3, step);
+          measurement.setString(4, "vbat" + s);
+          measurement.setDouble(5, 3.0 + (s % 60) / 100.0);
+          measurement.setLong(6, now);
+          measurement.addBatch();
+        }
+        if (++inGroup >= runsPerCommit || n == runs - 1) {
+          identifier.executeBatch();
+          attempt.executeBatch();
+          measurement.executeBatch();
+          connection.commit();
+          inGroup = 0;
+        }
+      }
+    } catch (SQLException | RuntimeException failed) {
+      connection.rollback();
+      throw failed;
+    }
+    return (System.nanoTime() - started) / 1e9;
+  }
+
+  private static long returnedId(PreparedStatement unit, long now) throws SQLException {
+    unit.setLong(1, now);
+    return returnedKey(unit);
+  }
+
+  private static long returnedKey(PreparedStatement statement) throws SQLException {
+    try (ResultSet keys = statement.executeQuery()) {
+      if (!keys.next()) {
+        throw new SQLException("an INSERT ... RETURNING id returned no row");
+      }
+      return keys.getLong(1);
+    }
+  }
+
+  /** Whether this writes SQLite (else PostgreSQL). */
+  public boolean sqlite() {
+    return sqlite;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    // Nothing is pending: every group ended in a commit.
+    connection.close();
+  }
+}
