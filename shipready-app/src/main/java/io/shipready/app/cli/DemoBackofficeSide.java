@@ -204,10 +204,11 @@ final class DemoBackofficeSide {
   }
 
   /**
-   * {@code shipready provision} of one queue file, through its command in this process, writing
-   * each operation into the demo's records ({@code --db}), with its journal in {@code journals}
-   * (the demo's back office folder): the queue's folder gets none, so the same queue can still be
-   * provisioned against another back office.
+   * {@code shipready provision} of one queue file, through its command in this process (each row
+   * says its product, group, name, claim and SIM activation), writing each operation into the
+   * demo's records ({@code --db}), with its journal in {@code journals} (the demo's back office
+   * folder): the queue's folder gets none, so the same queue can still be provisioned against
+   * another back office.
    */
   static int provisionQueue(
       Path queue, Path db, URI url, String token, Path journals, PrintWriter printed)
@@ -225,12 +226,6 @@ final class DemoBackofficeSide {
           db.toString(),
           "--token-file",
           tokenFile.toString(),
-          "--group",
-          "auto",
-          "--name-from",
-          "serial",
-          "--claim",
-          "--activate-sims",
           "--no-progress",
           "--journal",
           journals.resolve(queue.getFileName() + ".journal").toString(),
