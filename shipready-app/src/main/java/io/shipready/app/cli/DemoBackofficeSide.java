@@ -132,20 +132,7 @@ final class DemoBackofficeSide {
   boolean provisionQueued(List<LineProfile> demoLines, Path db) throws IOException {
     boolean clean = true;
     for (LineProfile line : demoLines) {
-      Path files = out.resolve(line.folder().getFileName().toString()).resolve("files");
-      if (!Files.isDirectory(files)) {
-        continue;
-      }
-      List<Path> queues;
-      try (Stream<Path> listing = Files.list(files)) {
-        queues =
-            listing
-                .filter(p -> p.getFileName().toString().startsWith("provisioning-queue_"))
-                .filter(p -> p.getFileName().toString().endsWith(".csv"))
-                .sorted()
-                .toList();
-      }
-      for (Path queue : queues) {
+      for (Path queue : queueFiles(out, line)) {
         List<String> rows = Files.readAllLines(queue);
         if (rows.size() < 2) {
           continue;
@@ -201,6 +188,21 @@ final class DemoBackofficeSide {
 
   private static long count(Map<String, long[]> done, String kind) {
     return done.getOrDefault(kind, new long[] {0, 0})[0];
+  }
+
+  /** The provisioning queues the line's stations wrote in this demo, in name order. */
+  static List<Path> queueFiles(Path out, LineProfile line) throws IOException {
+    Path files = out.resolve(line.folder().getFileName().toString()).resolve("files");
+    if (!Files.isDirectory(files)) {
+      return List.of();
+    }
+    try (Stream<Path> listing = Files.list(files)) {
+      return listing
+          .filter(p -> p.getFileName().toString().startsWith("provisioning-queue_"))
+          .filter(p -> p.getFileName().toString().endsWith(".csv"))
+          .sorted()
+          .toList();
+    }
   }
 
   /**

@@ -365,12 +365,8 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** Whether the line's stations wrote a provisioning queue in this demo. */
   private boolean queues(LineProfile line) {
-    Path files = out.resolve(line.folder().getFileName().toString()).resolve("files");
-    if (!Files.isDirectory(files)) {
-      return false;
-    }
-    try (Stream<Path> listing = Files.list(files)) {
-      return listing.anyMatch(f -> f.getFileName().toString().startsWith("provisioning-queue_"));
+    try {
+      return !DemoBackofficeSide.queueFiles(out, line).isEmpty();
     } catch (IOException unreadable) {
       return false;
     }
