@@ -2,12 +2,14 @@ package io.shipready.store;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shipready.core.Percentile;
 import io.shipready.core.event.Event;
 import io.shipready.core.model.Identifier;
 import io.shipready.core.model.Measurement;
 import io.shipready.core.model.Outcome;
 import io.shipready.core.model.StepOutcome;
 import io.shipready.store.internal.BenchLoader;
+import io.shipready.store.internal.OsPageCache;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -263,7 +265,8 @@ public final class StoreBenchmark {
   /**
    * Makes sure the store holds at least {@code units} synthetic units (bulk-loaded, and kept for
    * later runs), then times {@code lookups} traces by random identifiers of every kind (serial,
-   * device id, ICCID, IMEI, BLE MAC, association id, component barcode).
+   * device id, ICCID, IMEI, BLE MAC, association id, component barcode), after a warm-up: the
+   * latency with the store's pages cached.
    */
   public static Latencies traceLatency(Store store, int units, int lookups) {
     requireNonNull(store, "store");
@@ -277,6 +280,61 @@ public final class StoreBenchmark {
     for (int i = 0; i < warmUp; i++) {
       store.trace(BenchLoader.value(kinds.get(i % kinds.size()), random.nextLong(loaded)));
     }
+    long[] nanos = timeLookups(store, loaded, lookups, random);
+    Arrays.sort(nanos);
+    return new Latencies(
+        lookups, loaded, percentileMillis(nanos, 0.50), percentileMillis(nanos, 0.99));
+  }
+
+  /**
+   * Trace latency on a cold cache.
+   *
+   * @param firstMillis the first look-up's time: the only one that found no page of any index in
+   *     memory (the later ones find the upper levels of the B-trees cached by those before)
+   * @param osCacheDropped whether the operating system's page cache was emptied first; {@code
+   *     cacheNote} says how, or why not
+   */
+  public record ColdLatencies(
+      Latencies latencies, double firstMillis, boolean osCacheDropped, String cacheNote) {}
+
+  /**
+   * Times {@code lookups} traces, with no warm-up, through new connections to the store at {@code
+   * url} (on SQLite an empty page cache) opened after the operating system's page cache was dropped
+   * (when {@code dropOsCache} and this process may: root on Linux). The store must already hold the
+   * synthetic units ({@link #traceLatency}); PostgreSQL's own buffers stay as they are (only a
+   * restart of the server empties them).
+   */
+  public static ColdLatencies coldTraceLatency(String url, int lookups, boolean dropOsCache) {
+    requireNonNull(url, "url");
+    if (lookups < 1) {
+      throw new IllegalArgumentException("lookups must be at least 1");
+    }
+    OsPageCache.Drop drop =
+        dropOsCache
+            ? OsPageCache.drop()
+            : new OsPageCache.Drop(false, "OS page cache not dropped: not asked to");
+    try (Store store = Store.open(url)) {
+      long loaded = new BenchLoader(store.database()).loaded();
+      if (loaded < 1) {
+        throw new IllegalStateException(
+            "the store " + store.describe() + " holds no synthetic units: time warm traces first");
+      }
+      // Another seed than the warm look-ups': other units, whose pages those did not read.
+      long[] nanos = timeLookups(store, loaded, lookups, new SplittableRandom(4242));
+      double first = nanos[0] / 1e6;
+      Arrays.sort(nanos);
+      return new ColdLatencies(
+          new Latencies(
+              lookups, loaded, percentileMillis(nanos, 0.50), percentileMillis(nanos, 0.99)),
+          first,
+          drop.dropped(),
+          drop.note());
+    }
+  }
+
+  private static long[] timeLookups(
+      Store store, long loaded, int lookups, SplittableRandom random) {
+    List<String> kinds = BenchLoader.KINDS;
     long[] nanos = new long[lookups];
     for (int i = 0; i < lookups; i++) {
       String kind = kinds.get(random.nextInt(kinds.size()));
@@ -288,12 +346,10 @@ public final class StoreBenchmark {
         throw new IllegalStateException("synthetic unit " + value + " has no run");
       }
     }
-    Arrays.sort(nanos);
-    return new Latencies(lookups, loaded, percentile(nanos, 0.50), percentile(nanos, 0.99));
+    return nanos;
   }
 
-  private static double percentile(long[] sorted, double p) {
-    int index = (int) Math.ceil(p * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+  private static double percentileMillis(long[] sortedNanos, double share) {
+    return Percentile.nearestRank(sortedNanos, share) / 1e6;
   }
 }

@@ -1,35 +1,18 @@
 package io.shipready.store;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The CFX outbox on PostgreSQL, in a schema of its own; skipped, saying how, without a server. */
 class PostgresCfxOutboxTest extends CfxOutboxContract {
-  private static String server;
-  private static String schema;
-
-  @BeforeAll
-  static void chooseSchema() {
-    server = Postgres.url();
-    schema = Postgres.newSchema();
-  }
+  @RegisterExtension static final PostgresSchema db = new PostgresSchema();
 
   @Override
   void assumeAvailable() {
-    assumeTrue(server != null, Postgres.HOW_TO_ENABLE);
-  }
-
-  @AfterAll
-  static void dropSchema() throws Exception {
-    if (server != null && schema != null) {
-      Postgres.dropSchema(server, schema);
-    }
+    db.assumeAvailable();
   }
 
   @Override
   String url() {
-    return Postgres.withSchema(server, schema);
+    return db.url();
   }
 }

@@ -1,38 +1,21 @@
 package io.shipready.store;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The factory-row records on PostgreSQL, in a schema of its own. Skipped, saying how to enable it,
  * when no server is given.
  */
 class PostgresFactoryRowRecordsTest extends FactoryRowRecordsContract {
-  private static String server;
-  private static String schema;
-
-  @BeforeAll
-  static void chooseSchema() {
-    server = Postgres.url();
-    schema = Postgres.newSchema();
-  }
+  @RegisterExtension static final PostgresSchema db = new PostgresSchema();
 
   @Override
   void assumeAvailable() {
-    assumeTrue(server != null, Postgres.HOW_TO_ENABLE);
-  }
-
-  @AfterAll
-  static void dropSchema() throws Exception {
-    if (server != null && schema != null) {
-      Postgres.dropSchema(server, schema);
-    }
+    db.assumeAvailable();
   }
 
   @Override
   String url() {
-    return Postgres.withSchema(server, schema);
+    return db.url();
   }
 }

@@ -1,46 +1,38 @@
 package io.shipready.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The store contract on PostgreSQL, in a schema of its own. Skipped, saying how to enable it, when
  * no server is given.
  */
 class PostgresStoreTest extends StoreContract {
-  private static String server;
-  private static String schema;
-
-  @BeforeAll
-  static void chooseSchema() {
-    server = Postgres.url();
-    schema = Postgres.newSchema();
-  }
+  @RegisterExtension static final PostgresSchema db = new PostgresSchema();
 
   @Override
   void assumeAvailable() {
-    assumeTrue(server != null, Postgres.HOW_TO_ENABLE);
-  }
-
-  @AfterAll
-  static void dropSchema() throws Exception {
-    if (server != null && schema != null) {
-      Postgres.dropSchema(server, schema);
-    }
+    db.assumeAvailable();
   }
 
   @Override
   String url() {
-    return Postgres.withSchema(server, schema);
+    return db.url();
+  }
+
+  @Override
+  AutoCloseable holdWrites() throws Exception {
+    java.sql.Connection c = java.sql.DriverManager.getConnection(url());
+    c.setAutoCommit(false);
+    c.createStatement().execute("LOCK TABLE runs IN EXCLUSIVE MODE");
+    return c::close;
   }
 
   @Test
   void knowsItIsPostgres() {
     assertThat(store.postgres()).isTrue();
-    assertThat(store.describe()).contains("currentSchema=" + schema);
+    assertThat(store.describe()).contains("currentSchema=" + db.schema());
   }
 }

@@ -17,6 +17,15 @@ class SqliteStoreTest extends StoreContract {
     return folder.resolve("records/line-1/shipready.db").toString();
   }
 
+  @Override
+  AutoCloseable holdWrites() throws Exception {
+    java.sql.Connection c =
+        java.sql.DriverManager.getConnection(
+            "jdbc:sqlite:" + folder.resolve("records/line-1/shipready.db"));
+    c.createStatement().execute("BEGIN IMMEDIATE");
+    return c::close;
+  }
+
   @Test
   void theFileIsAnSqliteDatabaseInWalModeWithFullSync() throws Exception {
     Path file = folder.resolve("records/line-1/shipready.db");

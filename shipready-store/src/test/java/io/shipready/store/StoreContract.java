@@ -464,6 +464,83 @@ abstract class StoreContract {
     assertThatThrownBy(() -> store.trace(mac)).isInstanceOf(AmbiguousIdentifierException.class);
   }
 
+  /**
+   * Holds the store's writes back (another transaction holds the tables the writer writes) until
+   * closed, so that what is queued meanwhile is written as one batch.
+   */
+  abstract AutoCloseable holdWrites() throws Exception;
+
+  @Test
+  void runsResolvedInOneBatchFindRetestsMergesAndDuplicatesAsOneByOne() throws Exception {
+    Identifier s1 = new Identifier(Identifier.SERIAL, serial("B1"));
+    Identifier mac = new Identifier(Identifier.BLE_MAC, "BB:" + tag);
+    Identifier deviceB = new Identifier(Identifier.DEVICE_ID, "dev-" + tag + "-B");
+    Identifier deviceC = new Identifier(Identifier.DEVICE_ID, "dev-" + tag + "-C");
+    List<String> sameUnit = new ArrayList<>();
+    String other;
+    try (RecordWriter writer = store.openWriter(station("batch"))) {
+      String first;
+      try (AutoCloseable held = holdWrites()) {
+        // The writer takes this run alone and waits on the lock; the rest queue behind it.
+        first =
+            new RunScript(writer, "9", 9)
+                .identified(new Identifier(Identifier.SERIAL, serial("B0")))
+                .pass()
+                .runId();
+        Thread.sleep(200);
+        // A new unit, then its retest, both in this batch.
+        sameUnit.add(new RunScript(writer, "1", 1).identified(s1).pass().runId());
+        sameUnit.add(new RunScript(writer, "2", 2).identified(deviceB, s1).pass().runId());
+        // A run that made a new unit and then scans the known serial: merged into it.
+        sameUnit.add(
+            new RunScript(writer, "3", 3)
+                .identified(deviceC)
+                .step("identify", "identify")
+                .identified(s1)
+                .pass()
+                .runId());
+        // The merged unit's identifier now finds the unit it was merged into.
+        sameUnit.add(new RunScript(writer, "4", 4).identified(deviceC).pass().runId());
+        other =
+            new RunScript(writer, "5", 5)
+                .identified(new Identifier(Identifier.SERIAL, serial("B2")), mac)
+                .pass()
+                .runId();
+        // A retest reporting the other unit's MAC: kept as a duplicate and reported.
+        sameUnit.add(new RunScript(writer, "6", 6).identified(s1, mac).pass().runId());
+      }
+      assertThat(writer.awaitDurable(first, WAIT)).isTrue();
+      for (String run : sameUnit) {
+        assertThat(writer.awaitDurable(run, WAIT)).isTrue();
+      }
+      assertThat(writer.awaitDurable(other, WAIT)).isTrue();
+    }
+    UnitTrace unit = store.trace(s1.value());
+    assertThat(unit.runs())
+        .extracting(UnitTrace.Run::runId, UnitTrace.Run::retest)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(sameUnit.get(0), 0),
+            org.assertj.core.groups.Tuple.tuple(sameUnit.get(1), 1),
+            org.assertj.core.groups.Tuple.tuple(sameUnit.get(2), 2),
+            org.assertj.core.groups.Tuple.tuple(sameUnit.get(3), 3),
+            org.assertj.core.groups.Tuple.tuple(sameUnit.get(4), 4));
+    assertThat(store.trace(deviceB.value()).unitId()).isEqualTo(unit.unitId());
+    assertThat(store.trace(deviceC.value()).unitId()).isEqualTo(unit.unitId());
+    assertThat(unit.identities())
+        .extracting(UnitTrace.Identity::value, UnitTrace.Identity::alsoCarriedByAnotherUnit)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(s1.value(), false),
+            org.assertj.core.groups.Tuple.tuple(deviceB.value(), false),
+            org.assertj.core.groups.Tuple.tuple(deviceC.value(), false),
+            org.assertj.core.groups.Tuple.tuple(mac.value(), true));
+    assertThat(unit.runs().get(4).attributes())
+        .extracting(UnitTrace.Attribute::name)
+        .containsExactly("identifier_conflict");
+    UnitTrace second = store.trace(serial("B2"));
+    assertThat(second.unitId()).isNotEqualTo(unit.unitId());
+    assertThat(second.runs()).extracting(UnitTrace.Run::runId).containsExactly(other);
+  }
+
   @Test
   void aRecordIsVisibleToAnotherStoreOnceDurable() throws Exception {
     try (RecordWriter writer = store.openWriter(station("final"));

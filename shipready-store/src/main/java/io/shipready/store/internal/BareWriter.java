@@ -7,8 +7,11 @@ import io.shipready.core.model.Identifier;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -20,22 +23,44 @@ import org.sqlite.SQLiteConfig;
  * synthetic units as the store); each run is the rows the writer leaves for it (a unit, its run
  * with the outcome, three identifiers, one step_attempts row and one measurement per step); runs
  * are committed in groups as large as the writer's own commits were (its mean events per
- * transaction, in runs); SQLite is opened with the store's settings (WAL, synchronous=FULL so each
- * commit is synced, foreign keys on, the same page cache, transactions begun IMMEDIATE) and
- * PostgreSQL with its batched inserts rewritten to multi-row ones, at the server's default
- * synchronous_commit, as the store does. What it leaves out is what a bare writer has no need of:
- * looking identifiers up to find a unit seen before, a run's row written at its start and updated
- * at its end, queueing and waiting for durability.
+ * transaction, in runs), a group's units and runs each inserted by one multi-row statement (as the
+ * record writer does for a batch) and its other rows as JDBC batches; SQLite is opened with the
+ * store's settings (WAL, synchronous=FULL so each commit is synced, foreign keys on, the same page
+ * cache, transactions begun IMMEDIATE) and PostgreSQL with its batched inserts rewritten to
+ * multi-row ones, at the server's default synchronous_commit, as the store does. What it leaves out
+ * is what a bare writer has no need of: looking identifiers up to find a unit seen before, taking
+ * run keys ahead, a run's row updated when its unit or end comes in a later batch than its start,
+ * slot rows, queueing and waiting for durability.
  */
 public final class BareWriter implements AutoCloseable {
-  private static final String INSERT_UNIT =
-      "INSERT INTO units (created_at, created_by_run) VALUES (?, NULL) RETURNING id";
-  private static final String INSERT_RUN =
-      "INSERT INTO runs (run_id, unit_id, station_id, slot, unit_number, recipe, recipe_version,"
-          + " recipe_sha256, variant, operator, retest, started_at, ended_at, outcome,"
-          + " failed_step, message, duration_us)"
-          + " VALUES (?, ?, ?, ?, ?, 'bench-recipe', '1.0.0', ?, '', 'bench', 0, ?, ?, 'PASS',"
-          + " '', '', 30000000) RETURNING id";
+  private static final RowInsert INSERT_UNITS =
+      new RowInsert("units", "created_at", new int[] {RowInsert.BIGINT}, " RETURNING id");
+  private static final RowInsert INSERT_RUNS =
+      new RowInsert(
+          "runs",
+          "run_id, unit_id, station_id, slot, unit_number, recipe, recipe_version, recipe_sha256,"
+              + " variant, operator, retest, started_at, ended_at, outcome, failed_step, message,"
+              + " duration_us",
+          new int[] {
+            RowInsert.TEXT,
+            RowInsert.BIGINT,
+            RowInsert.TEXT,
+            RowInsert.TEXT,
+            RowInsert.INT,
+            RowInsert.TEXT,
+            RowInsert.TEXT,
+            RowInsert.TEXT,
+            RowInsert.TEXT,
+            RowInsert.TEXT,
+            RowInsert.INT,
+            RowInsert.BIGINT,
+            RowInsert.BIGINT,
+            RowInsert.TEXT,
+            RowInsert.TEXT,
+            RowInsert.TEXT,
+            RowInsert.BIGINT
+          },
+          " RETURNING run_id, id");
   private static final String INSERT_IDENTIFIER =
       "INSERT INTO unit_identifiers (unit_id, kind, value, duplicate, first_seen, run_key)"
           + " VALUES (?, ?, ?, 0, ?, ?)";
@@ -106,78 +131,89 @@ public final class BareWriter implements AutoCloseable {
    */
   public double write(String tag, int runs, int steps, int runsPerCommit) throws SQLException {
     long started = System.nanoTime();
-    try (PreparedStatement unit = connection.prepareStatement(INSERT_UNIT);
-        PreparedStatement run = connection.prepareStatement(INSERT_RUN);
+    try (Statements statements = new Statements(connection);
         PreparedStatement identifier = connection.prepareStatement(INSERT_IDENTIFIER);
         PreparedStatement attempt = connection.prepareStatement(INSERT_ATTEMPT);
         PreparedStatement measurement = connection.prepareStatement(INSERT_MEASUREMENT)) {
-      int inGroup = 0;
-      for (int n = 0; n < runs; n++) {
+      for (int first = 0; first < runs; first += runsPerCommit) {
+        int count = Math.min(runsPerCommit, runs - first);
         long now = Micros.of(java.time.Instant.now());
-        long unitId = returnedId(unit, now);
-        run.setString(1, RunIds.next());
-        run.setLong(2, unitId);
-        run.setString(3, stationId);
-        run.setString(4, Integer.toString(n % 32 + 1));
-        run.setInt(5, n);
-        run.setString(6, "0".repeat(64));
-        run.setLong(7, now);
-        run.setLong(8, now);
-        long runKey = returnedKey(run);
-        String[][] ids = {
-          {Identifier.SERIAL, "SN-"}, {Identifier.DEVICE_ID, "dev-"}, {Identifier.IMEI, "imei-"},
-        };
-        for (String[] id : ids) {
-          identifier.setLong(1, unitId);
-          identifier.setString(2, id[0]);
-          identifier.setString(3, id[1] + tag + "-" + n);
-          identifier.setLong(4, now);
-          identifier.setLong(5, runKey);
-          identifier.addBatch();
+        // A group's units, then its runs, each in one multi-row statement, as the store does.
+        List<Long> units = new ArrayList<>(count);
+        List<Object[]> unitRows = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+          unitRows.add(new Object[] {now});
         }
-        for (int s = 0; s < steps; s++) {
-          String step = "step-" + s;
-          attempt.setLong(1, runKey);
-          attempt.setString(2, step);
-          attempt.setInt(3, s);
-          attempt.setLong(4, now);
-          attempt.setLong(5, now);
-          attempt.addBatch();
-          measurement.setLong(1, runKey);
-          measurement.setInt(2, s);
-          measurement.setString(3, step);
-          measurement.setString(4, "vbat" + s);
-          measurement.setDouble(5, 3.0 + (s % 60) / 100.0);
-          measurement.setLong(6, now);
-          measurement.addBatch();
+        INSERT_UNITS.returning(statements, unitRows, row -> units.add(row.getLong(1)));
+        List<Object[]> runRows = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+          int n = first + i;
+          runRows.add(
+              new Object[] {
+                RunIds.next(),
+                units.get(i),
+                stationId,
+                Integer.toString(n % 32 + 1),
+                n,
+                "bench-recipe",
+                "1.0.0",
+                "0".repeat(64),
+                "",
+                "bench",
+                0,
+                now,
+                now,
+                "PASS",
+                "",
+                "",
+                30_000_000L
+              });
         }
-        if (++inGroup >= runsPerCommit || n == runs - 1) {
-          identifier.executeBatch();
-          attempt.executeBatch();
-          measurement.executeBatch();
-          connection.commit();
-          inGroup = 0;
+        Map<String, Long> runKeys = new HashMap<>();
+        INSERT_RUNS.returning(
+            statements, runRows, row -> runKeys.put(row.getString(1), row.getLong(2)));
+        for (int i = 0; i < count; i++) {
+          int n = first + i;
+          long unitId = units.get(i);
+          long runKey = runKeys.get((String) runRows.get(i)[0]);
+          String[][] ids = {
+            {Identifier.SERIAL, "SN-"}, {Identifier.DEVICE_ID, "dev-"}, {Identifier.IMEI, "imei-"},
+          };
+          for (String[] id : ids) {
+            identifier.setLong(1, unitId);
+            identifier.setString(2, id[0]);
+            identifier.setString(3, id[1] + tag + "-" + n);
+            identifier.setLong(4, now);
+            identifier.setLong(5, runKey);
+            identifier.addBatch();
+          }
+          for (int s = 0; s < steps; s++) {
+            String step = "step-" + s;
+            attempt.setLong(1, runKey);
+            attempt.setString(2, step);
+            attempt.setInt(3, s);
+            attempt.setLong(4, now);
+            attempt.setLong(5, now);
+            attempt.addBatch();
+            measurement.setLong(1, runKey);
+            measurement.setInt(2, s);
+            measurement.setString(3, step);
+            measurement.setString(4, "vbat" + s);
+            measurement.setDouble(5, 3.0 + (s % 60) / 100.0);
+            measurement.setLong(6, now);
+            measurement.addBatch();
+          }
         }
+        identifier.executeBatch();
+        attempt.executeBatch();
+        measurement.executeBatch();
+        connection.commit();
       }
     } catch (SQLException | RuntimeException failed) {
       connection.rollback();
       throw failed;
     }
     return (System.nanoTime() - started) / 1e9;
-  }
-
-  private static long returnedId(PreparedStatement unit, long now) throws SQLException {
-    unit.setLong(1, now);
-    return returnedKey(unit);
-  }
-
-  private static long returnedKey(PreparedStatement statement) throws SQLException {
-    try (ResultSet keys = statement.executeQuery()) {
-      if (!keys.next()) {
-        throw new SQLException("an INSERT ... RETURNING id returned no row");
-      }
-      return keys.getLong(1);
-    }
   }
 
   /** Whether this writes SQLite (else PostgreSQL). */

@@ -14,16 +14,45 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes one batch of events in the caller's transaction. Rows are gathered per table and sent as
- * JDBC batches at the end; a step's start and finish that fall in the same batch become one row.
- * Only a run's own row (its key is needed by everything else) and unit resolution (it reads what
- * other stations wrote) go to the database as they come.
+ * Writes one batch of events in the caller's transaction. The runs the batch starts are inserted
+ * first, together (their keys are needed by everything else), and every identifier the batch
+ * carries is looked up in one go; then the events are applied in order, rows gathered per table and
+ * sent as multi-row statements at the end; a step's start and finish that fall in the same batch
+ * become one row. Only the rarer cases of unit resolution (a retest, a merge, a duplicate) go to
+ * the database as they come.
  */
 final class BatchWriter {
-  private static final String INSERT_RUN =
-      "INSERT INTO runs (run_id, station_id, slot, unit_number, recipe, recipe_version,"
-          + " recipe_sha256, variant, operator, retest, started_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+  // A run's row, written once at the end of the batch that starts it, as the batch left it.
+  private static final RowInsert INSERT_RUNS =
+      new RowInsert(
+          "runs",
+          "id, run_id, station_id, slot, unit_number, recipe, recipe_version, recipe_sha256,"
+              + " variant, operator, started_at, unit_id, retest, ended_at, outcome, failed_step,"
+              + " message, duration_us",
+          new int[] {
+            RowInsert.BIGINT,
+            RowInsert.TEXT,
+            RowInsert.TEXT,
+            RowInsert.TEXT,
+            RowInsert.INT,
+            RowInsert.TEXT,
+            RowInsert.TEXT,
+            RowInsert.TEXT,
+            RowInsert.TEXT,
+            RowInsert.TEXT,
+            RowInsert.BIGINT,
+            RowInsert.BIGINT,
+            RowInsert.INT,
+            RowInsert.BIGINT,
+            RowInsert.TEXT,
+            RowInsert.TEXT,
+            RowInsert.TEXT,
+            RowInsert.BIGINT
+          },
+          "");
+  // Where the run row's unit and end are, in an INSERT_RUNS row.
+  private static final int RUN_UNIT = 11;
+  private static final int RUN_END = 13;
   private static final String FINISH_RUN =
       "UPDATE runs SET ended_at = ?, outcome = ?, failed_step = ?, message = ?, duration_us = ?"
           + " WHERE id = ?";
@@ -163,6 +192,7 @@ final class BatchWriter {
           },
           "");
 
+  private final Engine engine;
   private final String stationId;
   private final String operator;
   private final StationPackage stationPackage;
@@ -179,6 +209,22 @@ final class BatchWriter {
       };
 
   /**
+   * Statements kept per physical connection of the pool (the writer thread gets the same one back
+   * nearly always); the least recently used connection's are closed past a few.
+   */
+  private final Map<Connection, Statements> prepared =
+      new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Connection, Statements> eldest) {
+          if (size() <= 8) {
+            return false;
+          }
+          eldest.getValue().close();
+          return true;
+        }
+      };
+
+  /**
    * @param cfx writes the batch's IPC-CFX messages into the outbox with its records; null when the
    *     station publishes none
    */
@@ -188,6 +234,7 @@ final class BatchWriter {
       String operator,
       StationPackage stationPackage,
       CfxRecorder cfx) {
+    this.engine = engine;
     this.resolver = new UnitResolver(engine);
     this.stationId = stationId;
     this.operator = operator;
@@ -201,13 +248,25 @@ final class BatchWriter {
    */
   Map<String, RunState> write(Connection c, List<Event> events, Map<String, RunState> committed)
       throws SQLException {
-    try (Statements statements = new Statements(c)) {
+    Connection physical = c.unwrap(Connection.class);
+    Statements statements = prepared.get(physical);
+    if (statements == null) {
+      statements = new Statements(physical);
+      prepared.put(physical, statements);
+    }
+    try {
       Batch batch = new Batch(statements, committed);
+      batch.startRuns(events);
+      batch.prepareUnits(events);
       for (Event event : events) {
         batch.apply(event);
       }
       batch.flush();
       return batch.touched;
+    } catch (SQLException | RuntimeException failed) {
+      // A statement that failed may hold half a batch: prepare afresh next time.
+      prepared.remove(physical).close();
+      throw failed;
     }
   }
 
@@ -253,9 +312,135 @@ final class BatchWriter {
     private final List<Object[]> packages = new ArrayList<>();
     private final CfxRecorder.Notes cfxNotes = cfx == null ? null : cfx.notes();
 
+    /** Runs this batch starts, by id, from the batch's start until their RunStarted is applied. */
+    private final Map<String, RunState> started = new HashMap<>();
+
+    /** The rows of the runs this batch starts, by key, until they are written. */
+    private final Map<Long, Object[]> runRows = new LinkedHashMap<>();
+
+    private final UnitResolver.InBatch units;
+
     Batch(Statements c, Map<String, RunState> committed) {
       this.c = c;
       this.committed = committed;
+      this.units =
+          resolver.inBatch(
+              c,
+              new UnitResolver.RunRows() {
+                @Override
+                public boolean setUnit(long runKey, long unitId) {
+                  Object[] row = runRows.get(runKey);
+                  if (row == null) {
+                    return false;
+                  }
+                  row[RUN_UNIT] = unitId;
+                  row[RUN_UNIT + 1] = 0;
+                  return true;
+                }
+
+                @Override
+                public void write() throws SQLException {
+                  writeRuns();
+                }
+              });
+    }
+
+    /**
+     * Gives every run the batch starts its key, in one statement; their rows are written once, when
+     * the batch ends (or before anything reads them), with what the batch said of them.
+     */
+    void startRuns(List<Event> events) throws SQLException {
+      List<Event.RunStarted> starts = new ArrayList<>();
+      for (Event event : events) {
+        if (event instanceof Event.RunStarted e) {
+          starts.add(e);
+        }
+      }
+      if (starts.isEmpty()) {
+        return;
+      }
+      List<Long> keys = runKeys(starts.size());
+      for (int i = 0; i < starts.size(); i++) {
+        Event.RunStarted e = starts.get(i);
+        long key = keys.get(i);
+        long at = at(e);
+        started.put(e.runId(), new RunState(key, at));
+        runRows.put(
+            key,
+            new Object[] {
+              key,
+              e.runId(),
+              stationId,
+              e.slot(),
+              e.unitNumber(),
+              nonNull(e.recipe()),
+              nonNull(e.recipeVersion()),
+              nonNull(e.recipeSha256()),
+              nonNull(e.variant()),
+              operator,
+              at,
+              // The unit and its retest count are known once the run is identified.
+              null,
+              0,
+              null,
+              null,
+              null,
+              null,
+              null
+            });
+      }
+    }
+
+    /**
+     * Keys for new runs: PostgreSQL's sequence; on SQLite the next rowids (the batch holds the
+     * write lock).
+     */
+    private List<Long> runKeys(int count) throws SQLException {
+      List<Long> keys = new ArrayList<>(count);
+      if (engine == Engine.SQLITE) {
+        try (ResultSet max = c.get("SELECT COALESCE(MAX(id), 0) FROM runs").executeQuery()) {
+          max.next();
+          long last = max.getLong(1);
+          for (int i = 1; i <= count; i++) {
+            keys.add(last + i);
+          }
+        }
+      } else {
+        PreparedStatement next =
+            c.get(
+                "SELECT nextval(pg_get_serial_sequence('runs', 'id')) FROM generate_series(1, ?)");
+        next.setInt(1, count);
+        try (ResultSet rows = next.executeQuery()) {
+          while (rows.next()) {
+            keys.add(rows.getLong(1));
+          }
+        }
+      }
+      return keys;
+    }
+
+    /** Writes the rows of the runs started so far, together; later changes update them. */
+    private void writeRuns() throws SQLException {
+      INSERT_RUNS.execute(c, new ArrayList<>(runRows.values()));
+      runRows.clear();
+    }
+
+    /** Looks up the batch's identifiers and makes the new units its runs will need, at once. */
+    void prepareUnits(List<Event> events) throws SQLException {
+      List<UnitResolver.Identified> identified = new ArrayList<>();
+      for (Event event : events) {
+        if (event instanceof Event.UnitIdentified e) {
+          RunState run = started.get(e.runId());
+          RunState known = run != null ? run : committed.get(e.runId());
+          identified.add(
+              new UnitResolver.Identified(
+                  known == null ? null : known.runKey,
+                  run == null && known != null && known.unitId != null,
+                  e.identifiers(),
+                  at(e)));
+        }
+      }
+      units.prepare(identified);
     }
 
     void apply(Event event) throws SQLException {
@@ -264,7 +449,7 @@ final class BatchWriter {
       } else if (event instanceof Event.UnitIdentified e) {
         RunState run = run(e.runId());
         boolean wasIdentified = run.unitId != null;
-        List<String> conflicts = resolver.resolve(c, run, e.identifiers(), at(e));
+        List<String> conflicts = units.resolve(run, e.identifiers(), at(e));
         if (cfxNotes != null && !wasIdentified && run.unitId != null) {
           cfxNotes.unitIdentified(e.runId(), run.runKey, e.slot(), e.at());
         }
@@ -376,7 +561,7 @@ final class BatchWriter {
         if (cfxNotes != null) {
           cfxNotes.runFinished(run.runKey, run.unitId != null, e);
         }
-        finishes.add(
+        Object[] end =
             new Object[] {
               at(e),
               e.outcome().name(),
@@ -384,7 +569,13 @@ final class BatchWriter {
               nonNull(e.message()),
               e.duration() == null ? 0L : Micros.of(e.duration()),
               run.runKey
-            });
+            };
+        Object[] row = runRows.get(run.runKey);
+        if (row != null) {
+          System.arraycopy(end, 0, row, RUN_END, 5);
+        } else {
+          finishes.add(end);
+        }
       } else if (event instanceof Event.SlotChanged e) {
         slots.put(e.slot(), new SlotRow(e.slot(), e.state().name(), nonNull(e.message()), at(e)));
         if (cfxNotes != null) {
@@ -425,25 +616,12 @@ final class BatchWriter {
     private void runStarted(Event.RunStarted e) throws SQLException {
       long started = Micros.of(e.at());
       slots.putIfAbsent(e.slot(), new SlotRow(e.slot(), null, null, started));
-      PreparedStatement insertRun = c.get(INSERT_RUN);
-      insertRun.setString(1, e.runId());
-      insertRun.setString(2, stationId);
-      insertRun.setString(3, e.slot());
-      insertRun.setInt(4, e.unitNumber());
-      insertRun.setString(5, nonNull(e.recipe()));
-      insertRun.setString(6, nonNull(e.recipeVersion()));
-      insertRun.setString(7, nonNull(e.recipeSha256()));
-      insertRun.setString(8, nonNull(e.variant()));
-      insertRun.setString(9, operator);
-      // The retest count is known only once the unit is identified; it is set then.
-      insertRun.setInt(10, 0);
-      insertRun.setLong(11, started);
-      long key;
-      try (ResultSet keys = insertRun.executeQuery()) {
-        keys.next();
-        key = keys.getLong(1);
+      RunState state = this.started.remove(e.runId());
+      if (state == null) {
+        throw new SQLException("run " + e.runId() + " started twice in one batch");
       }
-      touched.put(e.runId(), new RunState(key, started));
+      touched.put(e.runId(), state);
+      long key = state.runKey;
       if (stationPackage != null) {
         packages.add(
             new Object[] {
@@ -460,6 +638,10 @@ final class BatchWriter {
       RunState state = touched.get(runId);
       if (state != null) {
         return state;
+      }
+      if (started.containsKey(runId)) {
+        throw new SQLException(
+            "an event of run " + runId + " arrived before the run started (before its RunStarted)");
       }
       RunState known = committed.get(runId);
       state = known != null ? known.copy() : reload(runId);
@@ -525,6 +707,7 @@ final class BatchWriter {
     }
 
     void flush() throws SQLException {
+      units.finish();
       flushSlots();
       List<Object[]> attemptRows = new ArrayList<>(attempts.size());
       for (AttemptRow row : attempts.values()) {

@@ -3,6 +3,7 @@ package io.shipready.store.internal;
 import static java.util.Objects.requireNonNull;
 
 import io.shipready.core.model.Identifier;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +24,11 @@ import org.slf4j.LoggerFactory;
 public final class BenchLoader {
   private static final Logger log = LoggerFactory.getLogger(BenchLoader.class);
   private static final String STATION = "bench-loader";
-  private static final int CHUNK = 10_000;
+  private static final int CHUNK = 50_000;
+
+  /** Loads this large build their tables' secondary indexes afterwards ({@link LoadIndexes}). */
+  private static final long DROP_INDEXES_FROM = 1_000_000;
+
   static final int STEPS = 4;
   private static final long BASE_MICROS = 1_700_000_000_000_000L;
 
@@ -76,36 +81,74 @@ public final class BenchLoader {
     }
   }
 
-  /** Loads synthetic units until the store holds at least {@code units}; returns how many. */
+  /**
+   * Loads synthetic units until the store holds at least {@code units}; returns how many. Each
+   * chunk of {@value #CHUNK} units is one transaction, its rows written table by table in key
+   * order: on SQLite through prepared batches on one connection (not synced until the end, foreign
+   * keys unchecked: the rows are made consistent here), on PostgreSQL through COPY.
+   */
   public long ensure(long units) {
+    return ensure(units, DROP_INDEXES_FROM);
+  }
+
+  /**
+   * As {@link #ensure(long)}, dropping the loaded tables' secondary indexes for the load (and
+   * building them after it) when at least {@code dropIndexesFrom} units are to be loaded.
+   */
+  public long ensure(long units, long dropIndexesFrom) {
     try (Connection c = database.writeConnection()) {
       createMarker(c);
       c.setAutoCommit(false);
       upsertStation(c);
       c.commit();
-      long have = loaded(c);
-      long started = System.nanoTime();
-      while (have < units) {
-        int count = (int) Math.min(CHUNK, units - have);
-        loadChunk(c, have, count);
-        have += count;
-        c.commit();
-        if (have % 100_000 == 0 || have == units) {
-          log.info(
-              "loaded {} synthetic units ({} s)",
-              have,
-              (System.nanoTime() - started) / 1_000_000_000);
-        }
-      }
       c.setAutoCommit(true);
-      if (System.nanoTime() - started > 1_000_000_000L) {
-        // Fresh statistics, so the planner sees the tables as they now are.
-        try (Statement statement = c.createStatement()) {
-          statement.execute("ANALYZE");
-        }
+      LoadIndexes.restore(c, database.engine());
+      long have = loaded(c);
+      if (have >= units) {
+        return have;
       }
+      long from = have;
+      long started = System.nanoTime();
+      if (units - have >= dropIndexesFrom) {
+        LoadIndexes.drop(c, database.engine(), TABLES.stream().map(TableSpec::name).toList());
+      }
+      try (BulkSession session = BulkSession.begin(c, database.engine())) {
+        c.setAutoCommit(false);
+        while (have < units) {
+          int count = (int) Math.min(CHUNK, units - have);
+          loadChunk(c, session, have, count);
+          have += count;
+          c.commit();
+          if (have % 1_000_000 == 0 || have == units) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            log.info(
+                "loaded {} synthetic units ({} s, {} units/s)",
+                have,
+                Math.round(seconds),
+                Math.round((have - from) / seconds));
+          }
+        }
+        c.setAutoCommit(true);
+        // Inside the session: on SQLite, the sorts use its large page cache.
+        LoadIndexes.restore(c, database.engine());
+      }
+      // Fresh statistics, so the planner sees the tables as they now are, from a sample: a full
+      // pass over ten million units' pages takes many minutes. (PostgreSQL's VACUUM, which would
+      // also mark the pages all-visible, rewrites every page: autovacuum does it in time; the
+      // trace's plans need no index-only scan.)
+      try (Statement statement = c.createStatement()) {
+        if (database.engine() == Engine.SQLITE) {
+          statement.execute("PRAGMA analysis_limit = 1000");
+        }
+        statement.execute("ANALYZE");
+      }
+      log.info(
+          "loaded {} synthetic units into {} in {} s",
+          have - from,
+          database.url().described(),
+          Math.round((System.nanoTime() - started) / 1e9));
       return have;
-    } catch (SQLException failed) {
+    } catch (SQLException | IOException failed) {
       throw new IllegalStateException(
           "cannot load synthetic units into " + database.url().described(), failed);
     }
@@ -141,95 +184,165 @@ public final class BenchLoader {
     }
   }
 
-  private void loadChunk(Connection c, long first, int count) throws SQLException {
+  /** One synthetic unit's keys: its number, its unit id and its run's key. */
+  private record Unit(long n, long unitId, long runKey) {
+    long started() {
+      return BASE_MICROS + n * 10_000_000L;
+    }
+  }
+
+  /** The rows of one table a synthetic unit has. */
+  private interface TableRows {
+    void of(Unit unit, BulkSession.Table table) throws SQLException, IOException;
+  }
+
+  private record TableSpec(String name, List<String> columns, TableRows rows) {}
+
+  /** The tables in the order their rows must go in (a row's parent first). */
+  private static final List<TableSpec> TABLES =
+      List.of(
+          new TableSpec(
+              "units",
+              List.of("id", "created_at", "created_by_run"),
+              (u, t) -> t.row(u.unitId(), u.started(), u.runKey())),
+          new TableSpec(
+              "runs",
+              List.of(
+                  "id",
+                  "run_id",
+                  "unit_id",
+                  "station_id",
+                  "slot",
+                  "unit_number",
+                  "recipe",
+                  "recipe_version",
+                  "recipe_sha256",
+                  "variant",
+                  "operator",
+                  "retest",
+                  "started_at",
+                  "ended_at",
+                  "outcome",
+                  "failed_step",
+                  "message",
+                  "duration_us"),
+              (u, t) ->
+                  t.row(
+                      u.runKey(),
+                      String.format(Locale.ROOT, "00000000-0000-7000-8000-%012d", u.n()),
+                      u.unitId(),
+                      STATION,
+                      Long.toString(u.n() % 8),
+                      u.n() % 100_000,
+                      "bench-recipe",
+                      "1.0.0",
+                      "bench",
+                      "",
+                      "bench",
+                      0,
+                      u.started(),
+                      u.started() + 5_000_000,
+                      "PASS",
+                      "",
+                      "",
+                      5_000_000)),
+          new TableSpec(
+              "unit_identifiers",
+              List.of("unit_id", "kind", "value", "duplicate", "first_seen", "run_key"),
+              (u, t) -> {
+                for (String kind : KINDS.subList(0, KINDS.size() - 1)) {
+                  t.row(u.unitId(), kind, value(kind, u.n()), 0, u.started(), u.runKey());
+                }
+              }),
+          new TableSpec(
+              "components",
+              List.of("run_key", "seq", "step_id", "position", "barcode", "linked_at"),
+              (u, t) ->
+                  t.row(
+                      u.runKey(),
+                      1,
+                      "scan",
+                      "U3",
+                      value(Identifier.COMPONENT, u.n()),
+                      u.started() + 1)),
+          new TableSpec(
+              "step_attempts",
+              List.of(
+                  "run_key",
+                  "step_id",
+                  "attempt",
+                  "seq",
+                  "kind",
+                  "started_at",
+                  "ended_at",
+                  "outcome",
+                  "message",
+                  "duration_us"),
+              (u, t) -> {
+                for (int s = 0; s < STEPS; s++) {
+                  long at = u.started() + (s + 1) * 1_000_000L;
+                  t.row(
+                      u.runKey(),
+                      "step-" + s,
+                      1,
+                      2 + 2 * s,
+                      "measure",
+                      at,
+                      at + 1_000,
+                      "PASS",
+                      "",
+                      1000);
+                }
+              }),
+          new TableSpec(
+              "measurements",
+              List.of(
+                  "run_key",
+                  "seq",
+                  "step_id",
+                  "attempt",
+                  "name",
+                  "value_num",
+                  "value_text",
+                  "units",
+                  "limits",
+                  "passed",
+                  "message",
+                  "taken_at"),
+              (u, t) -> {
+                for (int s = 0; s < STEPS; s++) {
+                  long at = u.started() + (s + 1) * 1_000_000L;
+                  double volts = 3.0 + ((u.n() + s) % 60) / 100.0;
+                  t.row(
+                      u.runKey(),
+                      3 + 2 * s,
+                      "step-" + s,
+                      1,
+                      "vbat" + s,
+                      volts,
+                      Double.toString(volts),
+                      "V",
+                      "[\"range 3.0..3.6\"]",
+                      1,
+                      "",
+                      at + 500);
+                }
+              }));
+
+  private void loadChunk(Connection c, BulkSession session, long first, int count)
+      throws SQLException, IOException {
     List<Long> unitIds = reserve(c, "units", count);
     List<Long> runKeys = reserve(c, "runs", count);
-    try (PreparedStatement units =
-            c.prepareStatement(
-                "INSERT INTO units (id, created_at, created_by_run) VALUES (?, ?, ?)");
-        PreparedStatement runs =
-            c.prepareStatement(
-                "INSERT INTO runs (id, run_id, unit_id, station_id, slot, unit_number, recipe,"
-                    + " recipe_version, recipe_sha256, variant, operator, retest, started_at,"
-                    + " ended_at, outcome, failed_step, message, duration_us)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, 'bench-recipe', '1.0.0', ?, '', 'bench', 0, ?,"
-                    + " ?, 'PASS', '', '', ?)");
-        PreparedStatement identifiers =
-            c.prepareStatement(
-                "INSERT INTO unit_identifiers (unit_id, kind, value, duplicate, first_seen,"
-                    + " run_key) VALUES (?, ?, ?, 0, ?, ?)");
-        PreparedStatement components =
-            c.prepareStatement(
-                "INSERT INTO components (run_key, seq, step_id, position, barcode, linked_at)"
-                    + " VALUES (?, 1, 'scan', 'U3', ?, ?)");
-        PreparedStatement steps =
-            c.prepareStatement(
-                "INSERT INTO step_attempts (run_key, step_id, attempt, seq, kind, started_at,"
-                    + " ended_at, outcome, message, duration_us)"
-                    + " VALUES (?, ?, 1, ?, 'measure', ?, ?, 'PASS', '', 1000)");
-        PreparedStatement measurements =
-            c.prepareStatement(
-                "INSERT INTO measurements (run_key, seq, step_id, attempt, name, value_num,"
-                    + " value_text, units, limits, passed, message, taken_at)"
-                    + " VALUES (?, ?, ?, 1, ?, ?, ?, 'V', '[\"range 3.0..3.6\"]', 1, '', ?)")) {
-      for (int i = 0; i < count; i++) {
-        long n = first + i;
-        long unitId = unitIds.get(i);
-        long runKey = runKeys.get(i);
-        long started = BASE_MICROS + n * 10_000_000L;
-        units.setLong(1, unitId);
-        units.setLong(2, started);
-        units.setLong(3, runKey);
-        units.addBatch();
-        runs.setLong(1, runKey);
-        runs.setString(2, String.format(Locale.ROOT, "00000000-0000-7000-8000-%012d", n));
-        runs.setLong(3, unitId);
-        runs.setString(4, STATION);
-        runs.setString(5, Integer.toString((int) (n % 8)));
-        runs.setInt(6, (int) (n % 100_000));
-        runs.setString(7, "bench");
-        runs.setLong(8, started);
-        runs.setLong(9, started + 5_000_000);
-        runs.setLong(10, 5_000_000);
-        runs.addBatch();
-        for (String kind : KINDS.subList(0, KINDS.size() - 1)) {
-          identifiers.setLong(1, unitId);
-          identifiers.setString(2, kind);
-          identifiers.setString(3, value(kind, n));
-          identifiers.setLong(4, started);
-          identifiers.setLong(5, runKey);
-          identifiers.addBatch();
-        }
-        components.setLong(1, runKey);
-        components.setString(2, value(Identifier.COMPONENT, n));
-        components.setLong(3, started + 1);
-        components.addBatch();
-        for (int s = 0; s < STEPS; s++) {
-          String step = "step-" + s;
-          long at = started + (s + 1) * 1_000_000L;
-          steps.setLong(1, runKey);
-          steps.setString(2, step);
-          steps.setInt(3, 2 + 2 * s);
-          steps.setLong(4, at);
-          steps.setLong(5, at + 1_000);
-          steps.addBatch();
-          double volts = 3.0 + ((n + s) % 60) / 100.0;
-          measurements.setLong(1, runKey);
-          measurements.setInt(2, 3 + 2 * s);
-          measurements.setString(3, step);
-          measurements.setString(4, "vbat" + s);
-          measurements.setDouble(5, volts);
-          measurements.setString(6, Double.toString(volts));
-          measurements.setLong(7, at + 500);
-          measurements.addBatch();
+    List<Unit> chunk = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      chunk.add(new Unit(first + i, unitIds.get(i), runKeys.get(i)));
+    }
+    for (TableSpec spec : TABLES) {
+      try (BulkSession.Table table = session.table(spec.name(), spec.columns())) {
+        for (Unit unit : chunk) {
+          spec.rows().of(unit, table);
         }
       }
-      units.executeBatch();
-      runs.executeBatch();
-      identifiers.executeBatch();
-      components.executeBatch();
-      steps.executeBatch();
-      measurements.executeBatch();
     }
     try (PreparedStatement marker =
         c.prepareStatement(

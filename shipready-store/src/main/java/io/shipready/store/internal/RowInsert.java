@@ -1,6 +1,7 @@
 package io.shipready.store.internal;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
@@ -45,17 +46,66 @@ final class RowInsert {
     return sql.append(tail).toString();
   }
 
+  /**
+   * Inserts the rows. The statements go as one JDBC batch, so PostgreSQL gets them in one round
+   * trip; use {@link #count} where the rows written must be known.
+   */
   void execute(Statements statements, List<Object[]> rows) throws SQLException {
+    PreparedStatement full = null;
+    int from = 0;
+    for (; rows.size() - from >= ROWS_PER_STATEMENT; from += ROWS_PER_STATEMENT) {
+      full = full == null ? statements.get(sql(ROWS_PER_STATEMENT)) : full;
+      bindRows(full, rows.subList(from, from + ROWS_PER_STATEMENT));
+      full.addBatch();
+    }
+    if (full != null) {
+      full.executeBatch();
+    }
+    if (from < rows.size()) {
+      PreparedStatement rest = statements.get(sql(rows.size() - from));
+      bindRows(rest, rows.subList(from, rows.size()));
+      rest.executeUpdate();
+    }
+  }
+
+  /** Inserts the rows and returns how many the database wrote (fewer when some conflicted). */
+  int count(Statements statements, List<Object[]> rows) throws SQLException {
+    int written = 0;
     for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
       int count = Math.min(ROWS_PER_STATEMENT, rows.size() - from);
       PreparedStatement statement = statements.get(sql(count));
-      int index = 1;
-      for (Object[] row : rows.subList(from, from + count)) {
-        for (int column = 0; column < types.length; column++) {
-          bind(statement, index++, types[column], row[column]);
+      bindRows(statement, rows.subList(from, from + count));
+      written += statement.executeUpdate();
+    }
+    return written;
+  }
+
+  /** Reads each row the statement returns (its tail is a RETURNING clause). */
+  interface Returned {
+    void row(ResultSet row) throws SQLException;
+  }
+
+  /** Inserts the rows of a statement ending in RETURNING, and hands on each row returned. */
+  void returning(Statements statements, List<Object[]> rows, Returned returned)
+      throws SQLException {
+    for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+      int count = Math.min(ROWS_PER_STATEMENT, rows.size() - from);
+      PreparedStatement statement = statements.get(sql(count));
+      bindRows(statement, rows.subList(from, from + count));
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          returned.row(result);
         }
       }
-      statement.executeUpdate();
+    }
+  }
+
+  private void bindRows(PreparedStatement statement, List<Object[]> rows) throws SQLException {
+    int index = 1;
+    for (Object[] row : rows) {
+      for (int column = 0; column < types.length; column++) {
+        bind(statement, index++, types[column], row[column]);
+      }
     }
   }
 

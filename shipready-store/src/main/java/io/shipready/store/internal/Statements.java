@@ -3,17 +3,34 @@ package io.shipready.store.internal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The prepared statements of one write transaction, each prepared once however many rows use it
- * (preparing costs more than running a small insert).
+ * Prepared statements of one physical connection, each prepared once and kept for the next
+ * transactions on that connection (preparing a multi-row insert costs SQLite more than running it).
+ * The least recently used are closed past {@value #KEPT}. Used by one thread at a time.
  */
 final class Statements implements AutoCloseable {
-  private final Connection connection;
-  private final Map<String, PreparedStatement> prepared = new HashMap<>();
+  static final int KEPT = 256;
 
+  private final Connection connection;
+  private final Map<String, PreparedStatement> prepared =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+          if (size() <= KEPT) {
+            return false;
+          }
+          closeQuietly(eldest.getValue());
+          return true;
+        }
+      };
+
+  /**
+   * @param connection the physical connection (not a pool's wrapper, which closes its statements
+   *     when it is returned)
+   */
   Statements(Connection connection) {
     this.connection = connection;
   }
@@ -41,18 +58,16 @@ final class Statements implements AutoCloseable {
   }
 
   @Override
-  public void close() throws SQLException {
-    SQLException first = null;
-    for (PreparedStatement statement : prepared.values()) {
-      try {
-        statement.close();
-      } catch (SQLException failed) {
-        first = first == null ? failed : first;
-      }
-    }
+  public void close() {
+    prepared.values().forEach(Statements::closeQuietly);
     prepared.clear();
-    if (first != null) {
-      throw first;
+  }
+
+  private static void closeQuietly(PreparedStatement statement) {
+    try {
+      statement.close();
+    } catch (SQLException ignored) {
+      // The connection may be gone already; its statements went with it.
     }
   }
 }

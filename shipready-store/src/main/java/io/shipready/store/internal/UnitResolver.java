@@ -6,9 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +25,6 @@ import org.slf4j.LoggerFactory;
 final class UnitResolver {
   private static final Logger log = LoggerFactory.getLogger(UnitResolver.class);
 
-  private static final String CLAIM_HEAD =
-      "INSERT INTO unit_identifiers (unit_id, kind, value, duplicate, first_seen, run_key) VALUES ";
   private static final String CLAIM_TAIL =
       " ON CONFLICT (kind, value) WHERE duplicate = 0 DO NOTHING";
   private static final String KEEP_DUPLICATE =
@@ -35,117 +35,265 @@ final class UnitResolver {
           + " AND o.recipe = runs.recipe"
           + " AND (o.started_at < ? OR (o.started_at = ? AND o.id < ?))) WHERE id = ?";
 
+  private static final RowInsert CLAIM =
+      new RowInsert(
+          "unit_identifiers",
+          "unit_id, kind, value, duplicate, first_seen, run_key",
+          new int[] {
+            RowInsert.BIGINT,
+            RowInsert.TEXT,
+            RowInsert.TEXT,
+            RowInsert.INT,
+            RowInsert.BIGINT,
+            RowInsert.BIGINT
+          },
+          CLAIM_TAIL);
+  private static final RowInsert CREATE_UNITS =
+      new RowInsert(
+          "units",
+          "created_at, created_by_run",
+          new int[] {RowInsert.BIGINT, RowInsert.BIGINT},
+          " RETURNING id, created_by_run");
+  private static final String SET_NEW_UNIT = "UPDATE runs SET unit_id = ?, retest = 0 WHERE id = ?";
+
+  /** Identifiers looked up in one statement, at most. */
+  private static final int LOOKUP_CHUNK = 256;
+
   private final Engine engine;
 
   UnitResolver(Engine engine) {
     this.engine = engine;
   }
 
-  /**
-   * Resolves the run's unit and records the identifiers.
-   *
-   * @return the identifiers another unit owns, described for the run's record
-   */
-  List<String> resolve(Statements c, RunState run, List<Identifier> found, long atMicros)
-      throws SQLException {
-    List<Identifier> ids = new ArrayList<>(new LinkedHashSet<>(found));
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    Map<Identifier, Long> owners = owners(c, ids, engine);
-    if (run.unitId == null) {
-      Long owner = firstOwner(ids, owners, null);
-      if (owner != null) {
-        run.unitId = owner;
-        run.unitCreatedHere = false;
-        assign(c, run);
-      } else {
-        run.unitId = createUnit(c, run.runKey, atMicros);
-        run.unitCreatedHere = true;
-        update(c, "UPDATE runs SET unit_id = ?, retest = 0 WHERE id = ?", run.unitId, run.runKey);
-      }
-    } else if (run.unitCreatedHere) {
-      Long other = firstOwner(ids, owners, run.unitId);
-      if (other != null && !otherRunsReach(c, run)) {
-        long merged = run.unitId;
-        merge(c, run, merged, other);
-        owners.replaceAll((id, unit) -> unit == merged ? other : unit);
-      }
-    }
-    claim(c, run, ids.stream().filter(id -> !owners.containsKey(id)).toList(), atMicros);
-    List<String> conflicts = new ArrayList<>();
-    for (Identifier id : ids) {
-      Long owner = owners.get(id);
-      if (owner != null && !owner.equals(run.unitId)) {
-        update(c, KEEP_DUPLICATE, run.unitId, id.kind(), id.value(), atMicros, run.runKey);
-        conflicts.add(id + " is already carried by unit #" + owner);
-      }
-    }
-    if (!conflicts.isEmpty()) {
-      log.warn("run {} (unit #{}): {}", run.runKey, run.unitId, String.join("; ", conflicts));
-    }
-    return conflicts;
+  /** The rows of the runs a batch starts, which the batch writes once, when it ends. */
+  interface RunRows {
+    /**
+     * Puts a new unit in the run's row, if that is not written yet.
+     *
+     * @return false when the row is in the database already (it is then updated)
+     */
+    boolean setUnit(long runKey, long unitId);
+
+    /** Writes the rows not written yet (before anything reads runs). */
+    void write() throws SQLException;
   }
 
-  /** Records the identifiers no unit owns yet as the run's unit's own. */
-  private static void claim(Statements c, RunState run, List<Identifier> ids, long atMicros)
-      throws SQLException {
-    if (ids.isEmpty()) {
-      return;
+  /** A resolver for one batch, writing through the batch's statements. */
+  InBatch inBatch(Statements c, RunRows runs) {
+    return new InBatch(c, runs);
+  }
+
+  /**
+   * A run's identifiers as a batch carries them, known before the batch is written.
+   *
+   * @param runKey the run's key, or null when the run is not known yet (it is then resolved on its
+   *     own when its turn comes)
+   * @param hasUnit whether the run was resolved to a unit before this batch
+   */
+  record Identified(Long runKey, boolean hasUnit, List<Identifier> identifiers, long atMicros) {}
+
+  /**
+   * Resolves the runs of one batch of events, in the batch's order and with the same outcome as
+   * resolving them one by one, in a few statements: every identifier of the batch is looked up at
+   * once, the units of runs that carry only new identifiers are made together, and the rows of that
+   * common case (claimed identifiers, the run's unit) wait until the batch ends or until anything
+   * that reads them runs.
+   */
+  final class InBatch {
+    private final Statements c;
+    private final RunRows runs;
+    private final Map<Identifier, Long> owners = new HashMap<>();
+    private final Set<Identifier> looked = new HashSet<>();
+    private final Map<Long, Long> madeAhead = new HashMap<>();
+    private final List<Object[]> claims = new ArrayList<>();
+    private final List<long[]> newUnits = new ArrayList<>();
+
+    InBatch(Statements c, RunRows runs) {
+      this.c = c;
+      this.runs = runs;
     }
-    StringBuilder sql = new StringBuilder(CLAIM_HEAD);
-    for (int i = 0; i < ids.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, 0, ?, ?)");
+
+    /** Looks up every identifier of the batch, and makes the units its new runs will need. */
+    void prepare(List<Identified> batch) throws SQLException {
+      Set<Identifier> all = new LinkedHashSet<>();
+      batch.forEach(run -> all.addAll(run.identifiers()));
+      lookUp(new ArrayList<>(all));
+      // A run needs a new unit when it has none and none of its identifiers is owned, now or by
+      // an earlier run of this batch: exactly what resolve decides when its turn comes.
+      Set<Identifier> seen = new HashSet<>();
+      Set<Long> identified = new HashSet<>();
+      List<Object[]> units = new ArrayList<>();
+      for (Identified run : batch) {
+        List<Identifier> ids = List.copyOf(new LinkedHashSet<>(run.identifiers()));
+        if (ids.isEmpty() || run.runKey() == null) {
+          continue;
+        }
+        boolean fresh =
+            !run.hasUnit()
+                && !identified.contains(run.runKey())
+                && ids.stream().noneMatch(id -> owners.containsKey(id) || seen.contains(id));
+        if (fresh) {
+          units.add(new Object[] {run.atMicros(), run.runKey()});
+        }
+        seen.addAll(ids);
+        identified.add(run.runKey());
+      }
+      CREATE_UNITS.returning(c, units, row -> madeAhead.put(row.getLong(2), row.getLong(1)));
     }
-    PreparedStatement insert = c.get(sql.append(CLAIM_TAIL).toString());
-    int index = 1;
-    for (Identifier id : ids) {
-      insert.setLong(index++, run.unitId);
-      insert.setString(index++, id.kind());
-      insert.setString(index++, id.value());
-      insert.setLong(index++, atMicros);
-      insert.setLong(index++, run.runKey);
+
+    private void lookUp(List<Identifier> ids) throws SQLException {
+      for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+        List<Identifier> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
+        owners.putAll(owners(c, chunk, engine));
+        looked.addAll(chunk);
+      }
     }
-    if (insert.executeUpdate() < ids.size()) {
-      // Another station claimed one between our look-up and this insert: start the batch over.
-      throw new SqlErrors.ConcurrentClaimException(ids.toString());
+
+    /**
+     * Resolves the run's unit and records the identifiers.
+     *
+     * @return the identifiers another unit owns, described for the run's record
+     */
+    List<String> resolve(RunState run, List<Identifier> found, long atMicros) throws SQLException {
+      List<Identifier> ids = new ArrayList<>(new LinkedHashSet<>(found));
+      if (ids.isEmpty()) {
+        return List.of();
+      }
+      List<Identifier> unknown = ids.stream().filter(id -> !looked.contains(id)).toList();
+      if (!unknown.isEmpty()) {
+        flush();
+        lookUp(unknown);
+      }
+      Map<Identifier, Long> owners = new HashMap<>();
+      for (Identifier id : ids) {
+        Long owner = this.owners.get(id);
+        if (owner != null) {
+          owners.put(id, owner);
+        }
+      }
+      if (run.unitId == null) {
+        Long owner = firstOwner(ids, owners, null);
+        if (owner != null) {
+          flush();
+          run.unitId = owner;
+          run.unitCreatedHere = false;
+          assign(c, run);
+        } else {
+          Long made = madeAhead.remove(run.runKey);
+          run.unitId = made != null ? made : createUnit(c, run.runKey, atMicros);
+          run.unitCreatedHere = true;
+          if (!runs.setUnit(run.runKey, run.unitId)) {
+            newUnits.add(new long[] {run.unitId, run.runKey});
+          }
+        }
+      } else if (run.unitCreatedHere) {
+        Long other = firstOwner(ids, owners, run.unitId);
+        if (other != null) {
+          flush();
+          if (!otherRunsReach(c, run)) {
+            long merged = run.unitId;
+            merge(c, run, merged, other);
+            owners.replaceAll((id, unit) -> unit == merged ? other : unit);
+            this.owners.replaceAll((id, unit) -> unit == merged ? other : unit);
+          }
+        }
+      }
+      for (Identifier id : ids) {
+        if (!owners.containsKey(id)) {
+          claims.add(new Object[] {run.unitId, id.kind(), id.value(), 0, atMicros, run.runKey});
+          this.owners.put(id, run.unitId);
+        }
+      }
+      List<String> conflicts = new ArrayList<>();
+      for (Identifier id : ids) {
+        Long owner = owners.get(id);
+        if (owner != null && !owner.equals(run.unitId)) {
+          flush();
+          update(c, KEEP_DUPLICATE, run.unitId, id.kind(), id.value(), atMicros, run.runKey);
+          conflicts.add(id + " is already carried by unit #" + owner);
+        }
+      }
+      if (!conflicts.isEmpty()) {
+        log.warn("run {} (unit #{}): {}", run.runKey, run.unitId, String.join("; ", conflicts));
+      }
+      return conflicts;
+    }
+
+    /** Writes what waits: the runs' rows, the identifiers claimed and the runs given new units. */
+    void flush() throws SQLException {
+      runs.write();
+      if (!claims.isEmpty()) {
+        int claimed = CLAIM.count(c, claims);
+        if (claimed < claims.size()) {
+          // Another station claimed one between our look-up and this insert: start the batch
+          // over.
+          throw new SqlErrors.ConcurrentClaimException(
+              claims.stream().map(row -> row[1] + ":" + row[2]).toList().toString());
+        }
+        claims.clear();
+      }
+      if (!newUnits.isEmpty()) {
+        PreparedStatement set = c.get(SET_NEW_UNIT);
+        for (long[] row : newUnits) {
+          set.setLong(1, row[0]);
+          set.setLong(2, row[1]);
+          set.addBatch();
+        }
+        set.executeBatch();
+        newUnits.clear();
+      }
+    }
+
+    /** Flushes, and removes the units made ahead that no run took (none, unless a run failed). */
+    void finish() throws SQLException {
+      flush();
+      for (long unit : madeAhead.values()) {
+        update(c, "DELETE FROM units WHERE id = ?", unit);
+      }
+      madeAhead.clear();
     }
   }
 
   private static Map<Identifier, Long> owners(Statements c, List<Identifier> ids, Engine engine)
       throws SQLException {
     // The lookup each engine does best: SQLite by value (its value index, kinds checked here);
-    // PostgreSQL one exact (kind, value) probe of the owner index per identifier, a form whose
-    // cached generic plan stays an index probe however large the table grows.
-    boolean byValue = engine == Engine.SQLITE;
-    StringBuilder sql = new StringBuilder();
-    if (byValue) {
-      sql.append("SELECT kind, value, unit_id FROM unit_identifiers WHERE duplicate = 0")
-          .append(" AND value IN (");
+    // PostgreSQL one exact (kind, value) probe of the owner index per identifier, the pairs sent
+    // as two arrays, so one statement (prepared once, its plan cached) serves any count.
+    PreparedStatement select;
+    if (engine == Engine.SQLITE) {
+      StringBuilder sql =
+          new StringBuilder(
+              "SELECT kind, value, unit_id FROM unit_identifiers WHERE duplicate = 0"
+                  + " AND value IN (");
       for (int i = 0; i < ids.size(); i++) {
         sql.append(i == 0 ? "?" : ", ?");
       }
-      sql.append(')');
+      select = c.get(sql.append(')').toString());
+      int index = 1;
+      for (Identifier id : ids) {
+        select.setString(index++, id.value());
+      }
     } else {
-      for (int i = 0; i < ids.size(); i++) {
-        sql.append(i == 0 ? "" : " UNION ALL ")
-            .append("SELECT kind, value, unit_id FROM unit_identifiers")
-            .append(" WHERE kind = ? AND value = ? AND duplicate = 0");
-      }
+      select =
+          c.get(
+              "SELECT u.kind, u.value, u.unit_id FROM unnest(?::text[], ?::text[]) AS i (kind,"
+                  + " value) JOIN unit_identifiers u ON u.kind = i.kind AND u.value = i.value"
+                  + " AND u.duplicate = 0");
+      select.setArray(
+          1,
+          c.connection()
+              .createArrayOf("text", ids.stream().map(Identifier::kind).toArray(String[]::new)));
+      select.setArray(
+          2,
+          c.connection()
+              .createArrayOf("text", ids.stream().map(Identifier::value).toArray(String[]::new)));
     }
+    Set<Identifier> wanted = new HashSet<>(ids);
     Map<Identifier, Long> owners = new HashMap<>();
-    PreparedStatement select = c.get(sql.toString());
-    int index = 1;
-    for (Identifier id : ids) {
-      if (!byValue) {
-        select.setString(index++, id.kind());
-      }
-      select.setString(index++, id.value());
-    }
     try (ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
         Identifier id = new Identifier(rows.getString(1), rows.getString(2));
-        if (ids.contains(id)) {
+        if (wanted.contains(id)) {
           owners.put(id, rows.getLong(3));
         }
       }
