@@ -282,11 +282,26 @@ class ProvisionCommandTest {
             "100",
             "--latency",
             "1ms",
+            "--rounds",
+            "2",
             "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode figures = new ObjectMapper().readTree(run.out());
-    assertThat(figures.get("failed_units").asInt()).isZero();
-    assertThat(figures.get("operations_applied").asInt()).isEqualTo(20 * 4 + 1);
-    assertThat(figures.get("fraction_of_limit").asDouble()).isPositive();
+    // Two rounds of each client, each 20 units of 4 requests and its group.
+    assertThat(figures.get("operations_expected").asInt()).isEqualTo(2 * 2 * (20 * 4 + 1));
+    assertThat(figures.get("operations_applied").asInt())
+        .isEqualTo(figures.get("operations_expected").asInt());
+    for (String client : List.of("found", "fixed")) {
+      JsonNode c = figures.get(client);
+      assertThat(c.get("failed_units").asInt()).as(client).isZero();
+      JsonNode fraction = c.get("fraction_of_limit");
+      assertThat(fraction.get("median").asDouble()).as(client).isPositive();
+      assertThat(fraction.get("min").asDouble())
+          .isLessThanOrEqualTo(fraction.get("median").asDouble());
+      assertThat(fraction.get("max").asDouble())
+          .isGreaterThanOrEqualTo(fraction.get("median").asDouble());
+    }
+    assertThat(figures.get("fixed").get("in_flight_median").asInt()).isEqualTo(32);
+    assertThat(figures.get("found").get("in_flight_median").asInt()).isBetween(1, 512);
   }
 }

@@ -94,6 +94,16 @@ public final class BackofficeServeCommand implements Callable<Integer> {
   String provisionRateLimit;
 
   @Option(
+      names = "--provision-source-rate-limit",
+      defaultValue = "10000/5m",
+      paramLabel = "N/WINDOW",
+      description =
+          "Provisioning API requests per source address per sliding window, as Particle limits"
+              + " each IP address (default ${DEFAULT-VALUE}); none to turn it off. The address is"
+              + " the connection's: behind a proxy, every client shares the proxy's.")
+  String provisionSourceRateLimit;
+
+  @Option(
       names = "--cfx-handle",
       paramLabel = "HANDLE",
       description =
@@ -185,6 +195,10 @@ public final class BackofficeServeCommand implements Callable<Integer> {
         ProvisioningFeature.open(
             ProvisioningSettings.builder(parts.settings().databaseUrl())
                 .rateLimit(RateLimit.parse(provisionRateLimit))
+                .sourceRateLimit(
+                    provisionSourceRateLimit.strip().equalsIgnoreCase("none")
+                        ? null
+                        : RateLimit.parse(provisionSourceRateLimit))
                 .build()));
     return features;
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shipready.app.bench.ProvisionBenchmark;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,11 +21,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Start the provisioning API in this process with a limit of --rate requests per second and"
-          + " --latency added to each request, provision --units units (import, group, rename,"
-          + " claim: 4 requests each) with the concurrent client, then --serial-units of them one"
+          + " --latency added to each request, then provision --units new units (import, group,"
+          + " rename, claim: 4 requests each) in --rounds alternating rounds of two clients: the"
+          + " default one, which finds its in-flight limit from the rate-limit headers and the"
+          + " latency, and one fixed at --concurrency in flight. Then --serial-units units one"
           + " request at a time (extrapolated to --units, and labelled so).",
-      "Prints elapsed time against the ideal (requests / limit), the fraction of the limit used,"
-          + " failures, 429s, and the speed-up over the one-at-a-time loop."
+      "Prints for each client the median of the rounds (min, max) of the fraction of the limit"
+          + " used and the elapsed time against the ideal (requests / limit), the in-flight limit"
+          + " it ran at, failures and 429s; then the speed-up over the one-at-a-time loop."
     })
 public final class ProvisionBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -33,8 +37,8 @@ public final class ProvisionBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--units",
-      defaultValue = "10000",
-      description = "Units (default ${DEFAULT-VALUE}).")
+      defaultValue = "5000",
+      description = "Units per client per round (default ${DEFAULT-VALUE}).")
   int units;
 
   @Option(
@@ -51,9 +55,19 @@ public final class ProvisionBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--concurrency",
-      defaultValue = "128",
-      description = "Client's requests in flight at most (default ${DEFAULT-VALUE}).")
+      defaultValue = "32",
+      description =
+          "In flight for the fixed client beside the default one (default ${DEFAULT-VALUE}, the"
+              + " default before the client found its own).")
   int concurrency;
+
+  @Option(
+      names = "--rounds",
+      defaultValue = "3",
+      description =
+          "Measured rounds of each client, alternating; the median is reported with min and max"
+              + " (default ${DEFAULT-VALUE}).")
+  int rounds;
 
   @Option(
       names = "--serial-units",
@@ -66,13 +80,14 @@ public final class ProvisionBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (units < 1 || rate < 1 || concurrency < 1 || serialUnits < 1) {
+    if (units < 1 || rate < 1 || concurrency < 1 || serialUnits < 1 || rounds < 1) {
       throw new ParameterException(
           spec.commandLine(),
-          "--units, --rate, --concurrency and --serial-units must be at least 1");
+          "--units, --rate, --concurrency, --rounds and --serial-units must be at least 1");
     }
     ProvisionBenchmark.Result r =
-        new ProvisionBenchmark(units, rate, parseLatency(latency), concurrency, serialUnits).run();
+        new ProvisionBenchmark(units, rate, parseLatency(latency), concurrency, serialUnits, rounds)
+            .run();
     var out = spec.commandLine().getOut();
     if (json) {
       Map<String, Object> figures = new LinkedHashMap<>();
@@ -80,47 +95,64 @@ public final class ProvisionBenchCommand implements Callable<Integer> {
       figures.put("calls_per_unit", r.callsPerUnit());
       figures.put("limit_per_s", r.rate());
       figures.put("latency_ms", r.latencyMillis());
-      figures.put("concurrency", r.concurrency());
-      figures.put("elapsed_s", round(r.elapsedSeconds(), 3));
+      figures.put("rounds", r.rounds());
       figures.put("ideal_s", round(r.idealSeconds(), 3));
-      figures.put("achieved_per_s", round(r.achievedPerSecond(), 1));
-      figures.put("fraction_of_limit", round(r.fractionOfLimit(), 4));
-      figures.put("requests", r.requests());
-      figures.put("throttled_429", r.throttled());
-      figures.put("retries", r.retries());
-      figures.put("failed_units", r.failedUnits());
+      figures.put("found", client(r.found()));
+      figures.put("fixed", client(r.fixed()));
+      figures.put("found_over_fixed", round(r.foundOverFixed(), 3));
+      figures.put("operations_expected", r.operationsExpected());
       figures.put("operations_applied", r.operationsApplied());
       figures.put("operations_repeated", r.operationsRepeated());
       figures.put("serial_units_measured", r.serialUnits());
       figures.put("serial_measured_s", round(r.serialSeconds(), 3));
       figures.put("serial_extrapolated_s", round(r.serialExtrapolatedSeconds(), 1));
       figures.put("speed_up", round(r.speedUp(), 2));
+      figures.put("load_average", round(loadAverage(), 2));
       out.println(new ObjectMapper().writeValueAsString(figures));
     } else {
       out.printf(
           Locale.ROOT,
-          "provision: %,d units x %d requests, limit %,d/s, %d ms added latency, %d in flight%n"
-              + "  elapsed        %.2f s (ideal at the limit %.2f s, efficiency %.3f)%n"
-              + "  achieved       %.1f requests/s accepted = %.3f of the limit%n"
-              + "  requests       %,d sent, %,d refused with 429, %,d retried%n"
-              + "  failures       %d units; server applied %,d operations, %d asked again%n"
-              + "  one at a time  %.2f s for %d units, EXTRAPOLATED to %,d units: %.1f s%n"
-              + "  speed-up       %.1f x over one request at a time%n",
+          "provision: %,d units x %d requests per client per round, limit %,d/s, %d ms added"
+              + " latency, %d rounds each, alternating; load average %.2f%n"
+              + "  ideal at the limit %.2f s; median (min-max) of the rounds:%n",
           r.units(),
           r.callsPerUnit(),
           r.rate(),
           r.latencyMillis(),
-          r.concurrency(),
-          r.elapsedSeconds(),
-          r.idealSeconds(),
-          r.idealSeconds() / r.elapsedSeconds(),
-          r.achievedPerSecond(),
-          r.fractionOfLimit(),
-          r.requests(),
-          r.throttled(),
-          r.retries(),
-          r.failedUnits(),
+          r.rounds(),
+          loadAverage(),
+          r.idealSeconds());
+      for (ProvisionBenchmark.Client c : List.of(r.found(), r.fixed())) {
+        out.printf(
+            Locale.ROOT,
+            "  %-9s fraction of the limit %.3f (%.3f-%.3f), %.1f requests/s, elapsed %.2f s"
+                + " (%.2f-%.2f)%n"
+                + "            in flight %d (5-95%% over the rounds: %d-%d); %,d refused with"
+                + " 429, %,d retried, %d units failed%n",
+            c.label(),
+            c.fractionOfLimit().median(),
+            c.fractionOfLimit().min(),
+            c.fractionOfLimit().max(),
+            c.achievedPerSecond().median(),
+            c.elapsedSeconds().median(),
+            c.elapsedSeconds().min(),
+            c.elapsedSeconds().max(),
+            c.inFlightMedian(),
+            c.inFlightLow(),
+            c.inFlightHigh(),
+            c.throttled(),
+            c.retries(),
+            c.failedUnits());
+      }
+      out.printf(
+          Locale.ROOT,
+          "  found / fixed  %.3f of the fixed client's fraction%n"
+              + "  server        applied %,d operations of %,d expected, %d asked again%n"
+              + "  one at a time %.2f s for %d units, EXTRAPOLATED to %,d units: %.1f s%n"
+              + "  speed-up      %.1f x over one request at a time (found client, median)%n",
+          r.foundOverFixed(),
           r.operationsApplied(),
+          r.operationsExpected(),
           r.operationsRepeated(),
           r.serialSeconds(),
           r.serialUnits(),
@@ -129,7 +161,38 @@ public final class ProvisionBenchCommand implements Callable<Integer> {
           r.speedUp());
     }
     out.flush();
-    return r.failedUnits() == 0 ? 0 : 1;
+    boolean clean =
+        r.found().failedUnits() == 0
+            && r.fixed().failedUnits() == 0
+            && r.operationsApplied() == r.operationsExpected();
+    return clean ? 0 : 1;
+  }
+
+  private static Map<String, Object> client(ProvisionBenchmark.Client c) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("client", c.label());
+    map.put("fraction_of_limit", spread(c.fractionOfLimit(), 4));
+    map.put("achieved_per_s", spread(c.achievedPerSecond(), 1));
+    map.put("elapsed_s", spread(c.elapsedSeconds(), 3));
+    map.put("in_flight_median", c.inFlightMedian());
+    map.put("in_flight_p5", c.inFlightLow());
+    map.put("in_flight_p95", c.inFlightHigh());
+    map.put("throttled_429", c.throttled());
+    map.put("retries", c.retries());
+    map.put("failed_units", c.failedUnits());
+    return map;
+  }
+
+  private static Map<String, Object> spread(io.shipready.core.Spread s, int places) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("median", round(s.median(), places));
+    map.put("min", round(s.min(), places));
+    map.put("max", round(s.max(), places));
+    return map;
+  }
+
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   static Duration parseLatency(String text) {

@@ -131,9 +131,11 @@ public final class ProvisionCommand implements Callable<Integer> {
 
   @Option(
       names = "--concurrency",
-      defaultValue = "32",
-      description = "Requests in flight at most (default ${DEFAULT-VALUE}).")
-  int concurrency;
+      paramLabel = "N",
+      description =
+          "Exactly N requests in flight at most. Without it the client finds how many by itself,"
+              + " from the rate-limit headers and the latency (1 to 512).")
+  Integer concurrency;
 
   @Option(
       names = "--attempts",
@@ -175,7 +177,7 @@ public final class ProvisionCommand implements Callable<Integer> {
               claim,
               nameFrom != null,
               activateSims,
-              concurrency,
+              concurrency == null ? ProvisionPlan.FOUND : concurrency,
               attempts);
       OperationListener listener = recorder == null ? OperationListener.NONE : recorder;
       Provisioner provisioner = new Provisioner(plan, prepared.token, journal, listener);
@@ -226,6 +228,12 @@ public final class ProvisionCommand implements Callable<Integer> {
       ProvisionRecorder recorder) {}
 
   private Prepared prepare() {
+    if (concurrency != null && concurrency < 1) {
+      throw new ProvisionInputException(
+          "--concurrency must be at least 1, not "
+              + concurrency
+              + "; leave it out to let the client find it");
+    }
     if (nameFrom != null && !nameFrom.equals("serial")) {
       throw new ProvisionInputException("--name-from takes only 'serial', not '" + nameFrom + "'");
     }

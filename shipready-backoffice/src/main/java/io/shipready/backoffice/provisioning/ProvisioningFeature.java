@@ -9,8 +9,9 @@ import io.shipready.backoffice.HttpFeature;
 import io.shipready.backoffice.guard.HttpGuard;
 import io.shipready.backoffice.provisioning.auth.Principal;
 import io.shipready.backoffice.provisioning.auth.TokenStore;
-import io.shipready.backoffice.provisioning.ratelimit.FixedWindowLimiter;
+import io.shipready.backoffice.provisioning.ratelimit.RateCounts;
 import io.shipready.backoffice.provisioning.ratelimit.RateDecision;
+import io.shipready.backoffice.provisioning.ratelimit.RequestLimits;
 import io.shipready.store.ServiceDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,8 +25,10 @@ import java.util.Optional;
 /**
  * The provisioning API, in the shape of Particle's Cloud API: products, device import, SIM
  * activation, groups, rename, claim and serial look-up, behind bearer tokens scoped per product and
- * a rate limit per token. Every state-changing request is idempotent and recorded once in the
- * operations table. The OpenAPI description is served at {@value #OPENAPI_PATH}.
+ * rate limits per token and per source address (counted in PostgreSQL, and so shared by every
+ * instance, when the database is PostgreSQL). Every state-changing request is idempotent and
+ * recorded once in the operations table. The OpenAPI description is served at {@value
+ * #OPENAPI_PATH}.
  */
 public final class ProvisioningFeature implements HttpFeature, AutoCloseable {
   public static final String MIGRATIONS = "io/shipready/backoffice/migration/provisioning";
@@ -37,7 +40,7 @@ public final class ProvisioningFeature implements HttpFeature, AutoCloseable {
   private final ProvisioningSettings settings;
   private final ServiceDatabase database;
   private final TokenStore tokens;
-  private final FixedWindowLimiter limiter;
+  private final RequestLimits limits;
   private final OperationWriter writer;
   private final List<ApiRoute> routes;
   // Held here: meters keep only a weak reference to what they read.
@@ -47,7 +50,12 @@ public final class ProvisioningFeature implements HttpFeature, AutoCloseable {
     this.settings = settings;
     this.database = database;
     this.tokens = new TokenStore(database);
-    this.limiter = new FixedWindowLimiter(settings.rateLimit(), settings.clock());
+    this.limits =
+        new RequestLimits(
+            settings.rateLimit(),
+            settings.sourceRateLimit(),
+            RateCounts.forDatabase(database, settings.clock()),
+            settings.clock());
     this.writer = new OperationWriter(database);
     List<ApiRoute> all = new ArrayList<>();
     all.addAll(new DeviceRoutes(writer).routes());
@@ -156,7 +164,9 @@ public final class ProvisioningFeature implements HttpFeature, AutoCloseable {
               : "The access token provided is invalid.");
       throw new ApiException(new ApiReply(401, body));
     }
-    RateDecision decision = limiter.tryAcquire(principal.get().tokenId());
+    // The connection's own remote address: behind a proxy that is the proxy's, for every client
+    // (X-Forwarded-For is not trusted; any client could write it).
+    RateDecision decision = limits.admit(principal.get().tokenId(), ctx.req().getRemoteAddr());
     ctx.header("X-RateLimit-Limit", Long.toString(decision.limit()));
     ctx.header("X-RateLimit-Remaining", Long.toString(decision.remaining()));
     ctx.header("X-RateLimit-Reset", Long.toString(decision.resetEpochSecond()));
@@ -165,9 +175,9 @@ public final class ProvisioningFeature implements HttpFeature, AutoCloseable {
       throw new ApiException(
           ApiReply.error(
               429,
-              "Too many requests: this token may make "
-                  + limiter.limit()
-                  + " requests; retry after "
+              "Too many requests: the limit is "
+                  + decision.rule()
+                  + "; retry after "
                   + decision.retryAfterSeconds()
                   + " s"));
     }

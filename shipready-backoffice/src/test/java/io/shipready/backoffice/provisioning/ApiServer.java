@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -33,15 +34,34 @@ public final class ApiServer implements AutoCloseable {
     return start(dir.resolve("backoffice.db").toString(), limit);
   }
 
+  /** As {@link #start(Path, RateLimit)}, with {@code latency} added before each request. */
+  public static ApiServer start(Path dir, RateLimit limit, Duration latency) {
+    return start(
+        dir.resolve("backoffice.db").toString(),
+        limit,
+        ServerLimits.fromSystemProperties(),
+        latency);
+  }
+
   public static ApiServer start(String databaseUrl, RateLimit limit) {
     return start(databaseUrl, limit, ServerLimits.fromSystemProperties());
   }
 
   /** As {@link #start(String, RateLimit)}, with the server's own body and login limits. */
   public static ApiServer start(String databaseUrl, RateLimit limit, ServerLimits limits) {
-    ProvisioningFeature feature =
-        ProvisioningFeature.open(
-            ProvisioningSettings.builder(databaseUrl).rateLimit(limit).build());
+    return start(databaseUrl, limit, limits, Duration.ZERO);
+  }
+
+  private static ApiServer start(
+      String databaseUrl, RateLimit limit, ServerLimits limits, Duration latency) {
+    return start(
+        ProvisioningSettings.builder(databaseUrl).rateLimit(limit).addedLatency(latency).build(),
+        limits);
+  }
+
+  /** The API as {@code settings} say, with the server's own body and login limits. */
+  public static ApiServer start(ProvisioningSettings settings, ServerLimits limits) {
+    ProvisioningFeature feature = ProvisioningFeature.open(settings);
     HttpGuard guard = HttpGuard.of(limits);
     Javalin app =
         Javalin.create(

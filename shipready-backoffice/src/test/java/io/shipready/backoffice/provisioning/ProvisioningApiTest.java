@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shipready.backoffice.guard.ServerLimits;
 import io.shipready.backoffice.provisioning.auth.IssuedToken;
 import io.shipready.backoffice.provisioning.auth.Scope;
 import io.shipready.backoffice.provisioning.ratelimit.RateLimit;
@@ -122,6 +123,46 @@ class ProvisioningApiTest {
                 .form("POST", "/v1/products/widget-v1/devices", second.secret(), "id=" + DEVICE)
                 .statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void oneSourceAddressIsLimitedWhicheverTokenItUses() throws Exception {
+    server.close();
+    server =
+        ApiServer.start(
+            ProvisioningSettings.builder(dir.resolve("backoffice.db").toString())
+                .rateLimit(RateLimit.parse("100/1h"))
+                .sourceRateLimit(RateLimit.parse("3/1h"))
+                .build(),
+            ServerLimits.fromSystemProperties());
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> answer =
+          server.send(
+              "GET",
+              "/v1/products/widget-v1/groups/none",
+              server.token("widget-v1").secret(),
+              null,
+              null);
+      assertThat(answer.statusCode()).isEqualTo(404);
+      assertThat(answer.headers().firstValue("X-RateLimit-Limit"))
+          .as("the headers describe the limit closer to refusing: the address's")
+          .hasValue("3");
+      assertThat(answer.headers().firstValue("X-RateLimit-Remaining"))
+          .hasValue(String.valueOf(2 - i));
+    }
+    HttpResponse<String> refused =
+        server.form(
+            "POST",
+            "/v1/products/widget-v1/devices",
+            server.token("widget-v1").secret(),
+            "id=" + DEVICE);
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+        .as("when the first request's second slides out of the hour")
+        .isBetween(3599L, 3601L);
+    assertThat(JSON.readTree(refused.body()).get("error").asText())
+        .contains("3 per 3600 s (sliding) per source address");
+    assertThat(server.feature().appliedOperations()).isEmpty();
   }
 
   @Test

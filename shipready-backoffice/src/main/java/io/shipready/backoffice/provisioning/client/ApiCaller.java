@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -93,6 +92,10 @@ final class ApiCaller {
     return pacer.throttledCount();
   }
 
+  InFlightFigures inFlight() {
+    return pacer.inFlight();
+  }
+
   private Answer send(String method, String path, String contentType, String body)
       throws InterruptedException {
     HttpRequest.Builder builder =
@@ -114,6 +117,7 @@ final class ApiCaller {
       pacer.acquire();
       requests.incrementAndGet();
       HttpResponse<String> response;
+      long sent = System.nanoTime();
       try {
         response = http.send(request, HttpResponse.BodyHandlers.ofString());
       } catch (IOException failed) {
@@ -127,9 +131,11 @@ final class ApiCaller {
         backOff(attempts);
         continue;
       }
+      long latency = System.nanoTime() - sent;
       int status = response.statusCode();
+      QuotaHeaders quota = QuotaHeaders.of(response.headers());
       if (status == 429) {
-        pacer.throttled(header(response, "Retry-After"), header(response, "X-RateLimit-Reset"));
+        pacer.throttled(quota);
         throttledTimes++;
         if (throttledTimes > MAX_THROTTLED) {
           throw new ApiCallException(
@@ -139,8 +145,7 @@ final class ApiCaller {
         retries.incrementAndGet();
         continue;
       }
-      pacer.answered(
-          header(response, "X-RateLimit-Remaining"), header(response, "X-RateLimit-Reset"));
+      pacer.answered(quota, latency);
       Answer answer = new Answer(status, parse(response.body()));
       if (status == 401) {
         throw new RunStoppedException(
@@ -152,6 +157,7 @@ final class ApiCaller {
                 + " the same --data (default backoffice-data) and --db as backoffice serve");
       }
       if (status >= 500 || status == 408) {
+        pacer.serverError();
         lastProblem = answer.error();
         attempts++;
         if (attempts >= maxAttempts) {
@@ -169,21 +175,6 @@ final class ApiCaller {
     retries.incrementAndGet();
     long ceiling = Math.min(BACKOFF_CAP_MILLIS, BACKOFF_BASE_MILLIS << Math.min(attempts, 16));
     Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling + 1));
-  }
-
-  private static OptionalLong header(HttpResponse<?> response, String name) {
-    return response
-        .headers()
-        .firstValue(name)
-        .map(
-            value -> {
-              try {
-                return OptionalLong.of(Long.parseLong(value.trim()));
-              } catch (NumberFormatException notANumber) {
-                return OptionalLong.empty();
-              }
-            })
-        .orElse(OptionalLong.empty());
   }
 
   private static JsonNode parse(String body) {

@@ -14,7 +14,8 @@ import java.net.URI;
  * @param claim claim each device to the product's account
  * @param nameFromSerial rename each device to its serial number
  * @param activateSims import and activate each unit's SIM (its ICCID)
- * @param concurrency requests in flight at most
+ * @param concurrency requests in flight at most, fixed; or {@link #FOUND} to find it from the quota
+ *     headers and the latency ({@link Pacer})
  * @param maxAttempts tries per request on network errors and 5xx answers (429s do not count)
  */
 public record ProvisionPlan(
@@ -26,14 +27,28 @@ public record ProvisionPlan(
     boolean activateSims,
     int concurrency,
     int maxAttempts) {
+  /** {@code concurrency} for an in-flight limit found as the run goes. */
+  public static final int FOUND = 0;
+
   public ProvisionPlan {
     requireNonNull(api, "api");
-    if (concurrency < 1) {
-      throw new ProvisionInputException("--concurrency must be at least 1, not " + concurrency);
+    if (concurrency < 0) {
+      throw new ProvisionInputException(
+          "--concurrency must be at least 1 (or left out to find it), not " + concurrency);
     }
     if (maxAttempts < 1) {
       throw new ProvisionInputException("--attempts must be at least 1, not " + maxAttempts);
     }
+  }
+
+  /** Whether the in-flight limit is found from the answers rather than fixed. */
+  public boolean concurrencyFound() {
+    return concurrency == FOUND;
+  }
+
+  /** The most requests that can ever be in flight at once. */
+  public int maxInFlight() {
+    return concurrencyFound() ? InFlightLimit.CAP : concurrency;
   }
 
   /** Requests per unit whose row leaves everything to the plan, not counting retries. */

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param throttled requests refused with 429
  * @param retries requests sent again (after a 429, a network error or a 5xx)
  * @param elapsed wall time
+ * @param inFlight the in-flight limits the answers came back under
  * @param stoppedBecause why the run stopped early, or null
  */
 public record ProvisionReport(
@@ -22,6 +23,7 @@ public record ProvisionReport(
     long throttled,
     long retries,
     Duration elapsed,
+    InFlightFigures inFlight,
     String stoppedBecause) {
   public ProvisionReport {
     units = List.copyOf(units);
@@ -77,7 +79,7 @@ public record ProvisionReport(
     return String.format(
         Locale.ROOT,
         "%d units: %d done, %d failed, %d not attempted; %d requests (%d retried, %d refused with"
-            + " 429) in %.1f s%s",
+            + " 429) in %.1f s; %s%s",
         units.size(),
         count(UnitResult.State.DONE),
         count(UnitResult.State.FAILED),
@@ -86,6 +88,7 @@ public record ProvisionReport(
         retries,
         throttled,
         elapsed.toMillis() / 1000.0,
+        inFlight.describe(),
         stoppedBecause == null ? "" : "\nrun stopped: " + stoppedBecause);
   }
 
@@ -100,6 +103,7 @@ public record ProvisionReport(
     map.put("retries", retries);
     map.put("throttled", throttled);
     map.put("elapsed_s", elapsed.toMillis() / 1000.0);
+    map.put("in_flight", inFlight.asMap());
     map.put("stopped_because", stoppedBecause);
     map.put(
         "results",

@@ -56,7 +56,9 @@ public final class Provisioner {
         new ApiCaller(
             plan.api(),
             requireNonNull(token, "token"),
-            new Pacer(plan.concurrency(), Clock.systemUTC()),
+            plan.concurrencyFound()
+                ? Pacer.found(Clock.systemUTC())
+                : Pacer.fixed(plan.concurrency(), Clock.systemUTC()),
             plan.maxAttempts());
   }
 
@@ -105,7 +107,10 @@ public final class Provisioner {
         break;
       }
     }
-    ExecutorService workers = Executors.newFixedThreadPool(plan.concurrency(), daemon());
+    // A worker per request that may be in flight: most wait in the pacer while the limit is low.
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(plan.maxInFlight(), units.size())), daemon());
     try {
       List<Future<UnitResult>> futures = new ArrayList<>(units.size());
       for (UnitRow unit : units) {
@@ -133,6 +138,7 @@ public final class Provisioner {
         api.throttled(),
         api.retries(),
         Duration.ofNanos(System.nanoTime() - started),
+        api.inFlight(),
         stopped.get());
   }
 

@@ -10,6 +10,7 @@ import io.shipready.backoffice.provisioning.auth.Scope;
 import io.shipready.backoffice.provisioning.ratelimit.RateLimit;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,12 +25,20 @@ class ProvisionerTest {
   @TempDir Path dir;
 
   static Path csv(Path dir, int units) throws Exception {
+    return csv(dir, units, "e00fce68");
+  }
+
+  /** {@code units} units whose device ids start with {@code prefix} (8 hex digits). */
+  static Path csv(Path dir, int units, String prefix) throws Exception {
+    boolean first = prefix.equals("e00fce68");
+    String serials = first ? "WDG-" : "WDG-" + prefix + "-";
     List<String> lines = new ArrayList<>();
     lines.add("device_id,serial,iccid");
     for (int i = 0; i < units; i++) {
-      lines.add(String.format(Locale.ROOT, "e00fce68%016x,WDG-%05d,8901410321%08d", i, i, i));
+      lines.add(
+          String.format(Locale.ROOT, "%s%016x,%s%05d,8901410321%08d", prefix, i, serials, i, i));
     }
-    Path file = dir.resolve("units.csv");
+    Path file = dir.resolve(first ? "units.csv" : prefix + ".csv");
     Files.write(file, lines);
     return file;
   }
@@ -90,6 +99,89 @@ class ProvisionerTest {
           .containsEntry("import", 50)
           .containsEntry("rename", 50)
           .containsEntry("claim", 50);
+    }
+  }
+
+  @Test
+  void findsTheInFlightLimitThatFillsTheQuota() throws Exception {
+    // 40 requests per second at 250 ms each: about 10 must be in flight, more than the client
+    // starts with. 80 units x 3 requests is some 6 seconds at the limit. A low rate, so that the
+    // server keeps up on a busy machine and the limit, not the machine, is what is measured.
+    try (ApiServer server =
+        ApiServer.start(dir, RateLimit.parse("40/1s"), Duration.ofMillis(250))) {
+      ProvisionPlan plan =
+          new ProvisionPlan(
+              server.uri(), "widget-v1", null, true, true, false, ProvisionPlan.FOUND, 4);
+      // A few units first, with a token of their own, so that the server's and the client's
+      // first requests (class loading, the database's first writes) are not in the measure.
+      try (Journal journal = Journal.open(dir.resolve("warm-up"))) {
+        new Provisioner(plan, server.token("widget-v1").secret(), journal)
+            .run(UnitCsv.read(csv(dir, 10, "e00f0000"), true, false), u -> {});
+      }
+      IssuedToken token = server.token("widget-v1");
+      List<UnitRow> units = UnitCsv.read(csv(dir, 80), true, false);
+      ProvisionReport report;
+      try (Journal journal = Journal.open(dir.resolve("j"))) {
+        report = new Provisioner(plan, token.secret(), journal).run(units, u -> {});
+      }
+      assertThat(report.clean()).as(report.table()).isTrue();
+      assertThat(report.inFlight().found()).isTrue();
+      assertThat(report.inFlight().highest())
+          .as(report.summary())
+          .isGreaterThan(InFlightLimit.START);
+      double accepted = report.requests() - report.throttled();
+      double perSecond = accepted / (report.elapsed().toNanos() / 1e9);
+      assertThat(perSecond / 40).as(report.summary()).isGreaterThanOrEqualTo(0.8);
+    }
+  }
+
+  @Test
+  void backsOffOn429sWithoutFailing() throws Exception {
+    // Two clients on one token: neither sees the other's requests in flight, so near each
+    // window's end both spend the same last requests and the server refuses some with 429.
+    try (ApiServer server =
+        ApiServer.start(dir, RateLimit.parse("100/1s"), Duration.ofMillis(10))) {
+      IssuedToken token = server.token("widget-v1");
+      List<UnitRow> all = UnitCsv.read(csv(dir, 120), true, false);
+      List<List<UnitRow>> halves = List.of(all.subList(0, 60), all.subList(60, 120));
+      ProvisionPlan plan =
+          new ProvisionPlan(
+              server.uri(), "widget-v1", null, true, true, false, ProvisionPlan.FOUND, 4);
+      List<ProvisionReport> reports = java.util.Collections.synchronizedList(new ArrayList<>());
+      List<Thread> clients = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        List<UnitRow> half = halves.get(i);
+        Path journalFile = dir.resolve("j" + i);
+        Thread client =
+            new Thread(
+                () -> {
+                  try (Journal journal = Journal.open(journalFile)) {
+                    reports.add(new Provisioner(plan, token.secret(), journal).run(half, u -> {}));
+                  } catch (Exception failed) {
+                    throw new IllegalStateException(failed);
+                  }
+                });
+        client.start();
+        clients.add(client);
+      }
+      for (Thread client : clients) {
+        client.join();
+      }
+      assertThat(reports).hasSize(2);
+      long throttled = reports.stream().mapToLong(ProvisionReport::throttled).sum();
+      long requests = reports.stream().mapToLong(ProvisionReport::requests).sum();
+      for (ProvisionReport report : reports) {
+        assertThat(report.clean()).as(report.table()).isTrue();
+      }
+      assertThat(throttled).as("requests refused with 429").isPositive();
+      // Each 429 pauses the client until the reset: refusals stay a small part of the requests.
+      assertThat(throttled).isLessThan((requests - throttled) / 4);
+      Map<String, Integer> perKind = new HashMap<>();
+      server.feature().appliedOperations().forEach(op -> perKind.merge(op.kind(), 1, Integer::sum));
+      assertThat(perKind)
+          .containsEntry("import", 120)
+          .containsEntry("rename", 120)
+          .containsEntry("claim", 120);
     }
   }
 
