@@ -7,6 +7,7 @@ import io.shipready.backoffice.ingest.IngestOutcome;
 import io.shipready.backoffice.ingest.Ingester;
 import io.shipready.backoffice.ingest.SampleFactoryFiles;
 import io.shipready.output.afero.AferoFileType;
+import io.shipready.output.factoryfile.Csv;
 import io.shipready.store.ServiceDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,6 +114,39 @@ class PostgresIngestTest {
                           .mapTo(String.class)
                           .list());
       assertThat(flagged).containsExactly(SampleFactoryFiles.deviceId(999_999));
+    }
+  }
+
+  @Test
+  void copyAndBatchedInsertsStoreTheSameText() throws Exception {
+    // Every character the COPY text format escapes, and some it passes as they are.
+    String manufacturer = "Acme \\ \"Best\", Ltd.\tÜnïcode \\N \\.";
+    DataFolder data = new DataFolder(folder.resolve("data"));
+    Path acme = Files.createDirectories(data.incoming("acme"));
+    String url = Postgres.withSchema(server, schema);
+    try (ServiceDatabase db =
+        ServiceDatabase.open(url, BackofficeServer.MIGRATIONS, BackofficeServer.HISTORY_TABLE)) {
+      for (boolean copy : new boolean[] {true, false}) {
+        long unit = copy ? 1 : 2;
+        Files.writeString(
+            acme.resolve("01_PC-0" + unit + "_acme-plug_20250115+0800.afero"),
+            AferoFileType.PROGRAMMING.header()
+                + SampleFactoryFiles.programmingRow(unit)
+                    .replace("\"Acme Electronics, Ltd.\"", Csv.field(manufacturer)));
+        Ingester ingester =
+            Ingester.builder(db, data).worker("w").settle(Duration.ZERO).copy(copy).build();
+        assertThat(ingester.runOnce())
+            .extracting(IngestOutcome::state)
+            .containsExactly("completed");
+      }
+      List<String> stored =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("SELECT manufacturer FROM registered_units ORDER BY device_id")
+                          .mapTo(String.class)
+                          .list());
+      assertThat(stored).containsExactly(manufacturer, manufacturer);
     }
   }
 

@@ -46,7 +46,18 @@ final class CheckedText extends FilterInputStream {
   public int read(byte[] buffer, int offset, int length) throws IOException {
     int n = super.read(buffer, offset, length);
     for (int i = 0; i < n; i++) {
-      check(buffer[offset + i] & 0xFF);
+      int b = buffer[offset + i] & 0xFF;
+      // Most bytes are printable ASCII inside a field past the header: only counted.
+      if (b > 0x20 && b < 0x7F && b != '"' && b != ',' && line > 1) {
+        if (++lineBytes > MAX_LINE_BYTES) {
+          throw lineTooLong();
+        }
+        if (++fieldChars > MAX_FIELD_CHARS) {
+          throw fieldTooLong();
+        }
+      } else {
+        check(b);
+      }
     }
     return n;
   }
@@ -77,12 +88,7 @@ final class CheckedText extends FilterInputStream {
       return;
     }
     if (++lineBytes > MAX_LINE_BYTES) {
-      throw new FactoryFileLineException(
-          line,
-          null,
-          "the line is longer than "
-              + MAX_LINE_BYTES / 1024
-              + " KiB; a factory file has one short row per unit, each ended by a line break");
+      throw lineTooLong();
     }
     if (b == '\r') {
       return;
@@ -109,13 +115,26 @@ final class CheckedText extends FilterInputStream {
     }
     if ((b & 0xC0) != 0x80 && ++fieldChars > MAX_FIELD_CHARS) {
       // Counted once per character: UTF-8 continuation bytes are not.
-      throw new FactoryFileLineException(
-          line,
-          field(),
-          "the field is longer than "
-              + MAX_FIELD_CHARS
-              + " characters; no value of a factory file is that long");
+      throw fieldTooLong();
     }
+  }
+
+  private FactoryFileLineException lineTooLong() {
+    return new FactoryFileLineException(
+        line,
+        null,
+        "the line is longer than "
+            + MAX_LINE_BYTES / 1024
+            + " KiB; a factory file has one short row per unit, each ended by a line break");
+  }
+
+  private FactoryFileLineException fieldTooLong() {
+    return new FactoryFileLineException(
+        line,
+        field(),
+        "the field is longer than "
+            + MAX_FIELD_CHARS
+            + " characters; no value of a factory file is that long");
   }
 
   private void endField() {

@@ -230,7 +230,15 @@ public final class Ingester {
                   boolean sameFile =
                       factory.equals(row.get("factory")) && name.equals(row.get("file_name"));
                   boolean leftOver = sameFile && row.get("moved_to") == null;
-                  if (inserted == 1 || !leftOver) {
+                  // Another back office sharing the folder took this very file in and moved it
+                  // away (it moves first, then records where) while this one read it: not a
+                  // second arrival, so no receipt. A re-upload under the name would be there.
+                  boolean movedByOther =
+                      inserted == 0
+                          && sameFile
+                          && !leftOver
+                          && !Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+                  if (inserted == 1 || (!leftOver && !movedByOther)) {
                     h.createUpdate(
                             "INSERT INTO ingest_receipts (id, factory, day, received_at,"
                                 + " file_name, sha256, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -248,11 +256,15 @@ public final class Ingester {
                   }
                   row.put("inserted", inserted == 1);
                   row.put("leftover", leftOver);
+                  row.put("movedByOther", movedByOther);
                   return row;
                 });
     if ((Boolean) known.get("inserted")) {
       LOG.info("Received {} from factory {} ({})", name, factory, sha256);
       receipts.write(factory, day);
+      return;
+    }
+    if ((Boolean) known.get("movedByOther")) {
       return;
     }
     String state = (String) known.get("state");

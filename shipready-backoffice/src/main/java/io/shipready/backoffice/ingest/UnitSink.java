@@ -44,6 +44,25 @@ interface UnitSink {
   void finish() throws SQLException;
 
   /**
+   * A field a registration holds.
+   *
+   * @throws FactoryFileLineException when the unit lacks it
+   */
+  static String field(long line, Map<String, String> fields, String field) {
+    String value = fields.get(field);
+    if (value == null) {
+      throw new FactoryFileLineException(
+          (int) line,
+          field,
+          "the unit has no "
+              + field
+              + "; the back office registers a unit with "
+              + String.join(", ", UNIT_FIELDS));
+    }
+    return value;
+  }
+
+  /**
    * The values of {@link #COLUMNS} for a unit.
    *
    * @throws FactoryFileLineException when the unit lacks a field a registration holds
@@ -57,17 +76,7 @@ interface UnitSink {
     Object[] values = new Object[UNIT_FIELDS.size() + 9];
     int i = 0;
     for (String field : UNIT_FIELDS) {
-      String value = fields.get(field);
-      if (value == null) {
-        throw new FactoryFileLineException(
-            (int) line,
-            field,
-            "the unit has no "
-                + field
-                + "; the back office registers a unit with "
-                + String.join(", ", UNIT_FIELDS));
-      }
-      values[i++] = value;
+      values[i++] = field(line, fields, field);
     }
     values[i++] = station.partNo();
     values[i++] = station.manufacturer();
