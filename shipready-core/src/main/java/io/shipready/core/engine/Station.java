@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -46,6 +47,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Station {
   private static final Duration STORE_WAIT_STEP = Duration.ofMillis(200);
+  // How long the start waits for every slot to have its first unit: enough for a simulated or
+  // already plugged unit on each of hundreds of slots, short enough that a slot still waiting
+  // for its scan does not hold the others back noticeably.
+  private static final Duration START_WAIT_BASE = Duration.ofMillis(100);
+  private static final Duration START_WAIT_PER_SLOT = Duration.ofMillis(2);
+  private static final Duration START_MARGIN = Duration.ofMillis(2);
   private final Recipe recipe;
   private final List<String> slots;
   private final String variant;
@@ -127,15 +134,20 @@ public final class Station {
           runs, slotStates, Duration.ofNanos(System.nanoTime() - started), setupError);
     }
     CountDownLatch slotsDone = new CountDownLatch(slots.size());
-    // Every slot starts at the same moment, however long it takes to start their threads: a latch
-    // wakes its waiters one after another, so each also sleeps until a common start time.
+    // Every slot takes its first unit (attaching it costs a little CPU each) before a common start,
+    // then all start at the same moment: without this the last of many slots began its unit
+    // tens of milliseconds after the first. A source that has no unit ready yet (a slot waiting for
+    // a scan or a plug) holds the start back only for a short bounded wait.
+    CountDownLatch ready = new CountDownLatch(slots.size());
     CountDownLatch gate = new CountDownLatch(1);
     long[] startAt = new long[1];
     for (String slot : slots) {
       Thread thread =
           new Thread(
               () -> {
+                Optional<AttachedUnit> first;
                 try {
+                  first = firstUnit(slot, units, ready);
                   gate.await();
                   for (long wait = startAt[0] - System.nanoTime();
                       wait > 0;
@@ -145,14 +157,26 @@ public final class Station {
                 } catch (InterruptedException stop) {
                   slotsDone.countDown();
                   return;
+                } catch (RuntimeException broken) {
+                  setSlot(slot, SlotState.ERROR, "slot stopped: " + broken.getMessage());
+                  slotsDone.countDown();
+                  return;
                 }
-                serveSlot(slot, units, runs, slotsDone);
+                serveSlot(slot, units, first, runs, slotsDone);
               },
               "slot-" + slot);
       thread.setDaemon(true);
       thread.start();
     }
-    started = System.nanoTime() + 5_000_000L + 40_000L * slots.size();
+    try {
+      ready.await(
+          START_WAIT_BASE.toNanos() + START_WAIT_PER_SLOT.toNanos() * slots.size(),
+          TimeUnit.NANOSECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    // A moment for the parked slot threads to be woken together by one timer.
+    started = System.nanoTime() + START_MARGIN.toNanos();
     startAt[0] = started;
     gate.countDown();
     try {
@@ -237,8 +261,26 @@ public final class Station {
     return slots;
   }
 
+  /**
+   * The slot's first unit, taken before the common start; empty when the source had none or a stop
+   * came first. Counts the slot ready either way.
+   */
+  private Optional<AttachedUnit> firstUnit(String slot, UnitSource units, CountDownLatch ready)
+      throws InterruptedException {
+    try {
+      waitForTheStore(slot);
+      return stopReason == null ? units.next(slot) : Optional.empty();
+    } finally {
+      ready.countDown();
+    }
+  }
+
   private void serveSlot(
-      String slot, UnitSource units, List<RunResult> runs, CountDownLatch slotsDone) {
+      String slot,
+      UnitSource units,
+      Optional<AttachedUnit> first,
+      List<RunResult> runs,
+      CountDownLatch slotsDone) {
     // Counted down once: when the slot runs dry, or when a hung step takes it out of service.
     var doneOnce = new java.util.concurrent.atomic.AtomicBoolean();
     Runnable slotDone =
@@ -248,12 +290,17 @@ public final class Station {
           }
         };
     try {
+      Optional<AttachedUnit> taken = first;
       while (stopReason == null && slotStates.get(slot) != SlotState.ERROR) {
-        waitForTheStore(slot);
-        if (stopReason != null) {
-          break;
+        Optional<AttachedUnit> unit = taken;
+        if (unit == null) {
+          waitForTheStore(slot);
+          if (stopReason != null) {
+            break;
+          }
+          unit = units.next(slot);
         }
-        Optional<AttachedUnit> unit = units.next(slot);
+        taken = null;
         if (unit.isEmpty() || stopReason != null) {
           break;
         }

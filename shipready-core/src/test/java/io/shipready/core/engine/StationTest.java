@@ -62,6 +62,61 @@ class StationTest {
   }
 
   @Test
+  void eachSlotTakesItsFirstUnitBeforeAnyUnitBegins() {
+    Recipe recipe = recipe(step("a", "work").with(Map.of("ms", 20L)).build());
+    TestUnits units = new TestUnits(8);
+    List<Boolean> takenBeforeAnyStep = Collections.synchronizedList(new ArrayList<>());
+
+    StationReport report =
+        station(recipe, 4)
+            .run(
+                slot -> {
+                  synchronized (events) {
+                    takenBeforeAnyStep.add(
+                        events.stream().noneMatch(e -> e instanceof Event.StepStarted));
+                  }
+                  return units.next(slot);
+                });
+
+    // So they all start together: attaching a unit is not in the way of another slot's start.
+    assertThat(report.runs()).hasSize(8).allMatch(r -> r.outcome() == Outcome.PASS);
+    assertThat(takenBeforeAnyStep.subList(0, 4)).containsOnly(true);
+    assertThat(takenBeforeAnyStep.subList(4, takenBeforeAnyStep.size())).containsOnly(false);
+  }
+
+  @Test
+  void aSlotStillWaitingForItsUnitDoesNotHoldTheOthersBack() throws Exception {
+    Recipe recipe = recipe(step("a", "work").with(Map.of("ms", 10L)).build());
+    TestUnits units = new TestUnits(1);
+    java.util.concurrent.CountDownLatch plugged = new java.util.concurrent.CountDownLatch(1);
+    Station station = station(recipe, 2);
+
+    CompletableFuture<StationReport> report =
+        CompletableFuture.supplyAsync(
+            () ->
+                station.run(
+                    slot -> {
+                      if (slot.equals("2")) {
+                        // Slot 2's unit never comes; it gives up only when slot 1 is done.
+                        plugged.await(30, TimeUnit.SECONDS);
+                        return java.util.Optional.empty();
+                      }
+                      return units.next(slot);
+                    }));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (events.stream().noneMatch(e -> e instanceof Event.RunRecorded)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    plugged.countDown();
+
+    assertThat(events).anyMatch(e -> e instanceof Event.RunRecorded);
+    assertThat(report.get(20, TimeUnit.SECONDS).runs())
+        .singleElement()
+        .satisfies(r -> assertThat(r.slot()).isEqualTo("1"));
+  }
+
+  @Test
   void retriesAFailingStepUntilItPasses() {
     Recipe recipe =
         recipe(

@@ -14,6 +14,7 @@ import io.shipready.core.spi.Settings;
 import io.shipready.device.sim.CommandConsole;
 import io.shipready.device.sim.ConsoleReply;
 import io.shipready.device.sim.Derivation;
+import io.shipready.device.sim.Digits;
 import io.shipready.device.sim.FamilyModel;
 import io.shipready.device.sim.Fault;
 import io.shipready.device.sim.FaultChecks;
@@ -31,7 +32,6 @@ import io.shipready.device.sim.Versions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -114,7 +114,7 @@ public final class ParticleUnit implements FamilyModel {
   ParticleUnit(SimUnit unit) {
     this.unit = unit;
     Derivation d = unit.derivation();
-    this.serial = String.format(Locale.ROOT, "P046AA%07d", unit.sequential("serial", 10_000_000));
+    this.serial = Digits.padded("P046AA", unit.sequential("serial", 10_000_000), 7);
     StringBuilder secret = new StringBuilder();
     byte[] secretBytes = d.bytes(unit.label("mobile_secret"), 15);
     for (byte b : secretBytes) {
@@ -123,30 +123,21 @@ public final class ParticleUnit implements FamilyModel {
     this.deviceId = d.hex(unit.label("device_id"), 24);
     this.imei =
         Luhn.withCheckDigit(
-            String.format(
-                Locale.ROOT,
-                "35%06d%06d",
-                d.below("particle/imei-tac", 1_000_000),
-                unit.sequential("imei", 1_000_000)));
+            Digits.padded("35", d.below("particle/imei-tac", 1_000_000), 6)
+                + Digits.padded("", unit.sequential("imei", 1_000_000), 6));
     this.iccid =
         Luhn.withCheckDigit(
-            String.format(
-                Locale.ROOT, "893144%013d", unit.sequential("iccid", 10_000_000_000_000L)));
+            Digits.padded("893144", unit.sequential("iccid", 10_000_000_000_000L), 13));
     this.flash = new FlashRegions(unit, REGIONS);
     this.settings = new StoredSettings(unit);
     this.listening = true;
 
     Map<String, String> markings = new LinkedHashMap<>();
     markings.put("serial", serial + " " + secret);
+    markings.put("component:PCB", Digits.padded("PCB-", unit.sequential("pcb", 100_000_000), 8));
+    markings.put("component:J1", Digits.padded("ANT-", unit.sequential("antenna", 100_000_000), 8));
     markings.put(
-        "component:PCB",
-        String.format(Locale.ROOT, "PCB-%08d", unit.sequential("pcb", 100_000_000)));
-    markings.put(
-        "component:J1",
-        String.format(Locale.ROOT, "ANT-%08d", unit.sequential("antenna", 100_000_000)));
-    markings.put(
-        "component:BT1",
-        String.format(Locale.ROOT, "BAT-%08d", unit.sequential("battery", 100_000_000)));
+        "component:BT1", Digits.padded("BAT-", unit.sequential("battery", 100_000_000), 8));
 
     this.identity =
         new UnitIdentity(
