@@ -5,6 +5,7 @@ import io.shipready.app.assembly.SimulationChoice;
 import io.shipready.app.assembly.StationAssembly;
 import io.shipready.app.assembly.StationSetup;
 import io.shipready.app.assembly.UnitSupply;
+import io.shipready.core.Spread;
 import io.shipready.core.engine.StationReport;
 import io.shipready.core.event.Event;
 import io.shipready.core.model.Outcome;
@@ -43,23 +44,12 @@ public final class EngineBenchmark {
       double baselineSeconds,
       double skewMedianMillis,
       double skewMaxMillis,
+      double firstStartMillis,
       double overheadMicrosPerStep,
       double stepOvershootMicros,
       long events,
       long passed,
       long notRecorded) {}
-
-  /** Median, min and max of one figure over the rounds. */
-  public record Spread(double median, double min, double max) {
-    static Spread of(List<Double> values) {
-      List<Double> sorted = new ArrayList<>(values);
-      sorted.sort(Double::compare);
-      int n = sorted.size();
-      double median =
-          n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-      return new Spread(median, sorted.get(0), sorted.get(n - 1));
-    }
-  }
 
   /** What a benchmark measured over its rounds. */
   public record Result(
@@ -73,6 +63,7 @@ public final class EngineBenchmark {
       Spread baselineSeconds,
       Spread skewMedianMillis,
       double skewMaxMillis,
+      Spread firstStartMillis,
       Spread overheadMicrosPerStep,
       Spread stepOvershootMicros,
       List<Round> rounds) {
@@ -152,6 +143,7 @@ public final class EngineBenchmark {
         Spread.of(measured.stream().map(Round::baselineSeconds).toList()),
         Spread.of(measured.stream().map(Round::skewMedianMillis).toList()),
         measured.stream().mapToDouble(Round::skewMaxMillis).max().orElse(0),
+        Spread.of(measured.stream().map(Round::firstStartMillis).toList()),
         Spread.of(measured.stream().map(Round::overheadMicrosPerStep).toList()),
         Spread.of(measured.stream().map(Round::stepOvershootMicros).toList()),
         List.copyOf(measured));
@@ -165,6 +157,7 @@ public final class EngineBenchmark {
           baselineSeconds,
           partial.skewMedianMillis(),
           partial.skewMaxMillis(),
+          partial.firstStartMillis(),
           partial.overheadMicrosPerStep(),
           partial.stepOvershootMicros(),
           partial.events(),
@@ -175,25 +168,21 @@ public final class EngineBenchmark {
 
   private StationRound station(int round) throws Exception {
     AtomicLong events = new AtomicLong();
-    // Each slot's first step start, as the engine stamped it: the start skew is how long after
-    // the batch started each unit really began.
+    // Each slot's first step start, as the engine stamped it: when each unit really began.
     Map<String, Instant> firstStart = new ConcurrentHashMap<>();
     String firstStep = "step_1";
     StationReport report;
     String described;
     Instant batchStart;
+    // A seed per round: each round's units are new units.
     try (AssembledStation station =
-        StationAssembly.assemble(
-            StationSetup.builder()
-                .recipe(chain())
-                // As run --simulate N --slots N builds it: a seed per round so each round's units
-                // are new units, no faults, the recipe's time (the waits are real time).
-                .units(
-                    new UnitSupply.Simulated(
-                        slots, slots, new SimulationChoice(round + 1, 0, null), 0, false))
-                .store(storeUrl)
-                .stationId("engine-bench")
-                .build())) {
+        assemble(
+            chain(slots, steps, stepTime, false),
+            slots,
+            slots,
+            round + 1,
+            storeUrl,
+            "engine-bench")) {
       described = station.store().map(io.shipready.store.Store::describe).orElse("none");
       station.listen(
           event -> {
@@ -219,11 +208,16 @@ public final class EngineBenchmark {
       }
     }
     int runs = Math.max(1, report.runs().size());
+    // The skew is the spread across slots: each unit's first step after the first unit's. How long
+    // the first unit took to begin after the batch was started (slot threads made, first units
+    // attached) is a latency of its own.
+    Instant first = firstStart.values().stream().min(Instant::compareTo).orElse(batchStart);
     List<Double> skews = new ArrayList<>();
     for (Instant started : firstStart.values()) {
-      skews.add(Math.max(0, Duration.between(batchStart, started).toNanos() / 1e6));
+      skews.add(Duration.between(first, started).toNanos() / 1e6);
     }
     Spread skew = skews.isEmpty() ? new Spread(0, 0, 0) : Spread.of(skews);
+    double firstStartMillis = Math.max(0, Duration.between(batchStart, first).toNanos() / 1e6);
     return new StationRound(
         described,
         new Round(
@@ -231,6 +225,7 @@ public final class EngineBenchmark {
             0,
             skew.median(),
             skew.max(),
+            firstStartMillis,
             overheadSum / runs,
             overshootSum / runs / steps,
             events.get(),
@@ -266,16 +261,43 @@ public final class EngineBenchmark {
     return (System.nanoTime() - started) / 1e9;
   }
 
-  private Recipe chain() {
+  /**
+   * A station as {@code run --simulate BATCH --slots SLOTS --seed SEED} builds it, running {@code
+   * recipe} on simulated units of {@link #FAMILY}: no faults, the recipe's time (the waits are real
+   * time).
+   *
+   * @param storeUrl the records (SQLite file or JDBC URL); null for none
+   */
+  public static AssembledStation assemble(
+      Recipe recipe, int slots, int batch, long seed, String storeUrl, String stationId)
+      throws Exception {
+    return StationAssembly.assemble(
+        StationSetup.builder()
+            .recipe(recipe)
+            .units(
+                new UnitSupply.Simulated(
+                    batch, slots, new SimulationChoice(seed, 0, null), 0, false))
+            .store(storeUrl)
+            .stationId(stationId)
+            .build());
+  }
+
+  /**
+   * A chain of {@code steps} steps for {@code slots} slots, each after the one before: waits of
+   * {@code stepTime}, the first step identifying the unit instead when {@code identifyFirst} (so
+   * the records find or make the unit, as a real station's first step does).
+   */
+  public static Recipe chain(int slots, int steps, Duration stepTime, boolean identifyFirst) {
     List<StepSpec> chain = new ArrayList<>();
     for (int i = 1; i <= steps; i++) {
       String id = "step_" + i;
+      boolean identify = identifyFirst && i == 1;
       chain.add(
           new StepSpec(
               id,
-              "wait",
+              identify ? "identify" : "wait",
               id,
-              Map.of("duration", stepTime),
+              identify ? Map.of() : Map.of("duration", stepTime),
               List.of(),
               Duration.ofSeconds(30),
               null,

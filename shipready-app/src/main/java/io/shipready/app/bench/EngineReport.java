@@ -2,6 +2,7 @@ package io.shipready.app.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shipready.core.Spread;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,7 @@ public final class EngineReport {
     figures.put("of_baseline", round(result.ofBaseline(), 4));
     spread(figures, "start_skew_median_ms", result.skewMedianMillis(), 2);
     figures.put("start_skew_max_ms", round(result.skewMaxMillis(), 2));
+    spread(figures, "first_start_ms", result.firstStartMillis(), 2);
     spread(figures, "overhead_us_per_step", result.overheadMicrosPerStep(), 2);
     figures.put("step_overshoot_us", round(result.stepOvershootMicros().median(), 2));
     figures.put("events", result.rounds().get(result.rounds().size() - 1).events());
@@ -49,7 +51,9 @@ public final class EngineReport {
             + "  bare threads   %.3f s median (min %.3f, max %.3f), efficiency %.3f;"
             + " station at %.3f of it%n"
             + "  start skew     %.1f ms median, %.1f ms max (each unit's first step after the"
-            + " batch start)%n"
+            + " first unit's)%n"
+            + "  first start    %.1f ms median (the first unit's first step after the batch was"
+            + " started)%n"
             + "  overhead       %.1f us per step (engine time between a unit's steps)%n"
             + "  step overshoot %.1f us per step (sleep precision of this machine)%n"
             + "  units passed   %d of %d per round; not recorded %d%n",
@@ -71,6 +75,7 @@ public final class EngineReport {
         result.ofBaseline(),
         result.skewMedianMillis().median(),
         result.skewMaxMillis(),
+        result.firstStartMillis().median(),
         result.overheadMicrosPerStep().median(),
         result.stepOvershootMicros().median(),
         result.unitsPassed(),
@@ -78,8 +83,7 @@ public final class EngineReport {
         result.notRecorded());
   }
 
-  private static void spread(
-      Map<String, Object> figures, String name, EngineBenchmark.Spread spread, int places) {
+  private static void spread(Map<String, Object> figures, String name, Spread spread, int places) {
     figures.put(name, round(spread.median(), places));
     figures.put(name + "_min", round(spread.min(), places));
     figures.put(name + "_max", round(spread.max(), places));

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shipready.app.bench.BareWriterPlace;
 import io.shipready.app.bench.EngineBenchmark;
 import io.shipready.app.bench.EngineReport;
+import io.shipready.core.Spread;
+import io.shipready.store.Store;
+import io.shipready.store.StoreBenchmark;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,8 @@ import picocli.CommandLine.Option;
       BenchCommand.Engine.class,
       BenchCommand.StoreBench.class,
       BenchLineCommand.class,
+      BenchStationsCommand.class,
+      BenchStationsCommand.StationProcessCommand.class,
       BenchIngestCommand.class,
       BenchProgramCommand.class,
       ProvisionBenchCommand.class
@@ -192,6 +197,21 @@ public final class BenchCommand {
         description = "Trace look-ups timed (default ${DEFAULT-VALUE}).")
     int lookups;
 
+    @Option(
+        names = "--trace-only",
+        description =
+            "Measure trace latency only: no write rounds (and no copy of the units into the bare"
+                + " writer's database, which at millions of units takes as long as the first load).")
+    boolean traceOnly;
+
+    @Option(
+        names = "--cold",
+        description =
+            "Also time --lookups traces on a cold cache: through new connections (an empty SQLite"
+                + " page cache), after dropping the OS page cache when this process may (root on"
+                + " Linux; it says so when it may not).")
+    boolean cold;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -220,88 +240,110 @@ public final class BenchCommand {
 
     private Map<String, Object> measure(String url, String bareUrl, java.io.PrintWriter out)
         throws Exception {
-      try (io.shipready.store.Store store = io.shipready.store.Store.open(url)) {
-        var latencies = io.shipready.store.StoreBenchmark.traceLatency(store, units, lookups);
-        List<io.shipready.store.StoreBenchmark.WriteRound> writes =
-            io.shipready.store.StoreBenchmark.durableWritesBesideBare(
-                store, bareUrl, runs, steps, rounds);
-        Map<String, Object> result = new LinkedHashMap<>();
+      Map<String, Object> result = new LinkedHashMap<>();
+      StoreBenchmark.Latencies latencies;
+      try (Store store = Store.open(url)) {
         result.put("database", store.describe());
-        result.put("rounds", writes.size());
-        double storeRate =
-            median(writes, io.shipready.store.StoreBenchmark.WriteRound::storePerSecond);
-        double bareRate =
-            median(writes, io.shipready.store.StoreBenchmark.WriteRound::barePerSecond);
-        double ratio = median(writes, io.shipready.store.StoreBenchmark.WriteRound::ratio);
-        result.put("durable_step_results_per_s", Math.round(storeRate));
-        result.put(
-            "durable_step_results_per_s_min",
-            Math.round(min(writes, io.shipready.store.StoreBenchmark.WriteRound::storePerSecond)));
-        result.put(
-            "durable_step_results_per_s_max",
-            Math.round(max(writes, io.shipready.store.StoreBenchmark.WriteRound::storePerSecond)));
-        result.put("bare_step_results_per_s", Math.round(bareRate));
-        result.put(
-            "bare_step_results_per_s_min",
-            Math.round(min(writes, io.shipready.store.StoreBenchmark.WriteRound::barePerSecond)));
-        result.put(
-            "bare_step_results_per_s_max",
-            Math.round(max(writes, io.shipready.store.StoreBenchmark.WriteRound::barePerSecond)));
-        result.put("store_over_bare", round(ratio, 3));
-        result.put(
-            "events_per_commit",
-            round(
-                median(writes, io.shipready.store.StoreBenchmark.WriteRound::eventsPerCommit), 1));
-        result.put(
-            "runs_per_commit", Math.round(median(writes, round -> (double) round.runsPerCommit())));
-        result.put("units_stored", latencies.unitsInStore());
-        result.put("trace_lookups", latencies.lookups());
-        result.put("trace_p50_ms", round(latencies.p50Millis(), 3));
-        result.put("trace_p99_ms", round(latencies.p99Millis(), 3));
+        latencies = StoreBenchmark.traceLatency(store, units, lookups);
+        if (!json) {
+          out.println(store.describe());
+        }
+        if (!traceOnly) {
+          writeFigures(
+              StoreBenchmark.durableWritesBesideBare(store, bareUrl, runs, steps, rounds),
+              result,
+              out);
+        }
+      }
+      result.put("units_stored", latencies.unitsInStore());
+      result.put("trace_lookups", latencies.lookups());
+      result.put("trace_p50_ms", round(latencies.p50Millis(), 3));
+      result.put("trace_p99_ms", round(latencies.p99Millis(), 3));
+      if (!json) {
+        out.printf(
+            Locale.ROOT,
+            "  trace           p50 %.3f ms, p99 %.3f ms over %d look-ups with %,d units stored"
+                + " (warm: after %d look-ups)%n",
+            latencies.p50Millis(),
+            latencies.p99Millis(),
+            latencies.lookups(),
+            latencies.unitsInStore(),
+            Math.min(lookups, 2_000));
+      }
+      if (cold) {
+        StoreBenchmark.ColdLatencies coldLatencies =
+            StoreBenchmark.coldTraceLatency(url, lookups, true);
+        result.put("trace_cold_p50_ms", round(coldLatencies.latencies().p50Millis(), 3));
+        result.put("trace_cold_p99_ms", round(coldLatencies.latencies().p99Millis(), 3));
+        result.put("trace_cold_first_ms", round(coldLatencies.firstMillis(), 3));
+        result.put("os_cache_dropped", coldLatencies.osCacheDropped());
+        result.put("cold_cache", coldLatencies.cacheNote());
         if (!json) {
           out.printf(
               Locale.ROOT,
-              "%s%n  durable writes  %,.0f step results/s median of %d rounds (min %,.0f, max %,.0f;"
-                  + " %d runs x %d steps, commit awaited per run)%n"
-                  + "  bare writer     %,.0f step results/s median (min %,.0f, max %,.0f; same"
-                  + " rows and tables, %s runs per commit as the writer's)%n"
-                  + "  store / bare    %.3f%n"
-                  + "  trace           p50 %.3f ms, p99 %.3f ms over %d look-ups with"
-                  + " %,d units stored%n",
-              store.describe(),
-              storeRate,
-              writes.size(),
-              min(writes, io.shipready.store.StoreBenchmark.WriteRound::storePerSecond),
-              max(writes, io.shipready.store.StoreBenchmark.WriteRound::storePerSecond),
-              runs,
-              steps,
-              bareRate,
-              min(writes, io.shipready.store.StoreBenchmark.WriteRound::barePerSecond),
-              max(writes, io.shipready.store.StoreBenchmark.WriteRound::barePerSecond),
-              result.get("runs_per_commit"),
-              ratio,
-              latencies.p50Millis(),
-              latencies.p99Millis(),
-              latencies.lookups(),
-              latencies.unitsInStore());
-          out.flush();
+              "  trace, cold     p50 %.3f ms, p99 %.3f ms over %d look-ups, the first %.3f ms"
+                  + " (new connections; %s%s)%n",
+              coldLatencies.latencies().p50Millis(),
+              coldLatencies.latencies().p99Millis(),
+              coldLatencies.latencies().lookups(),
+              coldLatencies.firstMillis(),
+              coldLatencies.cacheNote(),
+              url.startsWith("jdbc:postgresql:")
+                  ? "; the server's shared_buffers stay warm until it restarts"
+                  : "");
         }
-        return result;
+      }
+      out.flush();
+      return result;
+    }
+
+    private void writeFigures(
+        List<StoreBenchmark.WriteRound> writes,
+        Map<String, Object> result,
+        java.io.PrintWriter out) {
+      result.put("rounds", writes.size());
+      Spread store = spread(writes, StoreBenchmark.WriteRound::storePerSecond);
+      Spread bare = spread(writes, StoreBenchmark.WriteRound::barePerSecond);
+      double storeRate = store.median();
+      double bareRate = bare.median();
+      double ratio = spread(writes, StoreBenchmark.WriteRound::ratio).median();
+      result.put("durable_step_results_per_s", Math.round(storeRate));
+      result.put("durable_step_results_per_s_min", Math.round(store.min()));
+      result.put("durable_step_results_per_s_max", Math.round(store.max()));
+      result.put("bare_step_results_per_s", Math.round(bareRate));
+      result.put("bare_step_results_per_s_min", Math.round(bare.min()));
+      result.put("bare_step_results_per_s_max", Math.round(bare.max()));
+      result.put("store_over_bare", round(ratio, 3));
+      result.put(
+          "events_per_commit",
+          round(spread(writes, StoreBenchmark.WriteRound::eventsPerCommit).median(), 1));
+      result.put(
+          "runs_per_commit",
+          Math.round(spread(writes, round -> (double) round.runsPerCommit()).median()));
+      if (!json) {
+        out.printf(
+            Locale.ROOT,
+            "  durable writes  %,.0f step results/s median of %d rounds (min %,.0f, max %,.0f;"
+                + " %d runs x %d steps, commit awaited per run)%n"
+                + "  bare writer     %,.0f step results/s median (min %,.0f, max %,.0f; same"
+                + " rows and tables, %s runs per commit as the writer's)%n"
+                + "  store / bare    %.3f%n",
+            storeRate,
+            writes.size(),
+            store.min(),
+            store.max(),
+            runs,
+            steps,
+            bareRate,
+            bare.min(),
+            bare.max(),
+            result.get("runs_per_commit"),
+            ratio);
       }
     }
 
-    private static <T> double median(List<T> rounds, java.util.function.ToDoubleFunction<T> of) {
-      double[] sorted = rounds.stream().mapToDouble(of).sorted().toArray();
-      int n = sorted.length;
-      return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static <T> double min(List<T> rounds, java.util.function.ToDoubleFunction<T> of) {
-      return rounds.stream().mapToDouble(of).min().orElse(0);
-    }
-
-    private static <T> double max(List<T> rounds, java.util.function.ToDoubleFunction<T> of) {
-      return rounds.stream().mapToDouble(of).max().orElse(0);
+    private static <T> Spread spread(List<T> rounds, java.util.function.ToDoubleFunction<T> of) {
+      return Spread.of(rounds.stream().map(of::applyAsDouble).toList());
     }
 
     private static double round(double value, int places) {

@@ -41,7 +41,8 @@ class BenchEngineCommandTest {
     assertThat(figures.get("store").asText()).contains("bench.db");
     assertThat(figures.get("devices").asText()).isEqualTo("simulated particle");
     assertThat(figures.get("ideal_s").asDouble()).isEqualTo(0.002);
-    for (String spread : new String[] {"wall_s", "baseline_wall_s", "start_skew_median_ms"}) {
+    for (String spread :
+        new String[] {"wall_s", "baseline_wall_s", "start_skew_median_ms", "first_start_ms"}) {
       double min = figures.get(spread + "_min").asDouble();
       double median = figures.get(spread).asDouble();
       double max = figures.get(spread + "_max").asDouble();

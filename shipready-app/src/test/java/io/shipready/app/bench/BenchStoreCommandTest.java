@@ -64,6 +64,32 @@ class BenchStoreCommandTest {
   }
 
   @Test
+  void traceOnlyTimesTracesAndWritesNothingElse(@TempDir Path dir) throws Exception {
+    Path db = dir.resolve("trace.db");
+    var result =
+        CommandLineRunner.run(
+            "bench",
+            "store",
+            "--sqlite",
+            db.toString(),
+            "--units",
+            "40",
+            "--lookups",
+            "10",
+            "--trace-only",
+            "--json");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    JsonNode sqlite = new ObjectMapper().readTree(result.out()).get("sqlite");
+    assertThat(sqlite.get("units_stored").asLong()).isEqualTo(40);
+    assertThat(sqlite.get("trace_p99_ms").asDouble())
+        .isGreaterThanOrEqualTo(sqlite.get("trace_p50_ms").asDouble());
+    assertThat(sqlite.has("rounds")).as("no write rounds").isFalse();
+    assertThat(sqlite.has("trace_cold_p99_ms")).as("no cold look-ups unless asked").isFalse();
+    assertThat(dir.resolve("trace-bare.db")).doesNotExist();
+  }
+
+  @Test
   void theBareWriterGetsAPlaceOfItsOwn() {
     assertThat(BareWriterPlace.sqlite("records/bench.db")).isEqualTo("records/bench-bare.db");
     assertThat(BareWriterPlace.postgres("jdbc:postgresql://h/db?user=u"))
