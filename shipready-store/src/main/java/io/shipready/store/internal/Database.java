@@ -61,14 +61,12 @@ public final class Database implements AutoCloseable {
       if (url.engine() == Engine.SQLITE) {
         url.createParentFolders();
         writePool = pool(url, sqlite(url, SQLiteConfig.TransactionMode.IMMEDIATE), 4);
-        migrate(url, schema, writePool);
-        migrate(url, CFX_SCHEMA, writePool);
+        migrateAll(url, schema, writePool);
         readPool = pool(url, sqlite(url, SQLiteConfig.TransactionMode.DEFERRED), 4);
       } else {
         readPool = postgresPool(url);
         writePool = readPool;
-        migrate(url, schema, readPool);
-        migrate(url, CFX_SCHEMA, readPool);
+        migrateAll(url, schema, readPool);
       }
       return new Database(url, readPool, writePool);
     } catch (RuntimeException failed) {
@@ -129,6 +127,23 @@ public final class Database implements AutoCloseable {
       config.addDataSourceProperty("ApplicationName", "shipready");
     }
     return new HikariDataSource(config);
+  }
+
+  /** The schema's migrations and the outbox's, one process at a time. */
+  private static void migrateAll(StoreUrl url, SchemaMigrations schema, DataSource dataSource) {
+    try (MigrationLock lock = MigrationLock.take(url.engine(), dataSource)) {
+      migrate(url, schema, dataSource);
+      migrate(url, CFX_SCHEMA, dataSource);
+    } catch (SQLException failed) {
+      throw new StoreUnavailableException(
+          "Cannot bring the schema of the store "
+              + url.described()
+              + " up to date: "
+              + rootMessage(failed)
+              + ". "
+              + fix(url),
+          failed);
+    }
   }
 
   private static void migrate(StoreUrl url, SchemaMigrations schema, DataSource dataSource) {
