@@ -64,14 +64,15 @@ public final class BareWriter implements AutoCloseable {
   private static final String INSERT_IDENTIFIER =
       "INSERT INTO unit_identifiers (unit_id, kind, value, duplicate, first_seen, run_key)"
           + " VALUES (?, ?, ?, 0, ?, ?)";
+  // Every value a station's rows vary in is bound, as any writer of real rows must: only what no
+  // row of the store's ever differs in (a first claim's duplicate flag) is written as a constant.
   private static final String INSERT_ATTEMPT =
       "INSERT INTO step_attempts (run_key, step_id, attempt, seq, kind, started_at, ended_at,"
-          + " outcome, message, duration_us) VALUES (?, ?, 1, ?, 'measure', ?, ?, 'PASS', '',"
-          + " 12000)";
+          + " outcome, message, duration_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_MEASUREMENT =
       "INSERT INTO measurements (run_key, seq, step_id, attempt, name, value_num, value_text,"
           + " units, limits, passed, message, taken_at)"
-          + " VALUES (?, ?, ?, 1, ?, ?, NULL, 'V', '[\"range 3.0..3.6\"]', 1, '', ?)";
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Connection connection;
   private final String stationId;
@@ -191,16 +192,27 @@ public final class BareWriter implements AutoCloseable {
             String step = "step-" + s;
             attempt.setLong(1, runKey);
             attempt.setString(2, step);
-            attempt.setInt(3, s);
-            attempt.setLong(4, now);
-            attempt.setLong(5, now);
+            attempt.setInt(3, 1);
+            attempt.setInt(4, 2 * s);
+            attempt.setString(5, "measure");
+            attempt.setLong(6, now);
+            attempt.setLong(7, now);
+            attempt.setString(8, "PASS");
+            attempt.setString(9, "");
+            attempt.setLong(10, 12_000L);
             attempt.addBatch();
             measurement.setLong(1, runKey);
-            measurement.setInt(2, s);
+            measurement.setInt(2, 2 * s + 1);
             measurement.setString(3, step);
-            measurement.setString(4, "vbat" + s);
-            measurement.setDouble(5, 3.0 + (s % 60) / 100.0);
-            measurement.setLong(6, now);
+            measurement.setInt(4, 1);
+            measurement.setString(5, "vbat" + s);
+            measurement.setDouble(6, 3.0 + (s % 60) / 100.0);
+            measurement.setNull(7, java.sql.Types.VARCHAR);
+            measurement.setString(8, "V");
+            measurement.setString(9, "[\"range 3.0..3.6\"]");
+            measurement.setInt(10, 1);
+            measurement.setString(11, "");
+            measurement.setLong(12, now);
             measurement.addBatch();
           }
         }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +23,9 @@ import java.util.Map;
  * the database as they come.
  */
 final class BatchWriter {
+  // Run keys PostgreSQL's sequence is asked for beyond a batch's need.
+  private static final int KEYS_AHEAD = 256;
+
   // A run's row, written once at the end of the batch that starts it, as the batch left it.
   private static final RowInsert INSERT_RUNS =
       new RowInsert(
@@ -72,24 +76,30 @@ final class BatchWriter {
               + " state = COALESCE(excluded.state, slots.state),"
               + " message = COALESCE(excluded.message, slots.message),"
               + " last_seen = excluded.last_seen");
+  private static final String ATTEMPT_COLUMNS =
+      "run_key, step_id, attempt, seq, kind, started_at, ended_at, outcome, message, duration_us";
+  private static final int[] ATTEMPT_TYPES =
+      new int[] {
+        RowInsert.BIGINT,
+        RowInsert.TEXT,
+        RowInsert.INT,
+        RowInsert.INT,
+        RowInsert.TEXT,
+        RowInsert.BIGINT,
+        RowInsert.BIGINT,
+        RowInsert.TEXT,
+        RowInsert.TEXT,
+        RowInsert.BIGINT
+      };
+  // An attempt this batch starts is new: its row is inserted (through COPY on PostgreSQL).
+  private static final RowInsert INSERT_ATTEMPT =
+      new RowInsert("step_attempts", ATTEMPT_COLUMNS, ATTEMPT_TYPES, "");
   // A finish whose start was written by an earlier batch updates that row.
   private static final RowInsert UPSERT_ATTEMPT =
       new RowInsert(
           "step_attempts",
-          "run_key, step_id, attempt, seq, kind, started_at, ended_at, outcome, message,"
-              + " duration_us",
-          new int[] {
-            RowInsert.BIGINT,
-            RowInsert.TEXT,
-            RowInsert.INT,
-            RowInsert.INT,
-            RowInsert.TEXT,
-            RowInsert.BIGINT,
-            RowInsert.BIGINT,
-            RowInsert.TEXT,
-            RowInsert.TEXT,
-            RowInsert.BIGINT
-          },
+          ATTEMPT_COLUMNS,
+          ATTEMPT_TYPES,
           " ON CONFLICT (run_key, step_id, attempt) DO UPDATE SET"
               + " ended_at = COALESCE(excluded.ended_at, step_attempts.ended_at),"
               + " outcome = COALESCE(excluded.outcome, step_attempts.outcome),"
@@ -198,6 +208,9 @@ final class BatchWriter {
   private final StationPackage stationPackage;
   private final UnitResolver resolver;
   private final CfxRecorder cfx;
+  // PostgreSQL's sequence of run keys, found once, and keys taken from it not used yet.
+  private String runSequence;
+  private final ArrayDeque<Long> spareKeys = new ArrayDeque<>();
 
   /** Limits as JSON, by list: a recipe's few limit lists are written over and over. */
   private final Map<List<String>, String> limitsJson =
@@ -282,6 +295,8 @@ final class BatchWriter {
     String outcome;
     String message;
     Long durationMicros;
+    // Whether this batch holds the attempt's start, so no earlier batch wrote its row.
+    boolean startedHere;
 
     AttemptRow(long runKey, String stepId, int attempt) {
       this.runKey = runKey;
@@ -392,8 +407,10 @@ final class BatchWriter {
     }
 
     /**
-     * Keys for new runs: PostgreSQL's sequence; on SQLite the next rowids (the batch holds the
-     * write lock).
+     * Keys for new runs: on SQLite the next rowids (the batch holds the write lock); on PostgreSQL
+     * from the sequence, taken {@value #KEYS_AHEAD} at a time and kept for the next batches, so a
+     * batch seldom spends a round trip on them (keys a failed batch took stay unused: a sequence
+     * never gives one twice).
      */
     private List<Long> runKeys(int count) throws SQLException {
       List<Long> keys = new ArrayList<>(count);
@@ -405,18 +422,36 @@ final class BatchWriter {
             keys.add(last + i);
           }
         }
-      } else {
+        return keys;
+      }
+      if (spareKeys.size() < count) {
         PreparedStatement next =
-            c.get(
-                "SELECT nextval(pg_get_serial_sequence('runs', 'id')) FROM generate_series(1, ?)");
-        next.setInt(1, count);
+            c.get("SELECT nextval(" + runSequence() + ") FROM generate_series(1, ?)");
+        next.setInt(1, count - spareKeys.size() + KEYS_AHEAD);
         try (ResultSet rows = next.executeQuery()) {
           while (rows.next()) {
-            keys.add(rows.getLong(1));
+            spareKeys.add(rows.getLong(1));
           }
         }
       }
+      for (int i = 0; i < count; i++) {
+        keys.add(spareKeys.poll());
+      }
       return keys;
+    }
+
+    /**
+     * The sequence of run keys, as a literal resolved when the statement is planned rather than
+     * looked up by table and column for every key.
+     */
+    private String runSequence() throws SQLException {
+      if (runSequence == null) {
+        try (ResultSet name = c.get("SELECT pg_get_serial_sequence('runs', 'id')").executeQuery()) {
+          name.next();
+          runSequence = "'" + name.getString(1).replace("'", "''") + "'::regclass";
+        }
+      }
+      return runSequence;
     }
 
     /** Writes the rows of the runs started so far, together; later changes update them. */
@@ -465,6 +500,7 @@ final class BatchWriter {
           row.seq = run.nextSeq();
           row.kind = nonNull(e.kind());
           row.startedAt = at(e);
+          row.startedHere = true;
         }
       } else if (event instanceof Event.StepFinished e) {
         RunState run = run(e.runId());
@@ -709,23 +745,26 @@ final class BatchWriter {
     void flush() throws SQLException {
       units.finish();
       flushSlots();
-      List<Object[]> attemptRows = new ArrayList<>(attempts.size());
+      List<Object[]> newAttempts = new ArrayList<>(attempts.size());
+      List<Object[]> continuedAttempts = new ArrayList<>();
       for (AttemptRow row : attempts.values()) {
-        attemptRows.add(
-            new Object[] {
-              row.runKey,
-              row.stepId,
-              row.attempt,
-              row.seq,
-              row.kind == null ? "" : row.kind,
-              row.startedAt,
-              row.endedAt,
-              row.outcome,
-              row.message,
-              row.durationMicros
-            });
+        (row.startedHere ? newAttempts : continuedAttempts)
+            .add(
+                new Object[] {
+                  row.runKey,
+                  row.stepId,
+                  row.attempt,
+                  row.seq,
+                  row.kind == null ? "" : row.kind,
+                  row.startedAt,
+                  row.endedAt,
+                  row.outcome,
+                  row.message,
+                  row.durationMicros
+                });
       }
-      UPSERT_ATTEMPT.execute(c, attemptRows);
+      INSERT_ATTEMPT.execute(c, newAttempts);
+      UPSERT_ATTEMPT.execute(c, continuedAttempts);
       INSERT_MEASUREMENT.execute(c, measurements);
       INSERT_ATTRIBUTE.execute(c, attributes);
       INSERT_IMAGE.execute(c, images);

@@ -129,7 +129,7 @@ final class BulkSession implements AutoCloseable {
     }
   }
 
-  /** COPY's text format: tab between columns, backslash escapes; the loader writes no NULL. */
+  /** Rows sent in COPY's text format, a megabyte at a time. */
   private static final class CopyTable implements Table {
     private final CopyIn copy;
     private final StringBuilder text = new StringBuilder(COPY_BUFFER + 4096);
@@ -140,23 +140,7 @@ final class BulkSession implements AutoCloseable {
 
     @Override
     public void row(Object... values) throws SQLException {
-      for (int i = 0; i < values.length; i++) {
-        if (i > 0) {
-          text.append('\t');
-        }
-        String value = String.valueOf(values[i]);
-        for (int k = 0; k < value.length(); k++) {
-          char ch = value.charAt(k);
-          switch (ch) {
-            case '\\' -> text.append("\\\\");
-            case '\t' -> text.append("\\t");
-            case '\n' -> text.append("\\n");
-            case '\r' -> text.append("\\r");
-            default -> text.append(ch);
-          }
-        }
-      }
-      text.append('\n');
+      CopyText.row(text, values);
       if (text.length() >= COPY_BUFFER) {
         send();
       }

@@ -1,10 +1,13 @@
 package io.shipready.store.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * An INSERT of many rows sent as multi-row {@code VALUES} statements: one statement per 64 rows
@@ -19,6 +22,10 @@ final class RowInsert {
   static final int INT = Types.INTEGER;
   static final int DOUBLE = Types.DOUBLE;
 
+  /** Rows from which PostgreSQL takes them through COPY rather than INSERT. */
+  static final int COPY_FROM_ROWS = 64;
+
+  private final String copy;
   private final String head;
   private final String tuple;
   private final String tail;
@@ -32,6 +39,7 @@ final class RowInsert {
    */
   RowInsert(String table, String columns, int[] types, String tail) {
     this.head = "INSERT INTO " + table + " (" + columns + ") VALUES ";
+    this.copy = tail.isEmpty() ? "COPY " + table + " (" + columns + ") FROM STDIN" : null;
     this.tuple = "(" + "?, ".repeat(types.length - 1) + "?)";
     this.tail = tail;
     this.types = types.clone();
@@ -48,9 +56,14 @@ final class RowInsert {
 
   /**
    * Inserts the rows. The statements go as one JDBC batch, so PostgreSQL gets them in one round
-   * trip; use {@link #count} where the rows written must be known.
+   * trip; many rows of a plain insert go to PostgreSQL through COPY, which costs the server far
+   * less per row than INSERT does. Use {@link #count} where the rows written must be known.
    */
   void execute(Statements statements, List<Object[]> rows) throws SQLException {
+    if (copy != null && rows.size() >= COPY_FROM_ROWS && statements.postgres()) {
+      copy(statements, rows);
+      return;
+    }
     PreparedStatement full = null;
     int from = 0;
     for (; rows.size() - from >= ROWS_PER_STATEMENT; from += ROWS_PER_STATEMENT) {
@@ -65,6 +78,23 @@ final class RowInsert {
       PreparedStatement rest = statements.get(sql(rows.size() - from));
       bindRows(rest, rows.subList(from, rows.size()));
       rest.executeUpdate();
+    }
+  }
+
+  private void copy(Statements statements, List<Object[]> rows) throws SQLException {
+    StringBuilder text = new StringBuilder(rows.size() * 96);
+    for (Object[] row : rows) {
+      CopyText.row(text, row);
+    }
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    CopyIn in = statements.connection().unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
+    try {
+      in.writeToCopy(bytes, 0, bytes.length);
+      in.endCopy();
+    } finally {
+      if (in.isActive()) {
+        in.cancelCopy();
+      }
     }
   }
 

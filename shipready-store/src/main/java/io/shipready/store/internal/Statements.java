@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.postgresql.PGConnection;
 
 /**
  * Prepared statements of one physical connection, each prepared once and kept for the next
@@ -15,6 +16,7 @@ final class Statements implements AutoCloseable {
   static final int KEPT = 256;
 
   private final Connection connection;
+  private final boolean postgres;
   private final Map<String, PreparedStatement> prepared =
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -31,8 +33,14 @@ final class Statements implements AutoCloseable {
    * @param connection the physical connection (not a pool's wrapper, which closes its statements
    *     when it is returned)
    */
-  Statements(Connection connection) {
+  Statements(Connection connection) throws SQLException {
     this.connection = connection;
+    this.postgres = connection.isWrapperFor(PGConnection.class);
+  }
+
+  /** Whether the connection is PostgreSQL's (else SQLite's). */
+  boolean postgres() {
+    return postgres;
   }
 
   Connection connection() {
