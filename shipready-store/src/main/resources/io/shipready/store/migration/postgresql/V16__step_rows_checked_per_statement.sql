@@ -27,13 +27,12 @@ CREATE TRIGGER measurements_have_runs AFTER INSERT ON measurements
 CREATE TRIGGER measurements_keep_runs AFTER UPDATE ON measurements
   REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION step_rows_have_runs();
 
+-- The store never deletes a run nor changes its key: these fire only when someone does.
 CREATE FUNCTION runs_keep_their_step_rows() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
-  IF EXISTS (SELECT 1 FROM gone g WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.id = g.id)
-             AND (EXISTS (SELECT 1 FROM step_attempts s WHERE s.run_key = g.id)
-                  OR EXISTS (SELECT 1 FROM measurements m WHERE m.run_key = g.id))) THEN
-    RAISE foreign_key_violation
-      USING MESSAGE = 'a run that has step rows cannot be deleted or given another key';
+  IF EXISTS (SELECT 1 FROM gone g WHERE EXISTS (SELECT 1 FROM step_attempts s WHERE s.run_key = g.id)
+                                     OR EXISTS (SELECT 1 FROM measurements m WHERE m.run_key = g.id)) THEN
+    RAISE foreign_key_violation USING MESSAGE = 'a run that has step rows cannot be deleted';
   END IF;
   RETURN NULL;
 END
@@ -41,5 +40,17 @@ $$;
 
 CREATE TRIGGER runs_deleted_keep_step_rows AFTER DELETE ON runs
   REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION runs_keep_their_step_rows();
-CREATE TRIGGER runs_rekeyed_keep_step_rows AFTER UPDATE ON runs
-  REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION runs_keep_their_step_rows();
+
+CREATE FUNCTION run_with_step_rows_keeps_its_key() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM step_attempts s WHERE s.run_key = OLD.id)
+     OR EXISTS (SELECT 1 FROM measurements m WHERE m.run_key = OLD.id) THEN
+    RAISE foreign_key_violation USING MESSAGE = 'a run that has step rows cannot be given another key';
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+-- Row by row, and only for an UPDATE that sets id: the store's own updates of runs never do.
+CREATE TRIGGER runs_rekeyed_keep_step_rows BEFORE UPDATE OF id ON runs
+  FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id) EXECUTE FUNCTION run_with_step_rows_keeps_its_key();
