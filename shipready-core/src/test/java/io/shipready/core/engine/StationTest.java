@@ -31,6 +31,13 @@ class StationTest {
   private final TestKinds kinds = new TestKinds();
   private final List<Event> events = Collections.synchronizedList(new ArrayList<>());
 
+  /** The events so far, copied under the list's lock: slot threads may still be adding. */
+  private List<Event> eventsSoFar() {
+    synchronized (events) {
+      return List.copyOf(events);
+    }
+  }
+
   private StationReport run(Recipe recipe, int slots, int units) {
     return station(recipe, slots).run(new TestUnits(units));
   }
@@ -104,13 +111,13 @@ class StationTest {
                       return units.next(slot);
                     }));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (events.stream().noneMatch(e -> e instanceof Event.RunRecorded)
+    while (eventsSoFar().stream().noneMatch(e -> e instanceof Event.RunRecorded)
         && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
     plugged.countDown();
 
-    assertThat(events).anyMatch(e -> e instanceof Event.RunRecorded);
+    assertThat(eventsSoFar()).anyMatch(e -> e instanceof Event.RunRecorded);
     assertThat(report.get(20, TimeUnit.SECONDS).runs())
         .singleElement()
         .satisfies(r -> assertThat(r.slot()).isEqualTo("1"));
@@ -129,7 +136,7 @@ class StationTest {
 
     assertThat(run.outcome()).isEqualTo(Outcome.PASS);
     assertThat(stepOf(run, "flaky").attempts()).isEqualTo(3);
-    assertThat(events)
+    assertThat(eventsSoFar())
         .filteredOn(e -> e instanceof Event.StepFinished f && f.stepId().equals("flaky"))
         .extracting(e -> ((Event.StepFinished) e).outcome())
         .containsExactly(StepOutcome.FAIL, StepOutcome.FAIL, StepOutcome.PASS);
@@ -213,7 +220,7 @@ class StationTest {
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
     assertThat(report.slots().values()).containsOnly(SlotState.ERROR);
-    assertThat(events)
+    assertThat(eventsSoFar())
         .filteredOn(e -> e instanceof Event.RunFinished)
         .extracting(e -> ((Event.RunFinished) e).message())
         .allMatch(m -> m.contains("abandoned"));
@@ -239,7 +246,7 @@ class StationTest {
         .satisfies(r -> assertThat(r.message()).contains("abandoned"));
     assertThat(report.slots().values())
         .containsExactlyInAnyOrder(SlotState.ERROR, SlotState.IDLE, SlotState.IDLE);
-    assertThat(events)
+    assertThat(eventsSoFar())
         .filteredOn(e -> e instanceof Event.RunFinished f && f.unitNumber() == 1)
         .singleElement()
         .satisfies(e -> assertThat(((Event.RunFinished) e).outcome()).isEqualTo(Outcome.ERROR));
@@ -376,7 +383,7 @@ class StationTest {
     RunResult run = run(recipe, 1, 1).runs().get(0);
 
     assertThat(run.outcome()).isEqualTo(Outcome.PASS);
-    assertThat(events)
+    assertThat(eventsSoFar())
         .filteredOn(e -> e instanceof Event.IrreversibleOperation)
         .extracting(e -> ((Event.IrreversibleOperation) e).phase())
         .containsExactly(
