@@ -926,6 +926,53 @@ abstract class StoreContract {
   }
 
   @Test
+  void aBatchOfManyStepsReadsBackExactlyWhateverItsTextHolds() throws Exception {
+    // Backslashes, COPY's null marker as text, quotes, non-ASCII and empty values, in one batch
+    // large enough for PostgreSQL to take its step rows through COPY.
+    List<String> awkward = List.of("C:\\fw\\new", "\\N", "it's \"fine\"", "Ü€ 温度", "", "a\\tb");
+    int steps = 100;
+    String runId;
+    try (RecordWriter writer = store.openWriter(station("copy"))) {
+      RunScript run;
+      try (AutoCloseable held = holdWrites()) {
+        run = new RunScript(writer, "1", 1);
+        Thread.sleep(200);
+        run.identified(new Identifier(Identifier.SERIAL, serial("T")));
+        for (int i = 0; i < steps; i++) {
+          String text = awkward.get(i % awkward.size());
+          run.started("s" + i + text, "measure", 1)
+              .measured(
+                  "s" + i + text,
+                  new io.shipready.core.model.Measurement(
+                      "m" + i + text,
+                      i % 2 == 0 ? text : (Object) (i / 4.0),
+                      text,
+                      List.of(text),
+                      true,
+                      text))
+              .finished("s" + i + text, "measure", 1, StepOutcome.PASS, text);
+        }
+      }
+      runId = run.pass().runId();
+      assertThat(writer.awaitDurable(runId, WAIT)).isTrue();
+    }
+    List<UnitTrace.StepAttempt> stored = store.trace(serial("T")).runs().get(0).steps();
+    assertThat(stored).hasSize(steps);
+    for (int i = 0; i < steps; i++) {
+      String text = awkward.get(i % awkward.size());
+      UnitTrace.StepAttempt step = stored.get(i);
+      assertThat(step.stepId()).isEqualTo("s" + i + text);
+      assertThat(step.message()).isEqualTo(text);
+      UnitTrace.MeasurementValue m = step.measurements().get(0);
+      assertThat(m.name()).isEqualTo("m" + i + text);
+      assertThat(m.value()).isEqualTo(i % 2 == 0 ? text : String.valueOf(i / 4.0));
+      assertThat(m.units()).isEqualTo(text);
+      assertThat(m.limits()).containsExactly(text);
+      assertThat(m.message()).isEqualTo(text);
+    }
+  }
+
+  @Test
   void everyRunThatWasDurableSurvivesTheProcessBeingKilled() throws Exception {
     String stationId = "crash-" + tag;
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
