@@ -488,7 +488,7 @@ class StationTest {
     StationReport report = run(recipe, 4, 12);
 
     for (RunResult run : report.runs()) {
-      List<Event> mine = events.stream().filter(e -> run.runId().equals(e.runId())).toList();
+      List<Event> mine = eventsSoFar().stream().filter(e -> run.runId().equals(e.runId())).toList();
       assertThat(mine.get(0)).isInstanceOf(Event.RunStarted.class);
       assertThat(mine.get(mine.size() - 2)).isInstanceOf(Event.RunFinished.class);
       assertThat(mine.get(mine.size() - 1)).isInstanceOf(Event.RunRecorded.class);
