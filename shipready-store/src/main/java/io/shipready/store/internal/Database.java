@@ -134,7 +134,7 @@ public final class Database implements AutoCloseable {
     try (MigrationLock lock = MigrationLock.take(url.engine(), dataSource)) {
       migrate(url, schema, dataSource);
       migrate(url, CFX_SCHEMA, dataSource);
-    } catch (SQLException failed) {
+    } catch (SQLException | FlywayException failed) {
       throw new StoreUnavailableException(
           "Cannot bring the schema of the store "
               + url.described()
@@ -161,18 +161,7 @@ public final class Database implements AutoCloseable {
     if (url.schema() != null) {
       configuration.schemas(url.schema()).createSchemas(true);
     }
-    try {
-      configuration.load().migrate();
-    } catch (FlywayException failed) {
-      throw new StoreUnavailableException(
-          "Cannot bring the schema of the store "
-              + url.described()
-              + " up to date: "
-              + rootMessage(failed)
-              + ". "
-              + fix(url),
-          failed);
-    }
+    configuration.load().migrate();
   }
 
   private static String fix(StoreUrl url) {
